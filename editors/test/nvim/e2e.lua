@@ -1,0 +1,221 @@
+-- End-to-end test of editors/nvim in headless Neovim ≥ 0.11 against the real `offer-notes lsp`.
+-- Run by editors/test/e2e-nvim.sh:  nvim --headless -u editors/test/nvim/init.lua -c 'luafile …/e2e.lua'
+--
+--   E2E_JOURNAL       the journal to open (copied to a scratch dir first: code actions edit it)
+--   E2E_EXPECT_CODES  comma-separated rule codes that must be among the diagnostics
+--
+-- Prints PASS/FAIL/SKIP lines and a final "N passed, N failed[, N skipped]"; exits non-zero on failure.
+
+local results = { passed = 0, failed = 0, skipped = 0 }
+local started = vim.uv.hrtime()
+
+local function say(line)
+  io.stdout:write(line .. "\n")
+  io.stdout:flush()
+end
+
+local function elapsed()
+  return ("%.1fs"):format((vim.uv.hrtime() - started) / 1e9)
+end
+
+local function skip(reason)
+  results.skipped = results.skipped + 1
+  say("SKIP: " .. reason)
+end
+
+--- Runs one named check; an error inside is that check's failure, not the whole run's.
+local function check(name, body)
+  local ok, err = xpcall(body, function(e)
+    return tostring(e)
+  end)
+  if ok then
+    results.passed = results.passed + 1
+    say(("PASS %s (%s)"):format(name, elapsed()))
+  else
+    results.failed = results.failed + 1
+    say(("FAIL %s: %s (%s)"):format(name, err, elapsed()))
+  end
+  return ok
+end
+
+local function finish()
+  for _, client in ipairs(vim.lsp.get_clients()) do
+    client:stop()
+  end
+  vim.wait(1000, function()
+    return #vim.lsp.get_clients() == 0
+  end, 50)
+  local skipped = results.skipped > 0 and (", %d skipped"):format(results.skipped) or ""
+  say(("%d passed, %d failed%s"):format(results.passed, results.failed, skipped))
+  if results.failed > 0 or results.passed == 0 then
+    vim.cmd("cquit 1")
+  else
+    vim.cmd("qall!")
+  end
+end
+
+local function buffer_text(buf)
+  return table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n")
+end
+
+-- ---- the journal, in a scratch copy --------------------------------------------------------------
+local source = assert(os.getenv("E2E_JOURNAL"), "E2E_JOURNAL is not set")
+local scratch = vim.fn.tempname()
+vim.fn.mkdir(scratch, "p")
+local journal = scratch .. "/" .. vim.fs.basename(source)
+assert(vim.uv.fs_copyfile(source, journal))
+local expect_codes = vim.split(os.getenv("E2E_EXPECT_CODES") or "below-floor", ",", { trimempty = true })
+
+check("*.offer and *.offer.md are filetype offer (and *.md stays markdown)", function()
+  assert(vim.filetype.match({ filename = "a.offer" }) == "offer", "a.offer")
+  assert(vim.filetype.match({ filename = "a.offer.md" }) == "offer", "a.offer.md")
+  assert(vim.filetype.match({ filename = "a.md" }) == "markdown", "a.md")
+end)
+
+vim.cmd.edit(vim.fn.fnameescape(journal))
+local buf = vim.api.nvim_get_current_buf()
+
+check(("%s opens with filetype offer"):format(vim.fs.basename(journal)), function()
+  assert(vim.bo[buf].filetype == "offer", "filetype is " .. vim.bo[buf].filetype)
+end)
+
+check("syntax/offer.vim highlights the floor's amount (for when semantic tokens are off)", function()
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  for i, line in ipairs(lines) do
+    local col = line:match("^%s*[Ff]loor%s*:%s*()")
+    if col then
+      local group = vim.fn.synIDattr(vim.fn.synID(i, col, 1), "name")
+      assert(group == "offerMoney", ("line %d col %d is %q"):format(i, col, group))
+      return
+    end
+  end
+  error("no floor: line in the journal")
+end)
+
+local client
+local attached = check("the offer_notes client starts `offer-notes lsp` and attaches", function()
+  local ok = vim.wait(15000, function()
+    client = vim.lsp.get_clients({ bufnr = buf, name = "offer_notes" })[1]
+    return client ~= nil and client.initialized == true
+  end, 50)
+  assert(ok, "no initialized offer_notes client within 15 s")
+end)
+
+if not attached then
+  return finish()
+end
+
+local function has_codes(diagnostics)
+  local seen = {}
+  for _, d in ipairs(diagnostics) do
+    seen[d.code] = true
+  end
+  for _, code in ipairs(expect_codes) do
+    if not seen[code] then
+      return false
+    end
+  end
+  return true
+end
+
+local below_floor
+check(("diagnostics arrive with codes %s"):format(table.concat(expect_codes, ", ")), function()
+  local ok = vim.wait(20000, function()
+    return has_codes(vim.diagnostic.get(buf))
+  end, 100)
+  local diagnostics = vim.diagnostic.get(buf)
+  local got = {}
+  for _, d in ipairs(diagnostics) do
+    table.insert(got, ("%s@%d"):format(tostring(d.code), d.lnum + 1))
+  end
+  assert(ok, ("missing codes; got: %s"):format(table.concat(got, " ")))
+  say("  diagnostics: " .. table.concat(got, " "))
+  for _, d in ipairs(diagnostics) do
+    assert(d.source == "offer-notes", ("source %q on %s"):format(tostring(d.source), tostring(d.code)))
+    if d.code == "below-floor" then
+      below_floor = below_floor or d
+    end
+  end
+  if below_floor then
+    assert(
+      below_floor.message:find("below your floor", 1, true),
+      "below-floor message: " .. below_floor.message
+    )
+    say("  below-floor: " .. below_floor.message)
+  end
+end)
+
+-- ---- hover on an amount ----------------------------------------------------------------------------
+local function first_amount()
+  local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  for i, line in ipairs(lines) do
+    local col = line:match("^%s*[-*]?%s*[Bb]ase%s*:%s*()")
+    if col then
+      return i, col - 1
+    end
+  end
+end
+
+local function floating_text()
+  for _, win in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(win).relative ~= "" then
+      return buffer_text(vim.api.nvim_win_get_buf(win)), win
+    end
+  end
+end
+
+if not client.server_capabilities.hoverProvider then
+  skip("server has no hover yet (initialize did not advertise hoverProvider)")
+else
+  check("hover on an amount shows the anchoring projection (contains \"Year\")", function()
+    local row, col = first_amount()
+    assert(row, "no `base:` line to hover")
+    vim.api.nvim_set_current_buf(buf)
+    vim.api.nvim_win_set_cursor(0, { row, col + 1 })
+    vim.lsp.buf.hover()
+    local text
+    local ok = vim.wait(10000, function()
+      text = floating_text()
+      return text ~= nil and text ~= ""
+    end, 50)
+    assert(ok, "no hover window within 10 s")
+    local _, win = floating_text()
+    say("  hover: " .. text:gsub("\n", " ⏎ "):sub(1, 160))
+    assert(text:find("Year", 1, true), "hover text has no \"Year\": " .. text)
+    vim.api.nvim_win_close(win, true)
+  end)
+end
+
+-- ---- code action: the decline draft ------------------------------------------------------------
+if not client.server_capabilities.codeActionProvider then
+  skip("server has no code actions yet (initialize did not advertise codeActionProvider)")
+else
+  check("the decline code action inserts a ```email decline draft", function()
+    assert(below_floor, "no below-floor diagnostic to put the cursor on")
+    vim.api.nvim_set_current_buf(buf)
+    vim.api.nvim_win_set_cursor(0, { below_floor.lnum + 1, below_floor.col })
+    local titles = {}
+    local function is_decline(action)
+      table.insert(titles, action.title)
+      return action.title:lower():find("decline", 1, true) ~= nil
+    end
+    -- Several decline-ish actions would open a picker: choose the first, as a user would.
+    vim.ui.select = function(items, _, on_choice)
+      for i, item in ipairs(items) do
+        local action = item.action or item
+        if action.title and action.title:lower():find("decline", 1, true) then
+          return on_choice(item, i)
+        end
+      end
+      on_choice(nil, nil)
+    end
+    vim.lsp.buf.code_action({ filter = is_decline, apply = true })
+    local ok = vim.wait(10000, function()
+      return buffer_text(buf):find("```email decline", 1, true) ~= nil
+    end, 50)
+    assert(ok, "no ```email decline block after the action; actions offered: " .. table.concat(titles, " | "))
+    say("  applied: " .. (titles[#titles] or "?"))
+  end)
+end
+
+finish()

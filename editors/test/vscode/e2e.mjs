@@ -1,0 +1,306 @@
+// End-to-end test of the VS Code extension in real VS Code: code-server serves the workbench,
+// Debian's Chromium (driven by playwright-core) is the user. Run by editors/test/e2e-vscode.sh,
+// which installs everything and passes paths through the environment:
+//
+//   E2E_HARNESS      dir whose node_modules holds playwright-core
+//   E2E_CODE_SERVER  the code-server executable
+//   E2E_VSIX         the packaged extension
+//   E2E_WORK         a scratch dir (recreated): user data, extensions, workspace
+//   E2E_JOURNAL      the journal to open (copied into the workspace)
+//   E2E_SCREENSHOT   where to save the final screenshot
+//   OFFER_NOTES_BIN  the server binary (absolute)
+//   E2E_CAPABILITIES the server's initialize capabilities as JSON (from lsp-probe.mjs)
+//   CHROMIUM         browser executable (default /usr/bin/chromium)
+
+import { spawn, execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { mkdirSync, rmSync, writeFileSync, readFileSync, copyFileSync } from "node:fs";
+import * as path from "node:path";
+import * as net from "node:net";
+
+const env = (name, fallback) => {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined) throw new Error(`${name} is not set`);
+  return value;
+};
+
+const harness = env("E2E_HARNESS");
+const { chromium } = createRequire(path.join(harness, "package.json"))("playwright-core");
+const codeServer = env("E2E_CODE_SERVER");
+const vsix = env("E2E_VSIX");
+const work = env("E2E_WORK");
+const journalSource = env("E2E_JOURNAL");
+const screenshot = env("E2E_SCREENSHOT");
+const serverBin = env("OFFER_NOTES_BIN");
+const capabilities = JSON.parse(env("E2E_CAPABILITIES", "{}"));
+const browserPath = env("CHROMIUM", "/usr/bin/chromium");
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+
+function pass(name) {
+  results.passed++;
+  console.log(`PASS ${name} (${elapsed()})`);
+}
+function fail(name, why) {
+  results.failed++;
+  console.log(`FAIL ${name}: ${why} (${elapsed()})`);
+}
+function skip(reason) {
+  results.skipped++;
+  console.log(`SKIP: ${reason}`);
+}
+
+/** Runs one named check; a thrown error is that check's failure, not the whole run's. */
+async function check(name, body) {
+  try {
+    await body();
+    pass(name);
+    return true;
+  } catch (error) {
+    fail(name, error instanceof Error ? error.message.split("\n")[0] : String(error));
+    if (currentPage) {
+      const shot = path.join(work, `failure-${results.failed}.png`);
+      await currentPage.screenshot({ path: shot }).catch(() => undefined);
+      console.log(`  screenshot of the failure: ${shot}`);
+    }
+    return false;
+  }
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+
+// Chromium renders spaces as U+00A0 in the editor's view lines.
+const normalise = (text) => text.replace(/\u00a0/g, " ");
+
+// ---- a fresh VS Code profile, extensions dir and workspace -------------------------------------
+rmSync(work, { recursive: true, force: true });
+const userData = path.join(work, "user-data");
+const extensions = path.join(work, "extensions");
+const workspace = path.join(work, "workspace");
+mkdirSync(path.join(userData, "User"), { recursive: true });
+mkdirSync(extensions, { recursive: true });
+mkdirSync(workspace, { recursive: true });
+const journalName = path.basename(journalSource);
+const journal = path.join(workspace, journalName);
+copyFileSync(journalSource, journal);
+
+writeFileSync(
+  path.join(userData, "User", "settings.json"),
+  JSON.stringify(
+    {
+      "workbench.startupEditor": "none",
+      "workbench.welcomePage.walkthroughs.openOnInstall": false,
+      "workbench.tips.enabled": false,
+      "workbench.colorTheme": "Default Dark Modern",
+      "security.workspace.trust.enabled": false,
+      "telemetry.telemetryLevel": "off",
+      "update.mode": "none",
+      "extensions.autoCheckUpdates": false,
+      "extensions.autoUpdate": false,
+      "extensions.ignoreRecommendations": true,
+      "git.enabled": false,
+      "files.hotExit": "off",
+      "window.restoreWindows": "none",
+      "editor.minimap.enabled": false,
+      "chat.commandCenter.enabled": false,
+      "offerNotes.server.path": serverBin,
+      "offerNotes.trace.server": "messages",
+    },
+    null,
+    2,
+  ),
+);
+
+let codeServerProcess;
+let currentPage;
+let browser;
+const log = [];
+
+async function main() {
+  await check("the .vsix installs into a fresh extensions dir", async () => {
+    const out = execFileSync(
+      codeServer,
+      ["--extensions-dir", extensions, "--user-data-dir", userData, "--install-extension", vsix],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const listed = execFileSync(codeServer, ["--extensions-dir", extensions, "--list-extensions"], {
+      encoding: "utf8",
+    });
+    if (!/offer-notes\.offer-notes/.test(listed)) throw new Error(`not listed after install: ${out} ${listed}`);
+  });
+
+  const port = await freePort();
+  codeServerProcess = spawn(
+    codeServer,
+    [
+      "--bind-addr", `127.0.0.1:${port}`,
+      "--auth", "none",
+      "--disable-telemetry",
+      "--disable-update-check",
+      "--disable-workspace-trust",
+      "--user-data-dir", userData,
+      "--extensions-dir", extensions,
+      workspace,
+    ],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PATH: process.env.PATH } },
+  );
+  codeServerProcess.stdout.on("data", (d) => log.push(d.toString()));
+  codeServerProcess.stderr.on("data", (d) => log.push(d.toString()));
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 30_000);
+
+  browser = await chromium.launch({
+    executablePath: browserPath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  currentPage = page;
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+
+  const workbench = await check("the workbench loads", async () => {
+    await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
+    await page.locator(".explorer-folders-view").waitFor({ timeout: 30_000 });
+  });
+  if (!workbench) return;
+
+  const opened = await check(`${journalName} opens as an offer-notes document`, async () => {
+    await page.locator(".explorer-folders-view").getByText(journalName, { exact: true }).first().click();
+    await page.locator(".monaco-editor .view-lines").first().waitFor();
+    // The status bar's language indicator names the language the grammar is registered for.
+    await page
+      .locator("#status\\.editor\\.mode")
+      .filter({ hasText: "Offer Notes" })
+      .waitFor({ timeout: 15_000 });
+    // The TextMate grammar colours the floor's money token (mtk* classes beyond the default).
+    const text = normalise(await page.locator(".monaco-editor .view-lines").first().innerText());
+    if (!text.includes("floor:")) throw new Error(`editor shows: ${text.slice(0, 200)}`);
+  });
+  if (!opened) return;
+
+  let problems = "";
+  await check('the Problems panel lists the below-floor diagnostic ("below your floor")', async () => {
+    await page.locator(".monaco-editor").first().click();
+    await page.keyboard.press("Control+Shift+M");
+    const panel = page.locator(".markers-panel");
+    await panel.waitFor();
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      problems = normalise(await panel.innerText());
+      if (/below your floor/.test(problems)) break;
+      if (Date.now() > deadline) {
+        throw new Error(`no "below your floor" in the Problems panel within 30 s; it shows: ${JSON.stringify(problems.slice(0, 300))}`);
+      }
+      await page.waitForTimeout(250);
+    }
+    if (!/offer-notes/.test(problems)) throw new Error(`the problem does not name its source: ${problems}`);
+    if (!/below-floor/.test(problems)) throw new Error(`the problem does not show its code: ${problems}`);
+  });
+
+  if (!capabilities.hoverProvider) {
+    skip("server has no hover yet (initialize did not advertise hoverProvider): VS Code hover not tested");
+  } else {
+    await check('hovering an amount shows the anchoring projection (contains "Year")', async () => {
+      // The grammar makes the amount its own token, so the mouse can rest on exactly that span.
+      const line = page.locator(".monaco-editor .view-line").filter({ hasText: /^\s*(- )?base:/ }).first();
+      await line.scrollIntoViewIfNeeded();
+      const amount = line.locator("span span").filter({ hasText: /^\s*[$€£¥]?\s?\d[\d,._]*\s?[kKmM]?\s*$/ }).first();
+      await amount.hover();
+      const hover = page.locator(".monaco-hover").filter({ hasText: "Year" }).first();
+      await hover.waitFor({ state: "visible", timeout: 15_000 });
+      console.log(`  hover: ${normalise(await hover.innerText()).replace(/\s+/g, " ").slice(0, 160)}`);
+      await page.keyboard.press("Escape");
+    });
+  }
+
+  if (!capabilities.codeActionProvider) {
+    skip("server has no code actions yet (initialize did not advertise codeActionProvider): decline quick fix not tested");
+  } else {
+    await check("the decline code action inserts a ```email decline draft", async () => {
+      // Jump to the problem from the Problems panel (it selects the flagged amount), then put the
+      // caret in it as a user would, and ask for quick fixes.
+      await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "below your floor" }).first().click();
+      await page.locator(".monaco-editor .squiggly-warning, .monaco-editor .squiggly-error").first().click({ force: true });
+      await page.locator(".monaco-editor.focused").first().waitFor();
+      await page.keyboard.press("Control+.");
+      const menu = page.locator(".action-widget");
+      await menu.waitFor();
+      const item = menu.locator(".monaco-list-row").filter({ hasText: /decline/i }).first();
+      await item.waitFor({ timeout: 10_000 });
+      console.log(`  quick fix: ${normalise(await item.innerText()).trim()}`);
+      await item.click({ force: true });
+      await page.waitForTimeout(500);
+      await page.keyboard.press("Control+S");
+      const deadline = Date.now() + 15_000;
+      let onDisk = readFileSync(journal, "utf8");
+      while (!onDisk.includes("```email decline") && Date.now() < deadline) {
+        await page.waitForTimeout(250);
+        onDisk = readFileSync(journal, "utf8");
+      }
+      if (!onDisk.includes("```email decline")) throw new Error("the saved file has no ```email decline block");
+      // And the editor shows it: go to the draft's line and read the rendered lines.
+      const line = onDisk.split("\n").findIndex((l) => l.includes("```email decline")) + 1;
+      await page.keyboard.press("Control+G");
+      await page.keyboard.type(String(line));
+      await page.keyboard.press("Enter");
+      await page.waitForTimeout(300);
+      const shown = normalise(await page.locator(".monaco-editor .view-lines").first().innerText());
+      if (!shown.includes("```email decline")) throw new Error(`the editor does not show the draft: ${shown.slice(0, 300)}`);
+    });
+  }
+
+
+  mkdirSync(path.dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot });
+  console.log(`screenshot: ${screenshot}`);
+}
+
+async function waitForHttp(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  fail("e2e run", error instanceof Error ? error.stack ?? error.message : String(error));
+} finally {
+  await browser?.close().catch(() => undefined);
+  if (codeServerProcess) {
+    codeServerProcess.kill("SIGTERM");
+  }
+  if (results.failed > 0) {
+    console.log("--- code-server log (tail) ---");
+    console.log(log.join("").split("\n").slice(-40).join("\n"));
+  }
+}
+
+const skipped = results.skipped > 0 ? `, ${results.skipped} skipped` : "";
+console.log(`${results.passed} passed, ${results.failed} failed${skipped}`);
+process.exit(results.failed > 0 || results.passed === 0 ? 1 : 0);

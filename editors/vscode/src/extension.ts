@@ -1,0 +1,116 @@
+// The VS Code client for offer-notes: finds the `offer-notes` binary, starts `offer-notes lsp`
+// over stdio, and passes the `offerNotes` settings through. All analysis lives in the server.
+
+import * as vscode from "vscode";
+import {
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+} from "vscode-languageclient/node";
+import { resolveServerPath, serverSettings, INSTALL_HINT } from "./server";
+
+const LANGUAGE_ID = "offer-notes";
+// The client id also names the trace setting: `offerNotes.trace.server`.
+const CLIENT_ID = "offerNotes";
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel("Offer Notes");
+  context.subscriptions.push(output);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand("offerNotes.restartServer", async () => {
+      await stopClient();
+      await startClient();
+    }),
+    vscode.commands.registerCommand("offerNotes.showOutput", () => output?.show(true)),
+    { dispose: () => void stopClient() },
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (event.affectsConfiguration("offerNotes.server.path")) {
+        await stopClient();
+        await startClient();
+      }
+    }),
+  );
+
+  await startClient();
+}
+
+export async function deactivate(): Promise<void> {
+  await stopClient();
+}
+
+async function startClient(): Promise<void> {
+  const config = vscode.workspace.getConfiguration("offerNotes");
+  const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const resolved = await resolveServerPath(config.get<string | null>("server.path") ?? null, {
+    workspaceFolder,
+    env: process.env,
+  });
+
+  if (resolved.kind === "missing") {
+    output?.appendLine(`offer-notes: ${resolved.reason}`);
+    void showMissingServer(resolved.reason);
+    return;
+  }
+
+  output?.appendLine(`offer-notes: starting ${resolved.path} lsp`);
+  const run = { command: resolved.path, args: ["lsp"], transport: TransportKind.stdio };
+  const serverOptions: ServerOptions = { run, debug: run };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: LANGUAGE_ID },
+      { scheme: "untitled", language: LANGUAGE_ID },
+    ],
+    outputChannel: output,
+    // The same object the server reads from `workspace/configuration`, minus the client-only keys.
+    initializationOptions: serverSettings(config),
+    synchronize: { configurationSection: "offerNotes" },
+  };
+
+  client = new LanguageClient(CLIENT_ID, "Offer Notes", serverOptions, clientOptions);
+  try {
+    await client.start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    output?.appendLine(`offer-notes: the server failed to start: ${message}`);
+    void vscode.window.showErrorMessage(
+      `Offer Notes: the language server at ${resolved.path} failed to start (${message}). ${INSTALL_HINT}`,
+    );
+    client = undefined;
+  }
+}
+
+async function stopClient(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) {
+    try {
+      await running.stop();
+    } catch {
+      // Already stopped or never started: nothing left to clean up.
+    }
+  }
+}
+
+async function showMissingServer(reason: string): Promise<void> {
+  const copy = "Copy install command";
+  const settings = "Set server path";
+  const choice = await vscode.window.showErrorMessage(
+    `Offer Notes: ${reason} ${INSTALL_HINT}`,
+    copy,
+    settings,
+  );
+  if (choice === copy) {
+    await vscode.env.clipboard.writeText("cargo install --path .");
+    void vscode.window.showInformationMessage(
+      "Copied `cargo install --path .` — run it in the offer-notes repository, then run “Offer Notes: Restart Language Server”.",
+    );
+  } else if (choice === settings) {
+    await vscode.commands.executeCommand("workbench.action.openSettings", "offerNotes.server.path");
+  }
+}

@@ -1,0 +1,461 @@
+//! What the numbers mean: total comp, the live number, the gap to the floor, the
+//! walk-away matrix cell [004], and the anchoring projection. Pure; rules read it.
+
+pub mod projection;
+pub mod reasons;
+
+pub use projection::Projection;
+
+use crate::config::Config;
+use crate::model::{
+    AnchorYears, Basis, Bonus, Currency, Equity, Factor, Field, Journal, Money, Percent, Rating,
+    Section, Status, Target,
+};
+use crate::text::Span;
+use chrono::NaiveDate;
+use reasons::Classification;
+
+/// A comparable offer takes six to ten weeks to get back in hand after walking [004].
+pub const WEEKS_TO_COMPARABLE_OFFER: (u32, u32) = (6, 10);
+/// About 15–20% of walk-aways re-engage six to eighteen months later [004].
+pub const REENGAGE_PERCENT: (u32, u32) = (15, 20);
+pub const REENGAGE_MONTHS: (u32, u32) = (6, 18);
+
+/// The analysis of a whole journal.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub today: NaiveDate,
+    /// One per offer section, in order; `offers[i].section == i + 1`.
+    pub offers: Vec<OfferAnalysis>,
+}
+
+impl Analysis {
+    pub fn offer(&self, section: usize) -> Option<&OfferAnalysis> {
+        section.checked_sub(1).and_then(|i| self.offers.get(i))
+    }
+}
+
+/// A value that came from a line of the journal, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sourced<T> {
+    pub value: T,
+    /// The line it was written on.
+    pub line: Span,
+    /// Set in the profile rather than in this section.
+    pub from_profile: bool,
+}
+
+/// The number on the table: the last counter's `got`, else `base`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LiveNumber {
+    pub base: Money,
+    /// Where the amount is written.
+    pub span: Span,
+    /// The whole line.
+    pub line: Span,
+    /// Index into the section's counters when a counter set it.
+    pub counter: Option<usize>,
+}
+
+/// Yearly total compensation = base + bonus + equity per year (+ sign-on in year 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TotalComp {
+    pub base: Money,
+    pub bonus: Money,
+    pub equity_per_year: Money,
+    pub sign_on: Money,
+    pub year_one: Money,
+    pub steady: Money,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GapSize {
+    /// At or above the floor.
+    None,
+    /// Within the small-gap line below the floor (5% by default).
+    Small,
+    Big,
+}
+
+/// How far the live number is from the floor, on the floor's basis and in its currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gap {
+    pub floor: Money,
+    pub basis: Basis,
+    /// The number compared with the floor (live base, or steady-state total comp).
+    pub measured: Money,
+    /// floor − measured; negative when above the floor.
+    pub shortfall: Money,
+    pub size: GapSize,
+}
+
+impl Gap {
+    /// The shortfall as a percent of the floor (negative above it).
+    pub fn percent(&self) -> f64 {
+        if self.floor.minor == 0 {
+            return 0.0;
+        }
+        self.shortfall.minor as f64 * 100.0 / self.floor.minor as f64
+    }
+
+    /// `6.3%`, rounded to one decimal as people say it.
+    pub fn percent_text(&self) -> String {
+        format_percent(self.percent().abs())
+    }
+
+    pub fn is_below(&self) -> bool {
+        self.shortfall.minor > 0
+    }
+}
+
+pub fn format_percent(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}%")
+    } else {
+        format!("{rounded:.1}%")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    Strong,
+    Weak,
+}
+
+/// Whether the role is strong, and why: strong when more than half of the rated factors
+/// are strong and neither scope nor manager is weak.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleStrength {
+    pub verdict: Option<Strength>,
+    pub strong: usize,
+    pub rated: usize,
+    /// Scope or manager rated weak: either one makes the role weak on its own.
+    pub weak_core: Vec<Factor>,
+}
+
+impl RoleStrength {
+    pub fn explain(&self) -> String {
+        match self.verdict {
+            None => "no factors rated yet".into(),
+            Some(Strength::Weak) if !self.weak_core.is_empty() => {
+                let names: Vec<_> = self.weak_core.iter().map(|f| f.name()).collect();
+                format!("{} rated weak", names.join(" and "))
+            }
+            Some(_) => format!("{} of {} rated factors strong", self.strong, self.rated),
+        }
+    }
+}
+
+/// A cell of the walk-away matrix [004].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub role: Strength,
+    pub gap: GapSize,
+}
+
+impl Cell {
+    pub fn name(&self) -> &'static str {
+        match (self.role, self.gap) {
+            (Strength::Strong, GapSize::Big) => "strong role · big gap",
+            (Strength::Strong, _) => "strong role · small gap",
+            (Strength::Weak, GapSize::Big) => "weak role · big gap",
+            (Strength::Weak, _) => "weak role · small gap",
+        }
+    }
+
+    /// The advice of the cell, paraphrased from [004].
+    pub fn advice(&self) -> &'static str {
+        match (self.role, self.gap) {
+            (Strength::Strong, GapSize::Big) => "counter once with a total-comp focus (equity, sign-on, PTO), and walk if the second offer doesn't move",
+            (Strength::Strong, GapSize::Small) => "take it after one calibrated counter; don't risk the relationship over the last 3–5%, and bank the goodwill for raise conversations",
+            (Strength::Strong, GapSize::None) => "it meets your floor and the role is strong: close it, without spending relationship capital on the last few percent",
+            (Strength::Weak, GapSize::Big) => "walk now, no counter needed; stop the loop politely and free your bandwidth for better fits",
+            (Strength::Weak, _) => "walk unless your leverage is truly non-existent; don't accept just to have a job, and reassess your search at week six",
+        }
+    }
+}
+
+/// Everything known about one offer section.
+#[derive(Debug, Clone)]
+pub struct OfferAnalysis {
+    pub section: usize,
+    pub live: Option<LiveNumber>,
+    pub comp: Option<TotalComp>,
+    pub floor: Option<Sourced<Target>>,
+    pub wish: Option<Sourced<Target>>,
+    pub gap: Option<Gap>,
+    /// The offer's currency and the floor's, when they differ and no rate was given.
+    pub currency_mismatch: Option<(Currency, Currency)>,
+    pub role: RoleStrength,
+    pub cell: Option<Cell>,
+    pub decision_date: Option<Sourced<NaiveDate>>,
+    pub raise_rate: Percent,
+    pub anchor_years: AnchorYears,
+    pub projection: Option<Projection>,
+    /// The classification of each `walk:` reason, by index into the section's reasons.
+    pub reasons: Vec<(usize, Classification)>,
+}
+
+/// Analyse a parsed journal.
+pub fn analyze(journal: &Journal, config: &Config) -> Analysis {
+    let profile = journal.profile();
+    let today = profile
+        .today
+        .as_ref()
+        .map(|f| f.value)
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let offers = journal
+        .offers()
+        .map(|(index, section)| analyze_offer(journal, index, section, config))
+        .collect();
+    Analysis { today, offers }
+}
+
+fn sourced<T: Copy>(own: &Option<Field<T>>, profile: &Option<Field<T>>) -> Option<Sourced<T>> {
+    match (own, profile) {
+        (Some(f), _) => Some(Sourced {
+            value: f.value,
+            line: f.line,
+            from_profile: false,
+        }),
+        (None, Some(f)) => Some(Sourced {
+            value: f.value,
+            line: f.line,
+            from_profile: true,
+        }),
+        _ => None,
+    }
+}
+
+fn analyze_offer(
+    journal: &Journal,
+    index: usize,
+    section: &Section,
+    config: &Config,
+) -> OfferAnalysis {
+    let profile = journal.profile();
+    let live = live_number(section);
+    let floor = sourced(&section.floor, &profile.floor);
+    let wish = sourced(&section.wish, &profile.wish);
+    let decision_date = sourced(&section.decision_date, &profile.decision_date);
+    let raise_rate = section
+        .raise_rate
+        .as_ref()
+        .or(profile.raise_rate.as_ref())
+        .map_or(config.raise_rate, |f| f.value);
+    let anchor_years = section
+        .anchor_years
+        .as_ref()
+        .or(profile.anchor_years.as_ref())
+        .map_or(
+            AnchorYears {
+                low: crate::config::DEFAULT_ANCHOR_YEARS
+                    .0
+                    .min(config.anchor_years),
+                high: config.anchor_years,
+            },
+            |f| f.value,
+        );
+    let rates = Rates { journal, section };
+    let comp = live.and_then(|live| total_comp(section, live.base, &rates));
+
+    let mut currency_mismatch = None;
+    let gap = match (floor, live) {
+        (Some(floor), Some(live)) => {
+            let measured = match floor.value.basis {
+                Basis::Base => Some(live.base),
+                Basis::Total => comp.map(|c| c.steady),
+            };
+            measured.and_then(|measured| {
+                let converted = rates.convert(measured, floor.value.amount.currency);
+                if converted.is_none() {
+                    currency_mismatch = Some((measured.currency, floor.value.amount.currency));
+                }
+                converted.map(|m| gap_between(floor.value, m, config.small_gap))
+            })
+        }
+        _ => None,
+    };
+    let role = role_strength(section);
+    let cell = match (&role.verdict, &gap) {
+        (Some(role), Some(gap)) => Some(Cell {
+            role: *role,
+            gap: gap.size,
+        }),
+        _ => None,
+    };
+    let projection = gap.map(|g| Projection::new(g, raise_rate, anchor_years.high.max(1)));
+    let reasons = section
+        .reasons
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.value.side == crate::model::Side::Walk)
+        .map(|(i, r)| (i, reasons::classify(&r.value.text)))
+        .collect();
+    OfferAnalysis {
+        section: index,
+        live,
+        comp,
+        floor,
+        wish,
+        gap,
+        currency_mismatch,
+        role,
+        cell,
+        decision_date,
+        raise_rate,
+        anchor_years,
+        projection,
+        reasons,
+    }
+}
+
+/// The last counter with an answer, else `base`.
+pub fn live_number(section: &Section) -> Option<LiveNumber> {
+    let from_counter = section
+        .counters
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, c)| Some((i, c.value.got?, c.value.got_span?, c.line)));
+    if let Some((i, got, span, line)) = from_counter {
+        return Some(LiveNumber {
+            base: got,
+            span,
+            line,
+            counter: Some(i),
+        });
+    }
+    section.base.as_ref().map(|b| LiveNumber {
+        base: b.value,
+        span: b.value_span,
+        line: b.line,
+        counter: None,
+    })
+}
+
+/// Exchange rates written in the profile or the section.
+struct Rates<'a> {
+    journal: &'a Journal,
+    section: &'a Section,
+}
+
+impl Rates<'_> {
+    fn convert(&self, money: Money, to: Currency) -> Option<Money> {
+        if money.currency == to {
+            return Some(money);
+        }
+        let all = self
+            .section
+            .exchange_rates
+            .iter()
+            .chain(self.journal.profile().exchange_rates.iter());
+        for rate in all {
+            let r = rate.value;
+            if r.from == money.currency && r.to == to {
+                let minor = money.minor as i128 * r.rate_millionths as i128 / 1_000_000;
+                return Some(Money::new(minor as i64, to));
+            }
+            if r.from == to && r.to == money.currency && r.rate_millionths > 0 {
+                let minor = money.minor as i128 * 1_000_000 / r.rate_millionths as i128;
+                return Some(Money::new(minor as i64, to));
+            }
+        }
+        None
+    }
+}
+
+fn total_comp(section: &Section, base: Money, rates: &Rates) -> Option<TotalComp> {
+    let currency = base.currency;
+    let zero = Money::new(0, currency);
+    let bonus = match section.bonus.as_ref().and_then(|b| b.value) {
+        Some(Bonus::Percent(p)) => base.percent_of(p.0),
+        Some(Bonus::Amount(m)) => rates.convert(m, currency)?,
+        None => zero,
+    };
+    let equity_per_year = match section.equity.as_ref().map(|e| e.value) {
+        Some(Equity::Grant { total, vesting }) => {
+            let total = rates.convert(total, currency)?;
+            let years = vesting.in_years();
+            if years > 0.0 {
+                Money::from_f64(total.as_f64() / years, currency)
+            } else {
+                zero
+            }
+        }
+        Some(Equity::PerYear(m)) => rates.convert(m, currency)?,
+        Some(Equity::None) | None => zero,
+    };
+    let sign_on = match section.sign_on.as_ref().and_then(|s| s.value) {
+        Some(m) => rates.convert(m, currency)?,
+        None => zero,
+    };
+    let steady = base.checked_add(bonus)?.checked_add(equity_per_year)?;
+    let year_one = steady.checked_add(sign_on)?;
+    Some(TotalComp {
+        base,
+        bonus,
+        equity_per_year,
+        sign_on,
+        year_one,
+        steady,
+    })
+}
+
+fn gap_between(floor: Target, measured: Money, small_gap: Percent) -> Gap {
+    let shortfall = Money::new(floor.amount.minor - measured.minor, floor.amount.currency);
+    let size = if shortfall.minor <= 0 {
+        GapSize::None
+    } else if shortfall.minor as i128 * 10_000 <= floor.amount.minor as i128 * small_gap.0 as i128 {
+        GapSize::Small
+    } else {
+        GapSize::Big
+    };
+    Gap {
+        floor: floor.amount,
+        basis: floor.basis,
+        measured,
+        shortfall,
+        size,
+    }
+}
+
+/// Strong when more than half of the rated factors are strong and neither scope nor
+/// manager is weak [004: "both axes matter"; scope and manager are what the article's
+/// real reasons turn on — a downgraded scope, a manager vague about the roadmap].
+pub fn role_strength(section: &Section) -> RoleStrength {
+    let rated = section.ratings.len();
+    let strong = section
+        .ratings
+        .iter()
+        .filter(|(_, r)| r.value == Rating::Strong)
+        .count();
+    let weak_core: Vec<Factor> = section
+        .ratings
+        .iter()
+        .filter(|(f, r)| matches!(f, Factor::Scope | Factor::Manager) && r.value == Rating::Weak)
+        .map(|(f, _)| *f)
+        .collect();
+    let verdict = (rated > 0).then(|| {
+        if strong * 2 > rated && weak_core.is_empty() {
+            Strength::Strong
+        } else {
+            Strength::Weak
+        }
+    });
+    RoleStrength {
+        verdict,
+        strong,
+        rated,
+        weak_core,
+    }
+}
+
+/// Offers that are still on the table or already said yes to.
+pub fn is_open(section: &Section) -> bool {
+    match section.status() {
+        Some(status) => matches!(status, Status::Live | Status::Accepted | Status::Signed),
+        None => section.base.is_some() || !section.counters.is_empty(),
+    }
+}

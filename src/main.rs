@@ -1,0 +1,270 @@
+//! The `offer-notes` command: argument parsing and files; the work is in the library.
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use offer_notes::config::RawConfig;
+use offer_notes::{render, rules, text::LineIndex, Config, Severity};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "offer-notes",
+    version,
+    about = "Check a job-offer decision journal: floors, counters, reasons to walk, drafts."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check journals (files, or folders searched for *.offer and *.offer.md).
+    Check {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Settings file (default: offer-notes.toml in the current folder or above).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+    },
+    /// Explain a rule: what it means and what to do. Without a code, list the rules.
+    Explain { code: Option<String> },
+    /// Run the language server on stdin/stdout.
+    Lsp,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Check {
+            paths,
+            format,
+            config,
+            color,
+        } => check(&paths, format, config.as_deref(), color),
+        Command::Explain { code } => explain(code.as_deref()),
+        Command::Lsp => offer_notes::server::run(),
+    }
+}
+
+fn explain(code: Option<&str>) -> ExitCode {
+    let Some(code) = code else {
+        for rule in rules::RULES {
+            println!(
+                "{:<28} {:<11} {}",
+                rule.code,
+                rule.severity.name(),
+                rule.summary
+            );
+        }
+        return ExitCode::SUCCESS;
+    };
+    match rules::find(code) {
+        Some(rule) => {
+            println!(
+                "{} ({}, {})\n",
+                rule.code,
+                rule.severity.name(),
+                rule.family.name()
+            );
+            println!("{}", rule.summary);
+            println!();
+            println!("{}", rule.explanation);
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!(
+                "offer-notes: `{code}` is not a rule code; {}",
+                rules::code_hint(code)
+            );
+            eprintln!("Run `offer-notes explain` to list every rule.");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `offer-notes.toml` in `dir` or the nearest folder above it.
+fn find_config(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join("offer-notes.toml"))
+        .find(|p| p.is_file())
+}
+
+fn load_config(explicit: Option<&Path>) -> Result<Config, String> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => std::env::current_dir().ok().and_then(|d| find_config(&d)),
+    };
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let raw =
+        RawConfig::from_toml(&text).map_err(|p| format!("{}: {}", path.display(), p.message))?;
+    let (config, problems) = raw.resolve();
+    for problem in problems {
+        eprintln!("offer-notes: warning: {}: {problem}", path.display());
+    }
+    Ok(config)
+}
+
+/// Journals under `path`: the file itself, or every *.offer / *.offer.md below a folder.
+fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if !path.is_dir() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut entries: Vec<_> = std::fs::read_dir(path)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for entry in entries {
+        let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') || name == "target" || name == "node_modules" {
+            continue;
+        }
+        if entry.is_dir() {
+            collect(&entry, out)?;
+        } else if name.ends_with(".offer") || name.ends_with(".offer.md") {
+            out.push(entry);
+        }
+    }
+    Ok(())
+}
+
+fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: Color) -> ExitCode {
+    let config = match load_config(config_path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("offer-notes: cannot read settings: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut files = Vec::new();
+    let mut unreadable = false;
+    for path in paths {
+        if !path.exists() {
+            eprintln!("offer-notes: {}: no such file or folder", path.display());
+            unreadable = true;
+            continue;
+        }
+        if let Err(e) = collect(path, &mut files) {
+            eprintln!("offer-notes: {}: cannot read folder: {e}", path.display());
+            unreadable = true;
+        }
+    }
+    let choice = match color {
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto
+            if std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && std::env::var_os("NO_COLOR").is_none() =>
+        {
+            ColorChoice::Auto
+        }
+        Color::Auto => ColorChoice::Never,
+    };
+    let mut stdout = StandardStream::stdout(choice);
+    let mut json = Vec::new();
+    let mut counts = [0usize; 4];
+    let mut checked = 0;
+    for file in &files {
+        let name = file.display().to_string();
+        let text = match read_journal(file) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("offer-notes: {name}: {e}");
+                unreadable = true;
+                continue;
+            }
+        };
+        checked += 1;
+        let report = offer_notes::check(&text, &config);
+        for d in &report.diagnostics {
+            counts[d.severity as usize] += 1;
+        }
+        match format {
+            Format::Json => json.extend(render::to_json(
+                &name,
+                &text,
+                &LineIndex::new(&text),
+                &report.diagnostics,
+            )),
+            Format::Human => {
+                if let Err(e) = render::human(&mut stdout, &name, &text, &report.diagnostics) {
+                    eprintln!("offer-notes: cannot write output: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    }
+    match format {
+        Format::Json => {
+            let out = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "[]".into());
+            let _ = writeln!(std::io::stdout(), "{out}");
+        }
+        Format::Human => {
+            let [errors, warnings, infos, hints] = counts;
+            let plural =
+                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+            let _ = writeln!(
+                stdout,
+                "{} checked: {}, {}, {} and {}.",
+                plural(checked, "journal"),
+                plural(errors, "error"),
+                plural(warnings, "warning"),
+                plural(infos, "note"),
+                plural(hints, "hint")
+            );
+        }
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else if counts[Severity::Error as usize] + counts[Severity::Warning as usize] > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn read_journal(path: &Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| "cannot read it".to_string())?;
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

@@ -1,0 +1,480 @@
+//! Lines → journal: sections, typed fields, drafts, and the syntax issues met on the way
+//! (`invalid-value`, `unknown-key`, `duplicate-key`). Every line is read on its own.
+
+use super::keys::{Suggestion, SuggestionKind, ValueKind};
+use super::*;
+use crate::syntax::values::{self, ValueError, UNSET_CURRENCY};
+use crate::syntax::{Line, LineKind};
+
+/// Build the journal from its classified lines.
+pub fn build(text: &str, lines: &[Line]) -> Journal {
+    let mut builder = Builder {
+        text,
+        sections: vec![Section::default()],
+        issues: Vec::new(),
+        title: None,
+        first_currency: None,
+        open_draft: None,
+    };
+    for line in lines {
+        builder.line(line);
+    }
+    builder.finish()
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    sections: Vec<Section>,
+    issues: Vec<SyntaxIssue>,
+    title: Option<Field<String>>,
+    first_currency: Option<Currency>,
+    /// (kind, opening line, first body line start)
+    open_draft: Option<(DraftKind, Span, Option<Span>)>,
+}
+
+impl<'t> Builder<'t> {
+    fn section(&mut self) -> &mut Section {
+        let last = self.sections.len() - 1;
+        &mut self.sections[last]
+    }
+
+    fn section_index(&self) -> usize {
+        self.sections.len() - 1
+    }
+
+    fn line(&mut self, line: &Line) {
+        match line.kind {
+            LineKind::Heading { level: 1, text }
+                if self.title.is_none() && self.sections.len() == 1 =>
+            {
+                self.title = Some(Field {
+                    value: text.of(self.text).to_string(),
+                    line: line.span,
+                    key: Span::new(line.span.start, text.start),
+                    value_span: text,
+                });
+            }
+            LineKind::Heading { level: 2, text } => self.open_section(line.span, text),
+            LineKind::FenceOpen { info } => {
+                self.close_draft(None);
+                let info = info.of(self.text).trim().to_ascii_lowercase();
+                if let Some(rest) = info.strip_prefix("email") {
+                    if rest.is_empty() || rest.starts_with([' ', '\t']) {
+                        let kind = match rest.split_whitespace().next() {
+                            Some("decline") => DraftKind::Decline,
+                            Some("renege") => DraftKind::Renege,
+                            Some("resign") | Some("resignation") => DraftKind::Resign,
+                            Some("counter") => DraftKind::Counter,
+                            _ => DraftKind::Other,
+                        };
+                        self.open_draft = Some((kind, line.span, None));
+                    }
+                }
+            }
+            LineKind::FenceBody => {
+                if let Some((_, _, body)) = &mut self.open_draft {
+                    *body = Some(match body {
+                        Some(b) => Span::new(b.start, line.span.end),
+                        None => line.span,
+                    });
+                }
+            }
+            LineKind::FenceClose => self.close_draft(Some(line.span)),
+            LineKind::Entry { key, arg, value } => self.entry(line.span, key, arg, value),
+            _ => {}
+        }
+    }
+
+    fn open_section(&mut self, heading: Span, text: Span) {
+        self.close_draft(None);
+        let end = heading.start;
+        self.section().span.end = end;
+        let raw = text.of(self.text);
+        let (name, name_span) = match strip_offer_prefix(raw) {
+            Some(stripped) => {
+                let start = text.end - stripped.len();
+                (stripped.to_string(), Span::new(start, text.end))
+            }
+            None => (raw.to_string(), text),
+        };
+        self.sections.push(Section {
+            name: Some(name),
+            heading: Some(heading),
+            name_span: Some(name_span),
+            span: Span::new(heading.start, self.text.len()),
+            ..Section::default()
+        });
+    }
+
+    fn close_draft(&mut self, close: Option<Span>) {
+        let Some((kind, open, body)) = self.open_draft.take() else {
+            return;
+        };
+        if close.is_none() {
+            self.issue(
+                "invalid-value",
+                open,
+                "this ```email block is never closed: add a line with ``` after the draft".into(),
+            );
+        }
+        let body = body.unwrap_or(Span::new(open.end, open.end));
+        self.section().drafts.push(Draft {
+            kind,
+            open,
+            body,
+            close,
+        });
+    }
+
+    fn issue(&mut self, code: &'static str, span: Span, message: String) {
+        let section = self.section_index();
+        self.issues.push(SyntaxIssue {
+            code,
+            span,
+            message,
+            related: None,
+            section,
+        });
+    }
+
+    fn entry(&mut self, line: Span, key_span: Span, arg: Option<Span>, value: Span) {
+        let written = key_span.of(self.text);
+        let Some(key) = Key::parse(written) else {
+            self.unknown_key(line, key_span, arg, value);
+            return;
+        };
+        if arg.is_some() && !key.takes_date() {
+            // `review 2027-01-01: look back` reads as prose, not as a key
+            return;
+        }
+        let raw = value.of(self.text);
+        if raw.trim().is_empty() {
+            // a key waiting to be filled in is not an error
+            return;
+        }
+        let date = match arg {
+            Some(arg) => match values::date_from(arg.of(self.text)) {
+                Ok(date) => Some(date),
+                Err(ValueError(message)) => {
+                    self.issue("invalid-value", arg, format!("`{}`: {message}", key.name()));
+                    return;
+                }
+            },
+            None => None,
+        };
+        macro_rules! field {
+            ($v:expr) => {
+                Field {
+                    value: $v,
+                    line,
+                    key: key_span,
+                    value_span: value,
+                }
+            };
+        }
+        let parsed = self.parse_value(key, raw, date, value.start);
+        let parsed = match parsed {
+            Ok(parsed) => parsed,
+            Err(ValueError(message)) => {
+                self.issue(
+                    "invalid-value",
+                    value,
+                    format!("`{}`: {message}", key.name()),
+                );
+                return;
+            }
+        };
+        if !key.is_repeatable() {
+            if let Some(first) = self.existing(key) {
+                let section = self.section_index();
+                let name = self.sections[section].display_name().to_string();
+                self.issues.push(SyntaxIssue {
+                    code: "duplicate-key",
+                    span: key_span,
+                    message: format!(
+                        "`{}` is set twice in {name}; this later line is the one that counts",
+                        key.name()
+                    ),
+                    related: Some((first, format!("`{}` was first set here", key.name()))),
+                    section,
+                });
+            }
+        }
+        let section = self.section();
+        match parsed {
+            Parsed::Target(t) if key == Key::Floor => section.floor = Some(field!(t)),
+            Parsed::Target(t) => section.wish = Some(field!(t)),
+            Parsed::Duration(d) if key == Key::Runway => section.runway = Some(field!(d)),
+            Parsed::Duration(d) => section.pto = Some(field!(d)),
+            Parsed::Date(d) => match key {
+                Key::DecisionDate => section.decision_date = Some(field!(d)),
+                Key::Today => section.today = Some(field!(d)),
+                _ => section.review = Some(field!(d)),
+            },
+            Parsed::Percent(p) => section.raise_rate = Some(field!(p)),
+            Parsed::AnchorYears(a) => section.anchor_years = Some(field!(a)),
+            Parsed::ExchangeRate(r) => section.exchange_rates.push(field!(r)),
+            Parsed::Status(s) => section.status = Some(field!(s)),
+            Parsed::Text(t) => match key {
+                Key::Role => section.role = Some(field!(t)),
+                Key::Recruiter => section.recruiter = Some(field!(t)),
+                Key::HiringManager => section.hiring_manager = Some(field!(t)),
+                Key::ReferredBy => section.referred_by = Some(field!(t)),
+                Key::Location => section.location = Some(field!(t)),
+                Key::Walk => section.reasons.push(field!(Reason {
+                    side: Side::Walk,
+                    text: t
+                })),
+                _ => section.reasons.push(field!(Reason {
+                    side: Side::Stay,
+                    text: t
+                })),
+            },
+            Parsed::Money(m) => section.base = Some(field!(m)),
+            Parsed::Bonus(b) => section.bonus = Some(field!(b)),
+            Parsed::Equity(e) => section.equity = Some(field!(e)),
+            Parsed::SignOn(s) => section.sign_on = Some(field!(s)),
+            Parsed::YesNo(y) => section.in_writing = Some(field!(y)),
+            Parsed::Rating(r) => {
+                let factor = factor_of(key);
+                section.ratings.retain(|(f, _)| *f != factor);
+                section.ratings.push((factor, field!(r)));
+            }
+            Parsed::Counter(c) => section.counters.push(field!(c)),
+            Parsed::Decision(d) => section.decisions.push(field!(d)),
+            Parsed::Allow(codes) => section.allow.push(field!(codes)),
+        }
+    }
+
+    /// The key span of an earlier line in this section that set `key`.
+    fn existing(&self, key: Key) -> Option<Span> {
+        let s = &self.sections[self.section_index()];
+        let k = |f: Option<Span>| f;
+        match key {
+            Key::Floor => k(s.floor.as_ref().map(|f| f.key)),
+            Key::Wish => s.wish.as_ref().map(|f| f.key),
+            Key::Runway => s.runway.as_ref().map(|f| f.key),
+            Key::DecisionDate => s.decision_date.as_ref().map(|f| f.key),
+            Key::RaiseRate => s.raise_rate.as_ref().map(|f| f.key),
+            Key::AnchorYears => s.anchor_years.as_ref().map(|f| f.key),
+            Key::Today => s.today.as_ref().map(|f| f.key),
+            Key::Status => s.status.as_ref().map(|f| f.key),
+            Key::Role => s.role.as_ref().map(|f| f.key),
+            Key::Recruiter => s.recruiter.as_ref().map(|f| f.key),
+            Key::HiringManager => s.hiring_manager.as_ref().map(|f| f.key),
+            Key::ReferredBy => s.referred_by.as_ref().map(|f| f.key),
+            Key::Location => s.location.as_ref().map(|f| f.key),
+            Key::Base => s.base.as_ref().map(|f| f.key),
+            Key::Bonus => s.bonus.as_ref().map(|f| f.key),
+            Key::Equity => s.equity.as_ref().map(|f| f.key),
+            Key::SignOn => s.sign_on.as_ref().map(|f| f.key),
+            Key::Pto => s.pto.as_ref().map(|f| f.key),
+            Key::InWriting => s.in_writing.as_ref().map(|f| f.key),
+            Key::Review => s.review.as_ref().map(|f| f.key),
+            Key::Scope
+            | Key::Manager
+            | Key::Team
+            | Key::Growth
+            | Key::LocationFit
+            | Key::EquityQuality => s.rating(factor_of(key)).map(|f| f.key),
+            Key::ExchangeRate
+            | Key::Counter
+            | Key::Walk
+            | Key::Stay
+            | Key::Decision
+            | Key::Allow => None,
+        }
+    }
+
+    fn parse_value(
+        &mut self,
+        key: Key,
+        raw: &str,
+        date: Option<chrono::NaiveDate>,
+        value_start: usize,
+    ) -> Result<Parsed, ValueError> {
+        let parsed = match key.kind() {
+            ValueKind::Money => Parsed::Money(values::money(raw)?),
+            ValueKind::Target => Parsed::Target(values::target(raw)?),
+            ValueKind::Percent => Parsed::Percent(values::percent(raw)?),
+            ValueKind::Duration => Parsed::Duration(values::duration(raw)?),
+            ValueKind::Date => Parsed::Date(values::date(raw)?),
+            ValueKind::Rating => Parsed::Rating(values::rating(raw)?),
+            ValueKind::Status => Parsed::Status(values::status(raw)?),
+            ValueKind::YesNo => Parsed::YesNo(values::yes_no(raw)?),
+            ValueKind::Text => Parsed::Text(values::text_value(raw)?),
+            ValueKind::Bonus => Parsed::Bonus(values::bonus(raw)?),
+            ValueKind::SignOn => Parsed::SignOn(values::sign_on(raw)?),
+            ValueKind::Equity => Parsed::Equity(values::equity(raw)?),
+            ValueKind::Counter => Parsed::Counter(values::counter(raw, date, value_start)?),
+            ValueKind::Decision => Parsed::Decision(values::decision(raw, date)?),
+            ValueKind::AnchorYears => Parsed::AnchorYears(values::anchor_years(raw)?),
+            ValueKind::Allow => Parsed::Allow(values::allow(raw, value_start)?),
+            ValueKind::ExchangeRate => Parsed::ExchangeRate(values::exchange_rate(raw)?),
+        };
+        parsed.for_each_money(|m| {
+            if m.currency != UNSET_CURRENCY && self.first_currency.is_none() {
+                self.first_currency = Some(m.currency);
+            }
+        });
+        if let Parsed::ExchangeRate(rate) = &parsed {
+            self.first_currency.get_or_insert(rate.to);
+        }
+        Ok(parsed)
+    }
+
+    /// A key we don't know: prose, unless it looks like a slip of a key we do know
+    /// (`flor: $190k`). A prose line that merely has a colon stays prose.
+    fn unknown_key(&mut self, line: Span, key_span: Span, arg: Option<Span>, value: Span) {
+        if arg.is_some() {
+            return;
+        }
+        let written = key_span.of(self.text);
+        let Some(Suggestion { key, kind }) = Key::suggest(written) else {
+            return;
+        };
+        let raw = value.of(self.text);
+        let value_fits =
+            !matches!(key.kind(), ValueKind::Text) && self.parse_value_quietly(key, raw);
+        let convincing = match kind {
+            SuggestionKind::MissingOrExtraLetter => true,
+            SuggestionKind::Synonym | SuggestionKind::Typo => value_fits,
+        };
+        if !convincing {
+            return;
+        }
+        let _ = line;
+        self.issue(
+            "unknown-key",
+            key_span,
+            format!(
+                "`{}` is not a key offer-notes knows — did you mean `{}`? ({})",
+                written.trim(),
+                key.name(),
+                key.doc()
+            ),
+        );
+    }
+
+    fn parse_value_quietly(&mut self, key: Key, raw: &str) -> bool {
+        let saved = self.first_currency;
+        let ok = self.parse_value(key, raw, None, 0).is_ok();
+        self.first_currency = saved;
+        ok
+    }
+
+    fn finish(mut self) -> Journal {
+        self.close_draft(None);
+        let currency = self.first_currency.unwrap_or(Currency::USD);
+        for section in &mut self.sections {
+            fill_currency(section, currency);
+        }
+        Journal {
+            title: self.title,
+            sections: self.sections,
+            issues: self.issues,
+            default_currency: currency,
+        }
+    }
+}
+
+enum Parsed {
+    Money(Money),
+    Target(Target),
+    Percent(Percent),
+    Duration(Duration),
+    Date(chrono::NaiveDate),
+    Rating(Rating),
+    Status(Status),
+    YesNo(bool),
+    Text(String),
+    Bonus(Option<Bonus>),
+    SignOn(Option<Money>),
+    Equity(Equity),
+    Counter(Counter),
+    Decision(Decision),
+    AnchorYears(AnchorYears),
+    Allow(Vec<AllowedCode>),
+    ExchangeRate(ExchangeRate),
+}
+
+impl Parsed {
+    fn for_each_money(&self, mut f: impl FnMut(&Money)) {
+        match self {
+            Parsed::Money(m) | Parsed::SignOn(Some(m)) | Parsed::Bonus(Some(Bonus::Amount(m))) => {
+                f(m)
+            }
+            Parsed::Target(t) => f(&t.amount),
+            Parsed::Equity(Equity::Grant { total, .. }) => f(total),
+            Parsed::Equity(Equity::PerYear(m)) => f(m),
+            Parsed::Counter(c) => {
+                f(&c.asked);
+                if let Some(got) = &c.got {
+                    f(got);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn fill_currency(section: &mut Section, currency: Currency) {
+    let fix = |m: &mut Money| {
+        if m.currency == UNSET_CURRENCY {
+            m.currency = currency;
+        }
+    };
+    if let Some(f) = &mut section.floor {
+        fix(&mut f.value.amount);
+    }
+    if let Some(f) = &mut section.wish {
+        fix(&mut f.value.amount);
+    }
+    if let Some(f) = &mut section.base {
+        fix(&mut f.value);
+    }
+    if let Some(Field {
+        value: Some(Bonus::Amount(m)),
+        ..
+    }) = &mut section.bonus
+    {
+        fix(m);
+    }
+    if let Some(Field { value: Some(m), .. }) = &mut section.sign_on {
+        fix(m);
+    }
+    if let Some(f) = &mut section.equity {
+        match &mut f.value {
+            Equity::Grant { total, .. } => fix(total),
+            Equity::PerYear(m) => fix(m),
+            Equity::None => {}
+        }
+    }
+    for c in &mut section.counters {
+        fix(&mut c.value.asked);
+        if let Some(got) = &mut c.value.got {
+            fix(got);
+        }
+    }
+}
+
+fn factor_of(key: Key) -> Factor {
+    match key {
+        Key::Scope => Factor::Scope,
+        Key::Manager => Factor::Manager,
+        Key::Team => Factor::Team,
+        Key::Growth => Factor::Growth,
+        Key::LocationFit => Factor::LocationFit,
+        _ => Factor::EquityQuality,
+    }
+}
+
+/// `## Offer: Acme` names the section `Acme`.
+fn strip_offer_prefix(heading: &str) -> Option<&str> {
+    let lower = heading.get(..6)?.to_ascii_lowercase();
+    if lower == "offer:" {
+        Some(heading[6..].trim_start())
+    } else {
+        None
+    }
+}

@@ -1,0 +1,259 @@
+//! Every key the format knows: its spelling, what value it takes, and a one-line doc
+//! (shown by completion). Recognising a key and suggesting one for a typo live here.
+
+/// What a key's value must look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Money,
+    Target,
+    Percent,
+    Duration,
+    Date,
+    Rating,
+    Status,
+    YesNo,
+    Text,
+    Bonus,
+    SignOn,
+    Equity,
+    Counter,
+    Decision,
+    AnchorYears,
+    Allow,
+    ExchangeRate,
+}
+
+macro_rules! keys {
+    ($( $variant:ident => $name:literal, $kind:ident, $multi:literal, $doc:literal; )*) => {
+        /// A key of a `key: value` line.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Key { $( $variant, )* }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[ $( Key::$variant, )* ];
+
+            /// The canonical spelling, as the docs write it.
+            pub fn name(self) -> &'static str {
+                match self { $( Key::$variant => $name, )* }
+            }
+
+            pub fn kind(self) -> ValueKind {
+                match self { $( Key::$variant => ValueKind::$kind, )* }
+            }
+
+            /// May the key appear more than once in a section?
+            pub fn is_repeatable(self) -> bool {
+                match self { $( Key::$variant => $multi, )* }
+            }
+
+            /// One line saying what the key is for.
+            pub fn doc(self) -> &'static str {
+                match self { $( Key::$variant => $doc, )* }
+            }
+        }
+    };
+}
+
+keys! {
+    Floor => "floor", Target, false, "Your real floor, not your wish number: `$190k base` or `$250k total`. Below it is a reason to walk.";
+    Wish => "wish", Target, false, "The number you would love. Never a reason to walk by itself.";
+    Runway => "runway", Duration, false, "How long you can go without this offer: `4 months`.";
+    DecisionDate => "decision-date", Date, false, "The date you promised yourself to decide on, and not before.";
+    RaiseRate => "raise-rate", Percent, false, "Assumed yearly raise for anchoring projections: `3.5%`.";
+    AnchorYears => "anchor-years", AnchorYears, false, "Years the number you accept anchors you: `4` or `2-4`.";
+    Today => "today", Date, false, "Pins \"today\" so checks are reproducible: `2026-11-22`.";
+    ExchangeRate => "exchange-rate", ExchangeRate, true, "Compare offers in two currencies: `1 EUR = 1.08 USD`.";
+    Status => "status", Status, false, "Where the offer stands: current, live, accepted, signed, started, declined, withdrawn, rescinded.";
+    Role => "role", Text, false, "The title you were offered.";
+    Recruiter => "recruiter", Text, false, "The recruiter's name, used in drafts.";
+    HiringManager => "hiring-manager", Text, false, "The hiring manager's name, used in drafts.";
+    ReferredBy => "referred-by", Text, false, "Who referred you: tell them yourself before you walk.";
+    Location => "location", Text, false, "Where the job is.";
+    Base => "base", Money, false, "Yearly base salary: `$172,000`.";
+    Bonus => "bonus", Bonus, false, "Target yearly bonus, as a percent of base (`10%`) or an amount.";
+    Equity => "equity", Equity, false, "Grant and vesting: `$160k over 4 years`, or `$40k/yr`.";
+    SignOn => "sign-on", SignOn, false, "One-off sign-on bonus; counts in year 1 only.";
+    Pto => "pto", Duration, false, "Paid time off: `25 days`.";
+    InWriting => "in-writing", YesNo, false, "Do you have the offer in writing? `yes` or `no`.";
+    Scope => "scope", Rating, false, "How strong the scope of the role is: strong, ok or weak.";
+    Manager => "manager", Rating, false, "How strong the manager seems: strong, ok or weak.";
+    Team => "team", Rating, false, "How strong the team is: strong, ok or weak.";
+    Growth => "growth", Rating, false, "Room to grow: strong, ok or weak.";
+    LocationFit => "location-fit", Rating, false, "How well the location fits your life: strong, ok or weak.";
+    EquityQuality => "equity-quality", Rating, false, "How much the equity is really worth: strong, ok or weak.";
+    Counter => "counter", Counter, true, "One counter round: `counter 2026-11-15: asked $195k, got $178k`.";
+    Walk => "walk", Text, true, "A reason to walk away. Real reasons are concrete.";
+    Stay => "stay", Text, true, "A reason to stay.";
+    Decision => "decision", Decision, true, "What you decided, and when: `decision 2026-11-21: walk` (walk, accept, counter, wait).";
+    Review => "review", Date, false, "When to look back at this decision: `2027-05-21`.";
+    Allow => "allow", Allow, true, "Silence rules here (in the profile: the whole file): `allow: small-gap, quadrant`.";
+}
+
+impl Key {
+    /// Recognise a key as written: case-insensitive, `-`, `_` and spaces alike.
+    pub fn parse(written: &str) -> Option<Key> {
+        let normal = normalise(written);
+        Key::ALL.iter().copied().find(|key| key.name() == normal)
+    }
+
+    /// Keys written with a date before the colon: `counter 2026-11-15:`.
+    pub fn takes_date(self) -> bool {
+        matches!(self, Key::Counter | Key::Decision)
+    }
+
+    /// A known key that an unknown key may be a typo or a synonym of. The caller decides
+    /// whether to say so (see `model::build`): a prose line with a colon must stay prose.
+    pub fn suggest(written: &str) -> Option<Suggestion> {
+        let normal = normalise(written);
+        let synonym = match normal.as_str() {
+            "salary" | "base-salary" | "basesalary" => Some(Key::Base),
+            "deadline" | "decide-by" | "decision-deadline" => Some(Key::DecisionDate),
+            "signing-bonus" | "signon" | "sign-on-bonus" => Some(Key::SignOn),
+            "rsu" | "rsus" => Some(Key::Equity),
+            "referrer" => Some(Key::ReferredBy),
+            _ => None,
+        };
+        if let Some(key) = synonym {
+            return Some(Suggestion {
+                key,
+                kind: SuggestionKind::Synonym,
+            });
+        }
+        let words = normal.split('-').count();
+        let mut best: Option<(usize, Key)> = None;
+        for &key in Key::ALL {
+            let name = key.name();
+            if name.split('-').count() != words {
+                // "note to self" is never a typo of a one-word key
+                continue;
+            }
+            let distance = edit_distance(&normal, name);
+            let allowed = match name.len() {
+                0..=4 => 1,
+                5..=8 => 2,
+                _ => 3,
+            };
+            if distance > 0 && distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, key));
+            }
+        }
+        best.map(|(distance, key)| Suggestion {
+            key,
+            kind: if distance == 1 && normal.chars().count() != key.name().chars().count() {
+                SuggestionKind::MissingOrExtraLetter
+            } else if distance == 1 && is_swap(&normal, key.name()) {
+                SuggestionKind::MissingOrExtraLetter
+            } else {
+                SuggestionKind::Typo
+            },
+        })
+    }
+}
+
+/// How an unknown key relates to the key it resembles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuggestionKind {
+    /// Another word for the key: `salary` for `base`.
+    Synonym,
+    /// One letter missing, extra or swapped: `flor`, `stauts`. Almost never an English word.
+    MissingOrExtraLetter,
+    /// Letters changed: `rule` for `role`. Often a real word, so only trusted when the
+    /// value reads as the key's value.
+    Typo,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Suggestion {
+    pub key: Key,
+    pub kind: SuggestionKind,
+}
+
+fn is_swap(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    diff.len() == 2
+        && diff[1] == diff[0] + 1
+        && a[diff[0]] == b[diff[1]]
+        && a[diff[1]] == b[diff[0]]
+}
+
+fn normalise(written: &str) -> String {
+    written
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '_' | ' ' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Optimal-string-alignment distance: insertions, deletions, substitutions, swaps.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in table.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        table[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (table[i - 1][j] + 1)
+                .min(table[i][j - 1] + 1)
+                .min(table[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(table[i - 2][j - 2] + 1);
+            }
+            table[i][j] = best;
+        }
+    }
+    table[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_case_and_separator_insensitive() {
+        assert_eq!(Key::parse("Decision_Date"), Some(Key::DecisionDate));
+        assert_eq!(Key::parse("decision date"), Some(Key::DecisionDate));
+        assert_eq!(Key::parse("SIGN-ON"), Some(Key::SignOn));
+        assert_eq!(Key::parse("note"), None);
+    }
+
+    #[test]
+    fn typos_and_synonyms_are_suggested_but_prose_words_are_not() {
+        let key = |w: &str| Key::suggest(w).map(|s| (s.key, s.kind));
+        assert_eq!(
+            key("flor"),
+            Some((Key::Floor, SuggestionKind::MissingOrExtraLetter))
+        );
+        assert_eq!(
+            key("stauts"),
+            Some((Key::Status, SuggestionKind::MissingOrExtraLetter))
+        );
+        assert_eq!(key("salary"), Some((Key::Base, SuggestionKind::Synonym)));
+        assert_eq!(key("rule"), Some((Key::Role, SuggestionKind::Typo)));
+        for prose in [
+            "note",
+            "note to self",
+            "thoughts",
+            "update",
+            "plan",
+            "pros",
+            "goal",
+            "idea",
+        ] {
+            assert_eq!(key(prose), None, "{prose}");
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! Compensation rules [004]: the live number against your floor, counters that don't move,
+//! and the walk-away matrix cell.
+
+use super::{Context, Finding};
+use crate::analysis::{format_percent, GapSize, OfferAnalysis, Strength};
+use crate::model::{Basis, Currency, Section, Status};
+
+/// Offers worth measuring: everything but the job you already have.
+fn measured<'a>(ctx: &'a Context) -> impl Iterator<Item = (&'a Section, &'a OfferAnalysis)> {
+    ctx.analysis.offers.iter().filter_map(|a| {
+        let section = &ctx.journal.sections[a.section];
+        (section.status() != Some(Status::Current)).then_some((section, a))
+    })
+}
+
+fn floor_words(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Base => "your floor",
+        Basis::Total => "your total-comp floor",
+    }
+}
+
+fn measured_words(a: &OfferAnalysis) -> String {
+    let Some(gap) = a.gap else {
+        return String::new();
+    };
+    match gap.basis {
+        Basis::Base => gap.measured.to_string(),
+        Basis::Total => format!("Total comp of {} a year", gap.measured),
+    }
+}
+
+pub fn below_floor(ctx: &Context, out: &mut Vec<Finding>) {
+    for (_, a) in measured(ctx) {
+        let (Some(gap), Some(live), Some(floor)) = (a.gap, a.live, a.floor) else {
+            continue;
+        };
+        if !gap.is_below() {
+            continue;
+        }
+        let message = format!(
+            "{} is {} below {} of {}",
+            measured_words(a),
+            gap.percent_text(),
+            floor_words(gap.basis),
+            gap.floor
+        );
+        out.push(Finding::new(a.section, live.span, message).related(floor.line, "your floor"));
+    }
+}
+
+pub fn below_floor_after_counters(ctx: &Context, out: &mut Vec<Finding>) {
+    for (section, a) in measured(ctx) {
+        let (Some(gap), Some(live), Some(floor)) = (a.gap, a.live, a.floor) else {
+            continue;
+        };
+        let answered = section
+            .counters
+            .iter()
+            .filter(|c| c.value.got.is_some())
+            .count();
+        if !gap.is_below() || answered < 2 || live.counter.is_none() {
+            continue;
+        }
+        let message = format!(
+            "Still {} below {} after {answered} counters ({} against {}): that is a real reason to walk",
+            gap.percent_text(),
+            floor_words(gap.basis),
+            gap.measured,
+            gap.floor
+        );
+        out.push(Finding::new(a.section, live.line, message).related(floor.line, "your floor"));
+    }
+}
+
+pub fn counter_did_not_move(ctx: &Context, out: &mut Vec<Finding>) {
+    for (section, a) in measured(ctx) {
+        let answered: Vec<_> = section
+            .counters
+            .iter()
+            .filter(|c| c.value.got.is_some())
+            .collect();
+        let [.., before, last] = answered.as_slice() else {
+            continue;
+        };
+        if before.value.got != last.value.got {
+            continue;
+        }
+        let got = last.value.got.map(|g| g.to_string()).unwrap_or_default();
+        let advice = match a.cell {
+            Some(cell) if cell.role == Strength::Strong && cell.gap == GapSize::Big => {
+                " — for a strong role with a big gap, that is the signal to walk"
+            }
+            Some(cell) if cell.role == Strength::Strong => {
+                " — with a small gap on a strong role, consider taking it"
+            }
+            _ => "",
+        };
+        let message =
+            format!("The last two counters both came back at {got}: the offer didn't move{advice}");
+        out.push(
+            Finding::new(a.section, last.line, message).related(before.line, "the counter before"),
+        );
+    }
+}
+
+pub fn small_gap(ctx: &Context, out: &mut Vec<Finding>) {
+    for (_, a) in measured(ctx) {
+        let (Some(gap), Some(live)) = (a.gap, a.live) else {
+            continue;
+        };
+        if gap.size != GapSize::Small || a.role.verdict != Some(Strength::Strong) {
+            continue;
+        }
+        let message = format!(
+            "{} is only {} below {} of {} and the role is strong: take it after one calibrated counter — don't risk the relationship over 3–5%",
+            measured_words(a),
+            gap.percent_text(),
+            floor_words(gap.basis),
+            gap.floor
+        );
+        out.push(Finding::new(a.section, live.span, message));
+    }
+}
+
+pub fn floor_above_wish(ctx: &Context, out: &mut Vec<Finding>) {
+    let profile = ctx.journal.profile();
+    for (index, section) in ctx.journal.sections.iter().enumerate() {
+        let own = section.floor.is_some() || section.wish.is_some();
+        if !own {
+            continue;
+        }
+        let floor = section.floor.as_ref().or(profile.floor.as_ref());
+        let wish = section.wish.as_ref().or(profile.wish.as_ref());
+        let (Some(floor), Some(wish)) = (floor, wish) else {
+            continue;
+        };
+        let (f, w) = (floor.value, wish.value);
+        if f.basis != w.basis
+            || f.amount.currency != w.amount.currency
+            || f.amount.minor <= w.amount.minor
+        {
+            continue;
+        }
+        let at = if section.floor.is_some() { floor } else { wish };
+        let message = format!(
+            "Your floor of {} is above your wish of {}: the floor is the least you'd take, so one of them is mistyped — or the wish has become the floor",
+            f.amount, w.amount
+        );
+        let other = if section.floor.is_some() {
+            (wish.line, "your wish")
+        } else {
+            (floor.line, "your floor")
+        };
+        out.push(Finding::new(index, at.value_span, message).related(other.0, other.1));
+    }
+}
+
+pub fn no_floor(ctx: &Context, out: &mut Vec<Finding>) {
+    let any_floor = ctx.journal.sections.iter().any(|s| s.floor.is_some());
+    if any_floor {
+        return;
+    }
+    let first = ctx
+        .journal
+        .offers()
+        .find(|(_, s)| s.has_offer_data() && s.status() != Some(Status::Current));
+    if let Some((index, section)) = first {
+        let message = format!(
+            "You're weighing {} with no floor written down: know your floor — the walk-away decision starts there. Add `floor: $…` to the top of the file",
+            section.display_name()
+        );
+        out.push(Finding::new(index, section.anchor(), message));
+    }
+}
+
+fn has_rate(ctx: &Context, a: Currency, b: Currency) -> bool {
+    ctx.journal
+        .sections
+        .iter()
+        .flat_map(|s| s.exchange_rates.iter())
+        .any(|r| (r.value.from == a && r.value.to == b) || (r.value.from == b && r.value.to == a))
+}
+
+pub fn mixed_currency(ctx: &Context, out: &mut Vec<Finding>) {
+    let mut reference: Option<(Currency, String)> = None;
+    for (section, a) in measured(ctx) {
+        let Some(live) = a.live else { continue };
+        if let Some((offer, floor)) = a.currency_mismatch {
+            let message = format!(
+                "{} is in {offer} but your floor is in {floor}: add `exchange-rate: 1 {offer} = … {floor}` to the profile to compare them",
+                section.display_name()
+            );
+            out.push(Finding::new(a.section, live.span, message));
+            continue;
+        }
+        if a.floor.is_some() {
+            continue;
+        }
+        // no floor: offers are still compared with each other
+        let currency = live.base.currency;
+        match &reference {
+            None => reference = Some((currency, section.display_name().to_string())),
+            Some((first, name)) if *first != currency && !has_rate(ctx, *first, currency) => {
+                let message = format!(
+                    "{} is in {currency} but {name} is in {first}: add `exchange-rate: 1 {currency} = … {first}` to compare them",
+                    section.display_name()
+                );
+                out.push(Finding::new(a.section, live.span, message));
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+pub fn quadrant(ctx: &Context, out: &mut Vec<Finding>) {
+    for (section, a) in measured(ctx) {
+        let (Some(cell), Some(gap)) = (a.cell, a.gap) else {
+            continue;
+        };
+        let gap_words = if gap.is_below() {
+            format!("{} below your floor", gap.percent_text())
+        } else if gap.shortfall.minor == 0 {
+            "right at your floor".to_string()
+        } else {
+            format!("{} above your floor", format_percent(-gap.percent()))
+        };
+        let message = format!(
+            "{}: {} ({}; {gap_words}) — {}",
+            section.display_name(),
+            cell.name(),
+            a.role.explain(),
+            cell.advice()
+        );
+        out.push(Finding::new(a.section, section.anchor(), message));
+    }
+}

@@ -1,0 +1,264 @@
+//! Draft rules [004] [000]: a decline is short, specific and warm — no grievances, no
+//! market lecture, no soft re-open, and an offer to stay in touch by name.
+
+use super::{Context, Finding};
+use crate::model::{Draft, DraftKind, Section};
+use crate::text::Span;
+
+/// Past this, a decline stops being short [004: "short, specific, and warm"].
+pub const DECLINE_MAX_WORDS: usize = 150;
+
+const GRIEVANCES: &[&str] = &[
+    "disappointed",
+    "disappointing",
+    "your process was",
+    "the process was",
+    "unprofessional",
+    "frustrating",
+    "frustrated",
+    "wasted my time",
+    "waste of time",
+    "rude",
+    "disrespectful",
+    "insulting",
+    "lowball",
+    "low-ball",
+    "unacceptable",
+    "poorly organized",
+    "disorganized",
+    "ghosted",
+    "never got back",
+    "took forever",
+];
+
+const MARKET_LECTURE: &[&str] = &[
+    "market rate",
+    "market value",
+    "below market",
+    "under market",
+    "industry standard",
+    "underpaying",
+    "underpay",
+    "under-paying",
+    "underpaid",
+    "levels.fyi",
+    "market data",
+    "fair market",
+    "going rate",
+    "the market pays",
+    "market average",
+    "what the market",
+];
+
+const REOPENERS: &[&str] = &[
+    "if you can come up",
+    "if you could come up",
+    "if you can get to",
+    "if you could get to",
+    "if you can go to",
+    "if you could go to",
+    "if you can match",
+    "if you could match",
+    "if you can increase",
+    "if you could increase",
+    "if you can raise",
+    "if you could raise",
+    "if you can improve",
+    "if you could improve",
+    "if you can do",
+    "if you could do",
+    "if the offer",
+    "if the number",
+    "i'll reconsider",
+    "i will reconsider",
+    "i would reconsider",
+    "i'd reconsider",
+    "happy to reconsider",
+    "would reconsider",
+    "reconsider if",
+    "i'd reconsider",
+    "open to reconsidering",
+    "change my mind if",
+];
+
+const STAY_IN_TOUCH: &[&str] = &[
+    "stay in touch",
+    "keep in touch",
+    "stay connected",
+    "keep the door open",
+    "cross paths",
+    "in touch",
+    "reconnect",
+    "stay in contact",
+    "keep in contact",
+    "touch base",
+    "paths cross",
+    "connect again",
+    "hear from you",
+    "door open",
+];
+
+/// Whole-phrase, ASCII-case-insensitive matches of `phrases` in `text` (byte ranges).
+fn matches_in(text: &str, phrases: &[&str]) -> Vec<(usize, usize)> {
+    // ASCII lowering keeps byte offsets; curly apostrophes are searched as a variant
+    let search = text.to_ascii_lowercase();
+    let bytes = search.as_bytes();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for phrase in phrases {
+        let curly = phrase.replace('\'', "’");
+        for variant in [*phrase, curly.as_str()] {
+            let mut from = 0;
+            while let Some(at) = search[from..].find(variant) {
+                let start = from + at;
+                let end = start + variant.len();
+                let before = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+                let after = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+                if before && after && !found.iter().any(|&(s, e)| s < end && start < e) {
+                    found.push((start, end));
+                }
+                from = end;
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn drafts<'a>(ctx: &'a Context) -> impl Iterator<Item = (usize, &'a Section, &'a Draft, &'a str)> {
+    ctx.journal
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(move |(i, s)| s.drafts.iter().map(move |d| (i, s, d, d.body.of(ctx.text))))
+}
+
+fn each_phrase(
+    ctx: &Context,
+    out: &mut Vec<Finding>,
+    phrases: &[&str],
+    applies: fn(DraftKind) -> bool,
+    message: fn(&str) -> String,
+) {
+    for (index, _, draft, body) in drafts(ctx) {
+        if !applies(draft.kind) {
+            continue;
+        }
+        for (start, end) in matches_in(body, phrases).into_iter().take(3) {
+            let span = Span::new(draft.body.start + start, draft.body.start + end);
+            out.push(Finding::new(index, span, message(span.of(ctx.text))));
+        }
+    }
+}
+
+pub fn grievance(ctx: &Context, out: &mut Vec<Finding>) {
+    each_phrase(
+        ctx,
+        out,
+        GRIEVANCES,
+        |_| true,
+        |found| {
+            format!("“{found}” lists a grievance: it won't change the outcome and it will be remembered — keep the draft short, specific and warm")
+        },
+    );
+}
+
+pub fn market_lecture(ctx: &Context, out: &mut Vec<Finding>) {
+    each_phrase(
+        ctx,
+        out,
+        MARKET_LECTURE,
+        |k| k != DraftKind::Counter,
+        |found| {
+            format!("“{found}” lectures them on market rates: they know the market — say the numbers don't work for you right now, and leave it there")
+        },
+    );
+}
+
+pub fn conditional_reopen(ctx: &Context, out: &mut Vec<Finding>) {
+    each_phrase(
+        ctx,
+        out,
+        REOPENERS,
+        |k| k != DraftKind::Counter,
+        |found| {
+            format!("“{found}…” softly re-opens the negotiation, and most recruiters won't answer it: keep it only if you mean it — then it's a counter, not a decline")
+        },
+    );
+}
+
+fn word_count(body: &str) -> usize {
+    body.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+pub fn too_long(ctx: &Context, out: &mut Vec<Finding>) {
+    for (index, _, draft, body) in drafts(ctx) {
+        let words = word_count(body);
+        if !draft.kind.is_decline() || words <= DECLINE_MAX_WORDS {
+            continue;
+        }
+        let message = format!(
+            "This {} is {words} words: short, specific and warm works better — aim for under {DECLINE_MAX_WORDS}",
+            draft.kind.name()
+        );
+        out.push(Finding::new(index, draft.open, message));
+    }
+}
+
+/// First names (and full names) of the people a decline should name.
+fn people(section: &Section) -> Vec<String> {
+    [&section.recruiter, &section.hiring_manager]
+        .into_iter()
+        .flatten()
+        .flat_map(|f| {
+            let full = f.value.trim().to_string();
+            let first = full.split_whitespace().next().unwrap_or("").to_string();
+            [full, first]
+        })
+        .filter(|n| n.len() > 1)
+        .collect()
+}
+
+pub fn no_stay_in_touch(ctx: &Context, out: &mut Vec<Finding>) {
+    for (index, section, draft, body) in drafts(ctx) {
+        if !draft.kind.is_decline() {
+            continue;
+        }
+        let names = people(section);
+        let first_name = names.get(1).cloned();
+        let offers_touch = !matches_in(body, STAY_IN_TOUCH).is_empty();
+        let named = names.is_empty() || {
+            let lower = body.to_lowercase();
+            names.iter().any(|n| lower.contains(&n.to_lowercase()))
+        };
+        if offers_touch && named {
+            continue;
+        }
+        let whom = first_name.map_or_else(|| "the recruiter or hiring manager".to_string(), |n| n);
+        let message = if offers_touch {
+            format!("Offer to stay in touch with {whom} by name: about 15–20% of walk-aways re-engage within 6–18 months")
+        } else {
+            format!("This {} never offers to stay in touch: say you'd like to stay in touch with {whom}, by name — about 15–20% of walk-aways re-engage within 6–18 months", draft.kind.name())
+        };
+        out.push(Finding::new(index, draft.open, message));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        assert_eq!(matches_in("You were rude.", &["rude"]), vec![(9, 13)]);
+        assert!(matches_in("Prudence", &["rude"]).is_empty());
+        assert_eq!(matches_in("I'll Reconsider", &["i'll reconsider"]).len(), 1);
+        assert_eq!(matches_in("I’ll reconsider", &["i'll reconsider"]).len(), 1);
+    }
+
+    #[test]
+    fn words_are_counted_like_a_person_would() {
+        assert_eq!(word_count("Hi Dana,\n\nThank you — really.\n"), 5);
+    }
+}

@@ -1,0 +1,215 @@
+//! Process rules [000] [004]: decide on a date you set, get it in writing, tell people
+//! the right way, and keep the door open.
+
+use super::{Context, Finding};
+use crate::analysis::is_open;
+use crate::model::{Field, Section, Status, Verdict};
+
+fn latest_verdict(section: &Section) -> Option<Verdict> {
+    section.decision().map(|d| d.value.verdict)
+}
+
+fn walked(section: &Section) -> Option<&Field<crate::model::Decision>> {
+    section
+        .decision()
+        .filter(|d| d.value.verdict == Verdict::Walk)
+}
+
+/// Still being weighed: no decision, or only a decision to counter or wait.
+fn weighing(section: &Section) -> bool {
+    matches!(
+        latest_verdict(section),
+        None | Some(Verdict::Counter) | Some(Verdict::Wait)
+    )
+}
+
+fn status_words(section: &Section) -> &'static str {
+    match section.status() {
+        Some(Status::Accepted) => "accepted",
+        Some(Status::Signed) => "signed",
+        _ => "live",
+    }
+}
+
+pub fn no_decision_date(ctx: &Context, out: &mut Vec<Finding>) {
+    for a in &ctx.analysis.offers {
+        let section = &ctx.journal.sections[a.section];
+        if !is_open(section) || !weighing(section) || a.decision_date.is_some() {
+            continue;
+        }
+        let at = section.status.as_ref().map_or(section.anchor(), |s| s.line);
+        let message = format!(
+            "{} is {} and there's no decision date: set one (`decision-date: YYYY-MM-DD`), then decide on it — not before",
+            section.display_name(),
+            status_words(section)
+        );
+        out.push(Finding::new(a.section, at, message));
+    }
+}
+
+pub fn decided_early(ctx: &Context, out: &mut Vec<Finding>) {
+    for a in &ctx.analysis.offers {
+        let section = &ctx.journal.sections[a.section];
+        let Some(decide_on) = a.decision_date else {
+            continue;
+        };
+        for decision in &section.decisions {
+            let d = decision.value;
+            let Some(date) = d.date else { continue };
+            if date >= decide_on.value || !matches!(d.verdict, Verdict::Walk | Verdict::Accept) {
+                continue;
+            }
+            let days = (decide_on.value - date).num_days();
+            let message = format!(
+                "You decided to {} on {date}, {days} day{} before your own decision date of {}: slow down, weigh the options, and confirm it on the date",
+                d.verdict.name(),
+                if days == 1 { "" } else { "s" },
+                decide_on.value
+            );
+            out.push(
+                Finding::new(a.section, decision.line, message)
+                    .related(decide_on.line, "your decision date"),
+            );
+        }
+    }
+}
+
+pub fn decision_date_passed(ctx: &Context, out: &mut Vec<Finding>) {
+    for a in &ctx.analysis.offers {
+        let section = &ctx.journal.sections[a.section];
+        let Some(decide_on) = a.decision_date else {
+            continue;
+        };
+        if !is_open(section)
+            || !section.decisions.is_empty()
+            || ctx.analysis.today <= decide_on.value
+        {
+            continue;
+        }
+        let message = format!(
+            "Your decision date for {} was {} and no decision is recorded: decide (`decision {}: walk|accept|counter|wait`), or set a new date on purpose",
+            section.display_name(),
+            decide_on.value,
+            ctx.analysis.today
+        );
+        out.push(
+            Finding::new(a.section, section.anchor(), message)
+                .related(decide_on.line, "your decision date"),
+        );
+    }
+}
+
+pub fn not_in_writing(ctx: &Context, out: &mut Vec<Finding>) {
+    let sections = &ctx.journal.sections;
+    for (from_index, from) in ctx.journal.offers() {
+        let Some(committed) = from.status().filter(|s| s.is_committed()) else {
+            continue;
+        };
+        let from_walked = walked(from).is_some();
+        for (to_index, to) in ctx.journal.offers() {
+            if to_index == from_index {
+                continue;
+            }
+            let to_status = to.status();
+            if matches!(to_status, Some(s) if s.is_closed() || s == Status::Current || s == Status::Started)
+            {
+                continue;
+            }
+            let to_accepted = latest_verdict(to) == Some(Verdict::Accept);
+            let candidate = to_accepted || (from_walked && is_open(to));
+            if !candidate || to.in_writing.as_ref().is_some_and(|w| w.value) {
+                continue;
+            }
+            let (at, how) = match &to.in_writing {
+                Some(w) => (
+                    w.line,
+                    format!("{} isn't in writing yet", to.display_name()),
+                ),
+                None => (
+                    to.anchor(),
+                    format!(
+                        "nothing says {} is in writing (add `in-writing: yes` once it is)",
+                        to.display_name()
+                    ),
+                ),
+            };
+            let message = format!(
+                "You're walking away from {} ({}) for {}, and {how}: get the new offer in writing, and understand its total comp, before you back out",
+                from.display_name(),
+                committed.name(),
+                to.display_name()
+            );
+            let mut finding = Finding::new(to_index, at, message);
+            if let Some(d) = walked(from) {
+                finding = finding.related(
+                    d.line,
+                    format!("walking away from {}", sections[from_index].display_name()),
+                );
+            }
+            out.push(finding);
+        }
+    }
+}
+
+pub fn renege_notice(ctx: &Context, out: &mut Vec<Finding>) {
+    for (index, section) in ctx.journal.offers() {
+        let (Some(status), Some(decision)) = (section.status(), walked(section)) else {
+            continue;
+        };
+        if !status.is_committed() {
+            continue;
+        }
+        let who = section
+            .recruiter
+            .as_ref()
+            .or(section.hiring_manager.as_ref())
+            .map_or_else(|| "them".to_string(), |f| f.value.clone());
+        let message = format!(
+            "You {} this offer: tell {who} as soon as possible, by phone or video first, then send an email documenting the decision — don't let them hear it any other way",
+            status.name()
+        );
+        out.push(Finding::new(index, decision.line, message));
+    }
+}
+
+pub fn resign_notice(ctx: &Context, out: &mut Vec<Finding>) {
+    for (index, section) in ctx.journal.offers() {
+        let (Some(status), Some(decision)) = (section.status(), walked(section)) else {
+            continue;
+        };
+        if !matches!(status, Status::Started | Status::Current) {
+            continue;
+        }
+        let message = "You've started this job: give two weeks' notice, with your last day and a plan to hand over your projects and responsibilities";
+        out.push(Finding::new(index, decision.line, message));
+    }
+}
+
+pub fn tell_referrer(ctx: &Context, out: &mut Vec<Finding>) {
+    for (index, section) in ctx.journal.offers() {
+        let (Some(referrer), Some(decision)) = (&section.referred_by, walked(section)) else {
+            continue;
+        };
+        let message = format!(
+            "{} referred you to {}: tell them yourself, before the company does",
+            referrer.value,
+            section.display_name()
+        );
+        out.push(
+            Finding::new(index, decision.line, message).related(referrer.line, "who referred you"),
+        );
+    }
+}
+
+pub fn no_review_date(ctx: &Context, out: &mut Vec<Finding>) {
+    for (index, section) in ctx.journal.offers() {
+        let Some(decision) = walked(section) else {
+            continue;
+        };
+        if section.review.is_some() {
+            continue;
+        }
+        let message = "No review date for this walk: about 15–20% of walk-aways re-engage 6–18 months later — add `review: YYYY-MM-DD` about six months out";
+        out.push(Finding::new(index, decision.line, message));
+    }
+}

@@ -1,0 +1,136 @@
+//! Runway rules [004], the "I have nothing else" case: only when the offer is below the
+//! floor and it is the only live offer, runway decides whether waiting beats the anchor.
+
+use super::{Context, Finding};
+use crate::analysis::{is_open, OfferAnalysis, WEEKS_TO_COMPARABLE_OFFER};
+use crate::model::{Duration, Field, Money, Section, Status, Verdict};
+
+/// Three months or less: taking the imperfect offer is defensible [004].
+const SHORT_RUNWAY_MONTHS: i64 = 3;
+/// Six months or more: waiting usually wins [004].
+const LONG_RUNWAY_MONTHS: i64 = 6;
+
+/// The offers this family speaks about: below the floor, with no other offer open.
+fn alone_below_floor<'a>(
+    ctx: &'a Context,
+) -> impl Iterator<Item = (&'a Section, &'a OfferAnalysis)> {
+    ctx.analysis.offers.iter().filter_map(move |a| {
+        let section = &ctx.journal.sections[a.section];
+        let below = a.gap.is_some_and(|g| g.is_below());
+        let others_open = ctx
+            .journal
+            .offers()
+            .any(|(i, s)| i != a.section && is_open(s));
+        (below && !others_open).then_some((section, a))
+    })
+}
+
+fn runway<'a>(ctx: &'a Context) -> Option<&'a Field<Duration>> {
+    ctx.journal.profile().runway.as_ref()
+}
+
+/// The offer is still being weighed (not walked from, not closed).
+fn weighing(section: &Section) -> bool {
+    matches!(section.status(), None | Some(Status::Live))
+}
+
+fn situation(section: &Section, a: &OfferAnalysis, runway: Duration) -> String {
+    let pct = a.gap.map(|g| g.percent_text()).unwrap_or_default();
+    format!(
+        "{runway} of runway, and {} is your only live offer, {pct} below your floor",
+        section.display_name()
+    )
+}
+
+fn emit(
+    ctx: &Context,
+    out: &mut Vec<Finding>,
+    fits: impl Fn(Duration) -> bool,
+    advice: impl Fn(&OfferAnalysis) -> String,
+) {
+    let Some(runway) = runway(ctx) else { return };
+    if !fits(runway.value) {
+        return;
+    }
+    for (section, a) in alone_below_floor(ctx) {
+        if !weighing(section) {
+            continue;
+        }
+        let message = format!("{}: {}", situation(section, a, runway.value), advice(a));
+        let mut finding = Finding::new(a.section, runway.line, message);
+        if let Some(live) = a.live {
+            finding = finding.related(
+                live.line,
+                format!("the live number at {}", section.display_name()),
+            );
+        }
+        out.push(finding);
+    }
+}
+
+pub fn short_runway(ctx: &Context, out: &mut Vec<Finding>) {
+    emit(
+        ctx,
+        out,
+        |r| r <= Duration::months(SHORT_RUNWAY_MONTHS),
+        |_| {
+            "taking the imperfect offer to keep paying rent is defensible — make that decision without guilt".into()
+        },
+    );
+}
+
+pub fn middle_runway(ctx: &Context, out: &mut Vec<Finding>) {
+    emit(
+        ctx,
+        out,
+        |r| r > Duration::months(SHORT_RUNWAY_MONTHS) && r < Duration::months(LONG_RUNWAY_MONTHS),
+        |a| {
+            let Some(gap) = a.gap else {
+                return String::new();
+            };
+            let small = ctx.config.small_gap.0;
+            let line = Money::new(
+                gap.floor.minor - gap.floor.percent_of(small).minor,
+                gap.floor.currency,
+            );
+            format!(
+            "do one more honest counter; accept if it lands at {} or more (within {} of your floor of {}), and walk if it doesn't",
+            line.whole(),
+            ctx.config.small_gap,
+            gap.floor
+        )
+        },
+    );
+}
+
+pub fn long_runway(ctx: &Context, out: &mut Vec<Finding>) {
+    emit(
+        ctx,
+        out,
+        |r| r >= Duration::months(LONG_RUNWAY_MONTHS),
+        |_| "waiting usually beats a number that anchors you for the next 2–4 years".into(),
+    );
+}
+
+pub fn walk_outlasts_runway(ctx: &Context, out: &mut Vec<Finding>) {
+    let Some(runway) = runway(ctx) else { return };
+    let (low, high) = WEEKS_TO_COMPARABLE_OFFER;
+    if runway.value >= Duration::weeks(high as i64) {
+        return;
+    }
+    for (section, a) in alone_below_floor(ctx) {
+        let Some(decision) = section
+            .decision()
+            .filter(|d| d.value.verdict == Verdict::Walk)
+        else {
+            continue;
+        };
+        let message = format!(
+            "You're walking with {} of runway, and a comparable offer usually takes {low}–{high} weeks to land: plan how you'll cover the gap before you walk",
+            runway.value
+        );
+        out.push(
+            Finding::new(a.section, decision.line, message).related(runway.line, "your runway"),
+        );
+    }
+}

@@ -1,0 +1,246 @@
+//! From text to lines: each line of a journal is classified on its own (title, section
+//! heading, fence, `key: value` entry, prose), so one malformed line never hides the rest.
+
+pub mod values;
+
+use crate::text::Span;
+use pest::Parser;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/offer.pest"]
+pub(crate) struct OfferGrammar;
+
+/// One line of the journal and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The line's text, without its line break.
+    pub span: Span,
+    pub kind: LineKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    Prose,
+    /// `#` to `######`; `text` is empty for a bare `##`.
+    Heading {
+        level: u8,
+        text: Span,
+    },
+    /// An opening fence: ```` ```email decline ````.
+    FenceOpen {
+        info: Span,
+    },
+    /// A line inside a fenced block.
+    FenceBody,
+    FenceClose,
+    /// `key: value`, with the date of `counter DATE:` / `decision DATE:` as `arg`.
+    Entry {
+        key: Span,
+        arg: Option<Span>,
+        value: Span,
+    },
+}
+
+/// Split `text` into classified lines. Fenced blocks are tracked here so that a
+/// `key: value` inside a draft email stays part of the email.
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::with_capacity(text.len() / 32 + 1);
+    let mut fence: Option<(u8, usize)> = None;
+    for span in line_spans(text) {
+        let line = span.of(text);
+        let kind = match fence {
+            Some((marker, len)) => {
+                if closes_fence(line, marker, len) {
+                    fence = None;
+                    LineKind::FenceClose
+                } else if line.starts_with("## ") || line == "##" || line.starts_with("# ") {
+                    // A draft never spans sections: a heading ends a fence left open.
+                    fence = None;
+                    classify(line, span)
+                } else {
+                    LineKind::FenceBody
+                }
+            }
+            None => classify(line, span),
+        };
+        if let LineKind::FenceOpen { .. } = kind {
+            let trimmed = line.trim_start();
+            let marker = trimmed.as_bytes()[0];
+            let len = trimmed.bytes().take_while(|&b| b == marker).count();
+            fence = Some((marker, len));
+        }
+        out.push(Line { span, kind });
+    }
+    out
+}
+
+/// The spans of every line, without line breaks (`\n`, `\r\n` or `\r`).
+pub fn line_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut i = start;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    let span = Span::new(start, i);
+                    start = i + 1;
+                    return Some(span);
+                }
+                b'\r' => {
+                    let span = Span::new(start, i);
+                    start = if bytes.get(i + 1) == Some(&b'\n') {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    return Some(span);
+                }
+                _ => i += 1,
+            }
+        }
+        done = true;
+        Some(Span::new(start, bytes.len()))
+    })
+}
+
+fn closes_fence(line: &str, marker: u8, len: usize) -> bool {
+    let trimmed = line.trim();
+    let run = trimmed.bytes().take_while(|&b| b == marker).count();
+    run >= len && run == trimmed.len() && line.len() - line.trim_start().len() <= 3
+}
+
+fn classify(line: &str, span: Span) -> LineKind {
+    let trimmed = line.trim_start();
+    let Some(first) = trimmed.bytes().next() else {
+        return LineKind::Blank;
+    };
+    match first {
+        b'#' => heading(line, span).unwrap_or(LineKind::Prose),
+        b'`' | b'~' if trimmed.starts_with("```") || trimmed.starts_with("~~~") => {
+            fence(line, span).unwrap_or(LineKind::Prose)
+        }
+        // Cheap filter first: most journal lines are prose without a colon.
+        _ if line.contains(':') => entry(line, span).unwrap_or(LineKind::Prose),
+        _ => LineKind::Prose,
+    }
+}
+
+fn heading(line: &str, span: Span) -> Option<LineKind> {
+    let pair = OfferGrammar::parse(Rule::heading, line).ok()?.next()?;
+    let mut level = 0;
+    let mut text = Span::new(span.end, span.end);
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::heading_marks => level = part.as_str().len() as u8,
+            Rule::heading_text => text = span.sub(part.as_span().start()..part.as_span().end()),
+            _ => {}
+        }
+    }
+    Some(LineKind::Heading { level, text })
+}
+
+fn fence(line: &str, span: Span) -> Option<LineKind> {
+    let pair = OfferGrammar::parse(Rule::fence, line).ok()?.next()?;
+    let info = pair
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::fence_info)
+        .map(|p| span.sub(p.as_span().start()..p.as_span().end()))
+        .unwrap_or(Span::new(span.end, span.end));
+    Some(LineKind::FenceOpen { info })
+}
+
+fn entry(line: &str, span: Span) -> Option<LineKind> {
+    let pair = OfferGrammar::parse(Rule::entry, line).ok()?.next()?;
+    let (mut key, mut arg, mut value) = (None, None, None);
+    for part in pair.into_inner() {
+        let at = span.sub(part.as_span().start()..part.as_span().end());
+        match part.as_rule() {
+            Rule::key => key = Some(at),
+            Rule::key_arg => arg = Some(at),
+            Rule::value => value = Some(at),
+            _ => {}
+        }
+    }
+    let value = value?;
+    // trailing spaces are not part of the value
+    let trimmed = value.of_line(line, span).trim_end().len();
+    Some(LineKind::Entry {
+        key: key?,
+        arg,
+        value: Span::new(value.start, value.start + trimmed),
+    })
+}
+
+trait OfLine {
+    fn of_line<'a>(self, line: &'a str, line_span: Span) -> &'a str;
+}
+
+impl OfLine for Span {
+    fn of_line<'a>(self, line: &'a str, line_span: Span) -> &'a str {
+        line.get(self.start - line_span.start..self.end - line_span.start)
+            .unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        lines(text)
+            .into_iter()
+            .map(|l| match l.kind {
+                LineKind::Entry { key, arg, value } => format!(
+                    "entry {}|{}|{}",
+                    key.of(text),
+                    arg.map(|a| a.of(text)).unwrap_or(""),
+                    value.of(text)
+                ),
+                LineKind::Heading { level, text: t } => format!("h{level} {}", t.of(text)),
+                LineKind::FenceOpen { info } => format!("fence {}", info.of(text)),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn classifies_the_shapes_of_a_journal() {
+        let text = "# Leaving Initech\r\nfloor: $190k base\n\nI keep going back and forth: it's hard.\n## Offer: Acme\n- counter 2026-11-15: asked $195k, got $178k  \n```email decline\nbase: not a key here\n```\n### Notes\n";
+        assert_eq!(
+            kinds(text),
+            vec![
+                "h1 Leaving Initech",
+                "entry floor||$190k base",
+                "Blank",
+                "Prose",
+                "h2 Offer: Acme",
+                "entry counter|2026-11-15|asked $195k, got $178k",
+                "fence email decline",
+                "FenceBody",
+                "FenceClose",
+                "h3 Notes",
+                "Blank",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_fence_ends_at_the_next_section() {
+        let text = "## A\n```email\nHi\n## B\nbase: $1\n";
+        let ks = kinds(text);
+        assert_eq!(ks[3], "h2 B");
+        assert_eq!(ks[4], "entry base||$1");
+    }
+
+    #[test]
+    fn hashtags_and_deep_marks_are_prose() {
+        let text = "#hashtag\n####### seven\n";
+        assert_eq!(kinds(text)[..2], ["Prose", "Prose"]);
+    }
+}

@@ -1,0 +1,241 @@
+//! Byte spans and line/column arithmetic over a journal's text.
+//! Lines end at `\n`, `\r\n` or a lone `\r`, exactly as the Language Server Protocol counts them.
+
+use std::ops::Range;
+
+/// A half-open byte range into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The text this span covers, or "" when the span does not fit the text.
+    pub fn of(self, text: &str) -> &str {
+        text.get(self.range()).unwrap_or("")
+    }
+
+    /// Shift a span that was measured inside `self`'s text by `self.start`.
+    pub fn sub(self, inner: Range<usize>) -> Span {
+        Span::new(self.start + inner.start, self.start + inner.end)
+    }
+
+    pub fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset <= self.end
+    }
+}
+
+/// How a column is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Bytes of UTF-8.
+    Utf8,
+    /// UTF-16 code units (the LSP default; an emoji counts two).
+    Utf16,
+    /// Unicode scalar values.
+    Utf32,
+}
+
+/// A zero-based line and column, the column counted in some [`Encoding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Where every line starts, so offsets convert to line/column and back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where `line` starts (the end of the text past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// The line's content, without its line break.
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.line_start(line);
+        let mut end = self.line_start(line + 1).min(text.len());
+        let bytes = text.as_bytes();
+        if end > start && line + 1 < self.starts.len() {
+            // drop the break: \n, \r\n or \r
+            if bytes[end - 1] == b'\n' {
+                end -= 1;
+            }
+            if end > start && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+        }
+        Span::new(start, end.max(start))
+    }
+
+    /// The line that holds `offset` (an offset on a line break belongs to that line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Convert a byte offset to a line and column counted in `encoding`.
+    /// An offset inside a character is moved back to that character's start.
+    pub fn line_col(&self, text: &str, offset: usize, encoding: Encoding) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let prefix = text.get(start..offset).unwrap_or("");
+        LineCol {
+            line: line as u32,
+            col: measure(prefix, encoding) as u32,
+        }
+    }
+
+    /// Convert a line and column back to a byte offset. Positions past the end of a line
+    /// clamp to the line's end, past the last line to the end of the text, and a column
+    /// that falls inside a character (half of a surrogate pair) to that character's start.
+    pub fn offset(&self, text: &str, at: LineCol, encoding: Encoding) -> usize {
+        let line = at.line as usize;
+        if line >= self.starts.len() {
+            return text.len();
+        }
+        let span = self.line_span(text, line);
+        let content = span.of(text);
+        span.start + offset_in_line(content, at.col as usize, encoding)
+    }
+}
+
+/// How long `s` is when counted in `encoding`.
+pub fn measure(s: &str, encoding: Encoding) -> usize {
+    match encoding {
+        Encoding::Utf8 => s.len(),
+        Encoding::Utf16 => s.chars().map(char::len_utf16).sum(),
+        Encoding::Utf32 => s.chars().count(),
+    }
+}
+
+/// The byte offset in `line` of a column counted in `encoding`, clamped to the line.
+pub fn offset_in_line(line: &str, col: usize, encoding: Encoding) -> usize {
+    match encoding {
+        Encoding::Utf8 => floor_char_boundary(line, col.min(line.len())),
+        Encoding::Utf16 | Encoding::Utf32 => {
+            let mut units = 0;
+            for (byte, ch) in line.char_indices() {
+                let width = if encoding == Encoding::Utf16 {
+                    ch.len_utf16()
+                } else {
+                    1
+                };
+                if units + width > col {
+                    return byte;
+                }
+                units += width;
+            }
+            line.len()
+        }
+    }
+}
+
+/// The largest char boundary at or before `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    if offset >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_break_on_lf_crlf_and_lone_cr() {
+        let text = "a\nb\r\nc\rd";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.line_span(text, 1).of(text), "b");
+        assert_eq!(index.line_span(text, 2).of(text), "c");
+        assert_eq!(index.line_span(text, 3).of(text), "d");
+    }
+
+    #[test]
+    fn columns_count_utf16_units_for_emoji_and_accents() {
+        let text = "café 😀 $172k";
+        let index = LineIndex::new(text);
+        let dollar = text.find('$').unwrap();
+        assert_eq!(index.line_col(text, dollar, Encoding::Utf16).col, 8);
+        assert_eq!(index.line_col(text, dollar, Encoding::Utf8).col, 11);
+        assert_eq!(index.line_col(text, dollar, Encoding::Utf32).col, 7);
+        let back = index.offset(text, LineCol { line: 0, col: 8 }, Encoding::Utf16);
+        assert_eq!(back, dollar);
+    }
+
+    #[test]
+    fn positions_inside_a_surrogate_pair_or_past_the_end_clamp() {
+        let text = "x😀y\nz";
+        let index = LineIndex::new(text);
+        // column 2 is between the two halves of the emoji
+        assert_eq!(
+            index.offset(text, LineCol { line: 0, col: 2 }, Encoding::Utf16),
+            1
+        );
+        assert_eq!(
+            index.offset(text, LineCol { line: 0, col: 99 }, Encoding::Utf16),
+            6
+        );
+        assert_eq!(
+            index.offset(text, LineCol { line: 9, col: 0 }, Encoding::Utf16),
+            text.len()
+        );
+    }
+}
