@@ -175,11 +175,6 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
     let mut files = Vec::new();
     let mut unreadable = false;
     for path in paths {
-        if !path.exists() {
-            eprintln!("offer-notes: {}: no such file or folder", path.display());
-            unreadable = true;
-            continue;
-        }
         if let Err(e) = collect(path, &mut files) {
             eprintln!("offer-notes: {}: cannot read folder: {e}", path.display());
             unreadable = true;
@@ -260,7 +255,13 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
 }
 
 fn read_journal(path: &Path) -> anyhow::Result<String> {
-    let bytes = std::fs::read(path).with_context(|| "cannot read it".to_string())?;
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::bail!("no such file or folder")
+        }
+        Err(e) => return Err(e).context("cannot read it"),
+    };
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "not UTF-8 text (invalid byte at offset {}); save it as UTF-8",

@@ -49,7 +49,7 @@ rm -rf "$BUILD"
 mkdir -p "$BUILD"
 tar -C "$ROOT/editors/vscode" --exclude=node_modules --exclude=dist --exclude=out --exclude='*.vsix' -cf - . |
   tar -C "$BUILD" -xf -
-( cd "$BUILD" && npm ci --no-audit --no-fund >"$E2E/vscode-npm-ci.log" 2>&1 ) ||
+( cd "$BUILD" && npm ci --prefer-offline --no-audit --no-fund >"$E2E/vscode-npm-ci.log" 2>&1 ) ||
   { tail -20 "$E2E/vscode-npm-ci.log"; die "extension: npm ci"; }
 if ( cd "$BUILD" && npm run --silent build >"$E2E/vscode-build.log" 2>&1 ); then
   pass "extension builds (tsc --noEmit, esbuild)"
@@ -125,7 +125,7 @@ HARNESS="$E2E/harness"
 mkdir -p "$HARNESS"
 if ! cmp -s "$TESTS/package-lock.json" "$HARNESS/package-lock.json" || [ ! -d "$HARNESS/node_modules/playwright-core" ]; then
   cp "$TESTS/package.json" "$TESTS/package-lock.json" "$HARNESS/"
-  ( cd "$HARNESS" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >"$E2E/harness-npm-ci.log" 2>&1 ) ||
+  ( cd "$HARNESS" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefer-offline --no-audit --no-fund >"$E2E/harness-npm-ci.log" 2>&1 ) ||
     { tail -20 "$E2E/harness-npm-ci.log"; die "npm ci playwright-core"; }
 fi
 

@@ -521,3 +521,25 @@ pub fn run(ctx: &Context) -> Vec<Diagnostic> {
     out.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
     out
 }
+
+/// The rule's documentation page (`docs/rules/<code>.md`), generated from the registry.
+pub fn doc_page(rule: &Rule) -> String {
+    let sources: Vec<&str> = rule
+        .sources
+        .iter()
+        .map(|s| match s {
+            Source::Renege => "[000] how to turn down a job offer you have already accepted",
+            Source::WalkAway => "[004] salary negotiation: when to walk away from an offer",
+            Source::Format => "the offer-notes format",
+        })
+        .collect();
+    format!(
+        "# `{code}`\n\n*{family} rule · default severity: {severity}*\n\n**Fires when** {summary}.\n\n{explanation}\n\nComes from: {sources}.\n\nSilence it for one offer with `allow: {code}` in that section, or for the whole file with `allow: {code}` before the first `## ` heading. Run `offer-notes explain {code}` to read this in a terminal.\n",
+        code = rule.code,
+        family = rule.family.name(),
+        severity = rule.severity.name(),
+        summary = rule.summary,
+        explanation = rule.explanation,
+        sources = sources.join("; "),
+    )
+}

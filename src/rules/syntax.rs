@@ -15,6 +15,23 @@ fn issues(ctx: &Context, code: &str, out: &mut Vec<Finding>) {
 
 pub fn invalid_value(ctx: &Context, out: &mut Vec<Finding>) {
     issues(ctx, "invalid-value", out);
+    // `allow:` naming a code that doesn't exist would silence nothing, silently
+    for (index, section) in ctx.journal.sections.iter().enumerate() {
+        for field in &section.allow {
+            for allowed in field
+                .value
+                .iter()
+                .filter(|a| super::find(&a.code).is_none())
+            {
+                let message = format!(
+                    "`allow`: `{}` is not a rule code; {}",
+                    allowed.code,
+                    super::code_hint(&allowed.code)
+                );
+                out.push(Finding::new(index, allowed.span, message));
+            }
+        }
+    }
 }
 
 pub fn unknown_key(ctx: &Context, out: &mut Vec<Finding>) {

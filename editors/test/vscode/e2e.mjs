@@ -219,8 +219,11 @@ async function main() {
   } else {
     await check('hovering an amount shows the anchoring projection (contains "Year")', async () => {
       // The grammar makes the amount its own token, so the mouse can rest on exactly that span.
+      // Bring the `base:` line into view (only rendered lines exist in the DOM), then find it.
+      const lineNumber = readFileSync(journal, "utf8").split("\n").findIndex((l) => /^\s*(- )?base\s*:/i.test(l)) + 1;
+      if (lineNumber === 0) throw new Error("no base: line in the journal");
+      await goToLine(page, lineNumber);
       const line = page.locator(".monaco-editor .view-line").filter({ hasText: /^\s*(- )?base:/ }).first();
-      await line.scrollIntoViewIfNeeded();
       const amount = line.locator("span span").filter({ hasText: /^\s*[$€£¥]?\s?\d[\d,._]*\s?[kKmM]?\s*$/ }).first();
       await amount.hover();
       const hover = page.locator(".monaco-hover").filter({ hasText: "Year" }).first();
@@ -256,11 +259,7 @@ async function main() {
       }
       if (!onDisk.includes("```email decline")) throw new Error("the saved file has no ```email decline block");
       // And the editor shows it: go to the draft's line and read the rendered lines.
-      const line = onDisk.split("\n").findIndex((l) => l.includes("```email decline")) + 1;
-      await page.keyboard.press("Control+G");
-      await page.keyboard.type(String(line));
-      await page.keyboard.press("Enter");
-      await page.waitForTimeout(300);
+      await goToLine(page, onDisk.split("\n").findIndex((l) => l.includes("```email decline")) + 1);
       const shown = normalise(await page.locator(".monaco-editor .view-lines").first().innerText());
       if (!shown.includes("```email decline")) throw new Error(`the editor does not show the draft: ${shown.slice(0, 300)}`);
     });
@@ -270,6 +269,16 @@ async function main() {
   mkdirSync(path.dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot });
   console.log(`screenshot: ${screenshot}`);
+}
+
+/** Ctrl+G, as a user would: the editor scrolls the line into view and puts the caret on it. */
+async function goToLine(page, line) {
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+G");
+  await page.locator(".quick-input-widget input").waitFor();
+  await page.keyboard.type(String(line));
+  await page.keyboard.press("Enter");
+  await page.waitForTimeout(300);
 }
 
 async function waitForHttp(url, timeoutMs) {
