@@ -33,7 +33,7 @@ impl Span {
     }
 
     /// Shift a span that was measured inside `self`'s text by `self.start`.
-    pub fn sub(self, inner: Range<usize>) -> Span {
+    pub fn within(self, inner: Range<usize>) -> Span {
         Span::new(self.start + inner.start, self.start + inner.end)
     }
 

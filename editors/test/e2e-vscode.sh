@@ -45,12 +45,19 @@ echo "server capabilities: $CAPABILITIES"
 # ---- the extension: a clean copy under .e2e/build, so the work tree stays free of node_modules --------
 step "extension: npm ci, build, lint, unit tests, package"
 BUILD="$E2E/build/vscode"
-rm -rf "$BUILD"
 mkdir -p "$BUILD"
+# Fresh sources every run; node_modules is kept while the lock file is unchanged.
+find "$BUILD" -mindepth 1 -maxdepth 1 ! -name node_modules ! -name .installed-lock -exec rm -rf {} +
 tar -C "$ROOT/editors/vscode" --exclude=node_modules --exclude=dist --exclude=out --exclude='*.vsix' -cf - . |
   tar -C "$BUILD" -xf -
-( cd "$BUILD" && npm ci --prefer-offline --no-audit --no-fund >"$E2E/vscode-npm-ci.log" 2>&1 ) ||
-  { tail -20 "$E2E/vscode-npm-ci.log"; die "extension: npm ci"; }
+if cmp -s "$BUILD/package-lock.json" "$BUILD/.installed-lock" && [ -d "$BUILD/node_modules" ]; then
+  echo "extension: node_modules up to date with package-lock.json"
+else
+  rm -f "$BUILD/.installed-lock"
+  ( cd "$BUILD" && npm ci --prefer-offline --no-audit --no-fund >"$E2E/vscode-npm-ci.log" 2>&1 ) ||
+    { tail -20 "$E2E/vscode-npm-ci.log"; die "extension: npm ci"; }
+  cp "$BUILD/package-lock.json" "$BUILD/.installed-lock"
+fi
 if ( cd "$BUILD" && npm run --silent build >"$E2E/vscode-build.log" 2>&1 ); then
   pass "extension builds (tsc --noEmit, esbuild)"
 else

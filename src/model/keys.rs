@@ -139,9 +139,10 @@ impl Key {
         }
         best.map(|(distance, key)| Suggestion {
             key,
-            kind: if distance == 1 && normal.chars().count() != key.name().chars().count() {
-                SuggestionKind::MissingOrExtraLetter
-            } else if distance == 1 && is_swap(&normal, key.name()) {
+            kind: if distance == 1
+                && (normal.chars().count() != key.name().chars().count()
+                    || is_swap(&normal, key.name()))
+            {
                 SuggestionKind::MissingOrExtraLetter
             } else {
                 SuggestionKind::Typo
@@ -200,8 +201,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in table.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        table[0][j] = j;
+    for (j, cell) in table[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

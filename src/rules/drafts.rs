@@ -235,7 +235,7 @@ pub fn no_stay_in_touch(ctx: &Context, out: &mut Vec<Finding>) {
         if offers_touch && named {
             continue;
         }
-        let whom = first_name.map_or_else(|| "the recruiter or hiring manager".to_string(), |n| n);
+        let whom = first_name.unwrap_or_else(|| "the recruiter or hiring manager".to_string());
         let message = if offers_touch {
             format!("Offer to stay in touch with {whom} by name: about 15–20% of walk-aways re-engage within 6–18 months")
         } else {

@@ -1,6 +1,89 @@
-//! The language server (see `offer-notes lsp`).
+//! The language server: `offer-notes lsp` on stdio, built on tower-lsp.
+//!
+//! Messages pass through our own [`transport`] first: it frames and validates every message
+//! (so malformed input gets a JSON-RPC error instead of ending the session) and applies text
+//! edits to the [`documents`] store in the order they arrive. Analysis runs on one worker
+//! thread ([`worker`]) that always analyses the latest text and never publishes a result
+//! older than one it already published. [`backend`] answers everything else.
 
-/// Run the server on stdio until the client says `exit`.
+mod backend;
+pub mod convert;
+mod diagnostics;
+pub mod documents;
+mod logging;
+mod settings;
+pub mod transport;
+mod worker;
+
+use crate::config::Config;
+use crate::text::Encoding;
+use documents::Documents;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+/// State shared by the transport, the handlers and the analysis worker.
+pub struct State {
+    pub documents: Mutex<Documents>,
+    pub encoding: RwLock<Encoding>,
+    pub config: RwLock<Config>,
+    settings: Mutex<settings::Sources>,
+    /// An `initialize` request has been seen: text sync is accepted from here on.
+    pub initialize_seen: AtomicBool,
+    pub shutdown_requested: AtomicBool,
+    jobs: Mutex<Option<std::sync::mpsc::Sender<worker::Job>>>,
+    log: logging::Level,
+}
+
+impl State {
+    fn new(log: logging::Level) -> Self {
+        State {
+            documents: Mutex::new(Documents::default()),
+            encoding: RwLock::new(Encoding::Utf16),
+            config: RwLock::new(Config::default()),
+            settings: Mutex::new(settings::Sources::default()),
+            initialize_seen: AtomicBool::new(false),
+            shutdown_requested: AtomicBool::new(false),
+            jobs: Mutex::new(None),
+            log,
+        }
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.encoding.read().map(|e| *e).unwrap_or(Encoding::Utf16)
+    }
+
+    fn schedule(&self, job: worker::Job) {
+        if let Ok(jobs) = self.jobs.lock() {
+            if let Some(tx) = jobs.as_ref() {
+                let _ = tx.send(job);
+            }
+        }
+    }
+
+    fn is_initialized(&self) -> bool {
+        self.initialize_seen.load(Ordering::SeqCst)
+    }
+}
+
+/// Run the server on stdio until the client says `exit` or closes stdin.
 pub fn run() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+    let log = logging::init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("offer-notes lsp: cannot start: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let state = Arc::new(State::new(log));
+    let code = runtime.block_on(transport::serve(
+        state,
+        tokio::io::stdin(),
+        tokio::io::stdout(),
+    ));
+    std::process::ExitCode::from(code)
 }

@@ -138,7 +138,7 @@ fn heading(line: &str, span: Span) -> Option<LineKind> {
     for part in pair.into_inner() {
         match part.as_rule() {
             Rule::heading_marks => level = part.as_str().len() as u8,
-            Rule::heading_text => text = span.sub(part.as_span().start()..part.as_span().end()),
+            Rule::heading_text => text = span.within(part.as_span().start()..part.as_span().end()),
             _ => {}
         }
     }
@@ -150,7 +150,7 @@ fn fence(line: &str, span: Span) -> Option<LineKind> {
     let info = pair
         .into_inner()
         .find(|p| p.as_rule() == Rule::fence_info)
-        .map(|p| span.sub(p.as_span().start()..p.as_span().end()))
+        .map(|p| span.within(p.as_span().start()..p.as_span().end()))
         .unwrap_or(Span::new(span.end, span.end));
     Some(LineKind::FenceOpen { info })
 }
@@ -159,7 +159,7 @@ fn entry(line: &str, span: Span) -> Option<LineKind> {
     let pair = OfferGrammar::parse(Rule::entry, line).ok()?.next()?;
     let (mut key, mut arg, mut value) = (None, None, None);
     for part in pair.into_inner() {
-        let at = span.sub(part.as_span().start()..part.as_span().end());
+        let at = span.within(part.as_span().start()..part.as_span().end());
         match part.as_rule() {
             Rule::key => key = Some(at),
             Rule::key_arg => arg = Some(at),
@@ -178,11 +178,11 @@ fn entry(line: &str, span: Span) -> Option<LineKind> {
 }
 
 trait OfLine {
-    fn of_line<'a>(self, line: &'a str, line_span: Span) -> &'a str;
+    fn of_line(self, line: &str, line_span: Span) -> &str;
 }
 
 impl OfLine for Span {
-    fn of_line<'a>(self, line: &'a str, line_span: Span) -> &'a str {
+    fn of_line(self, line: &str, line_span: Span) -> &str {
         line.get(self.start - line_span.start..self.end - line_span.start)
             .unwrap_or("")
     }

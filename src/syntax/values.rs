@@ -91,7 +91,7 @@ fn money_from(pair: Pair<'_, Rule>) -> Result<Money> {
         ));
     }
     let minor = minor / divisor;
-    if minor > 1_000_000_000_000_00 {
+    if minor > 100_000_000_000_000 {
         return fail("that amount is too large to be a salary");
     }
     Ok(Money::new(minor as i64, currency.unwrap_or(UNSET_CURRENCY)))

@@ -3,6 +3,7 @@
 --
 --   E2E_JOURNAL       the journal to open (copied to a scratch dir first: code actions edit it)
 --   E2E_EXPECT_CODES  comma-separated rule codes that must be among the diagnostics
+--   OFFER_NOTES_BIN   the server binary (also run as `check --format json` to compare)
 --
 -- Prints PASS/FAIL/SKIP lines and a final "N passed, N failed[, N skipped]"; exits non-zero on failure.
 
@@ -105,44 +106,65 @@ if not attached then
   return finish()
 end
 
-local function has_codes(diagnostics)
+local function codes_of(diagnostics)
   local seen = {}
   for _, d in ipairs(diagnostics) do
     seen[d.code] = true
   end
-  for _, code in ipairs(expect_codes) do
-    if not seen[code] then
-      return false
-    end
+  return seen
+end
+
+--- "code@line:character" from the LSP diagnostic itself (0-based, UTF-16, as the server sent it).
+local function positions(diagnostics)
+  local out = {}
+  for _, d in ipairs(diagnostics) do
+    local lsp = d.user_data and d.user_data.lsp or {}
+    local start = lsp.range and lsp.range.start or { line = d.lnum, character = d.col }
+    table.insert(out, ("%s@%d:%d"):format(tostring(d.code), start.line, start.character))
   end
-  return true
+  table.sort(out)
+  return out
 end
 
 local below_floor
-check(("diagnostics arrive with codes %s"):format(table.concat(expect_codes, ", ")), function()
+check('diagnostics arrive: below-floor says "below your floor", every one from source offer-notes', function()
   local ok = vim.wait(20000, function()
-    return has_codes(vim.diagnostic.get(buf))
+    return codes_of(vim.diagnostic.get(buf))["below-floor"] == true
   end, 100)
   local diagnostics = vim.diagnostic.get(buf)
-  local got = {}
-  for _, d in ipairs(diagnostics) do
-    table.insert(got, ("%s@%d"):format(tostring(d.code), d.lnum + 1))
-  end
-  assert(ok, ("missing codes; got: %s"):format(table.concat(got, " ")))
-  say("  diagnostics: " .. table.concat(got, " "))
+  assert(ok, ("no below-floor diagnostic within 20 s; got: %s"):format(table.concat(positions(diagnostics), " ")))
   for _, d in ipairs(diagnostics) do
     assert(d.source == "offer-notes", ("source %q on %s"):format(tostring(d.source), tostring(d.code)))
     if d.code == "below-floor" then
       below_floor = below_floor or d
     end
   end
-  if below_floor then
-    assert(
-      below_floor.message:find("below your floor", 1, true),
-      "below-floor message: " .. below_floor.message
-    )
-    say("  below-floor: " .. below_floor.message)
+  assert(below_floor.message:find("below your floor", 1, true), "below-floor message: " .. below_floor.message)
+  say("  below-floor: " .. below_floor.message)
+end)
+
+check("the editor shows what `offer-notes check` reports (codes and LSP positions)", function()
+  local run = vim.system({ os.getenv("OFFER_NOTES_BIN"), "check", "--format", "json", journal }, { text = true }):wait()
+  assert(run.code == 0 or run.code == 1, ("check exited %d: %s"):format(run.code, run.stderr))
+  local cli = {}
+  for _, d in ipairs(vim.json.decode(run.stdout)) do
+    table.insert(cli, ("%s@%d:%d"):format(d.code, d.range.start.line, d.range.start.character))
   end
+  table.sort(cli)
+  local editor = positions(vim.diagnostic.get(buf))
+  say("  editor: " .. table.concat(editor, " "))
+  assert(vim.deep_equal(cli, editor), "check --format json says: " .. table.concat(cli, " "))
+end)
+
+check(("the journal's expected codes are reported: %s"):format(table.concat(expect_codes, ", ")), function()
+  local seen = codes_of(vim.diagnostic.get(buf))
+  local missing = {}
+  for _, code in ipairs(expect_codes) do
+    if not seen[code] then
+      table.insert(missing, code)
+    end
+  end
+  assert(#missing == 0, "missing " .. table.concat(missing, ", "))
 end)
 
 -- ---- hover on an amount ----------------------------------------------------------------------------
@@ -217,5 +239,56 @@ else
     say("  applied: " .. (titles[#titles] or "?"))
   end)
 end
+
+
+-- ---- the rest of the plugin ------------------------------------------------------------------------
+check(":checkhealth offer-notes finds the server and the filetype", function()
+  vim.cmd("silent checkhealth offer-notes")
+  local text = buffer_text(vim.api.nvim_get_current_buf())
+  vim.cmd("bwipeout!")
+  assert(text:find("server: ", 1, true), "no server line: " .. text)
+  assert(not text:find("ERROR", 1, true), text)
+  assert(text:find("detected as filetype `offer`", 1, true), text)
+end)
+
+check("lsp/offer_notes.lua gives vim.lsp.config a default `offer-notes lsp` command", function()
+  local file = vim.api.nvim_get_runtime_file("lsp/offer_notes.lua", false)[1]
+  assert(file, "lsp/offer_notes.lua is not on 'runtimepath'")
+  local default = dofile(file)
+  assert(vim.deep_equal(default.cmd, { "offer-notes", "lsp" }), vim.inspect(default.cmd))
+  assert(vim.deep_equal(default.filetypes, { "offer" }), vim.inspect(default.filetypes))
+end)
+
+-- Neovim 0.10 has no vim.lsp.config/enable: setup() then starts the client on FileType with
+-- vim.lsp.start. Only 0.11 is installable here, so take that path by hiding 0.11 from setup().
+check("the Neovim 0.10 path (vim.lsp.start on FileType) attaches and gets diagnostics", function()
+  vim.lsp.enable("offer_notes", false)
+  for _, c in ipairs(vim.lsp.get_clients({ name = "offer_notes" })) do
+    c:stop(true)
+  end
+  vim.wait(2000, function()
+    return #vim.lsp.get_clients({ name = "offer_notes" }) == 0
+  end, 50)
+  local has = vim.fn.has
+  vim.fn.has = function(feature)
+    if feature == "nvim-0.11" then
+      return 0
+    end
+    return has(feature)
+  end
+  local ok, err = pcall(require("offer-notes").setup, { server_path = os.getenv("OFFER_NOTES_BIN") })
+  vim.fn.has = has
+  assert(ok, err)
+  local copy = scratch .. "/legacy-" .. vim.fs.basename(journal)
+  assert(vim.uv.fs_copyfile(source, copy))
+  vim.cmd.edit(vim.fn.fnameescape(copy))
+  local legacy_buf = vim.api.nvim_get_current_buf()
+  local attached_ok = vim.wait(15000, function()
+    return #vim.lsp.get_clients({ bufnr = legacy_buf, name = "offer_notes" }) > 0
+      and #vim.diagnostic.get(legacy_buf) > 0
+  end, 50)
+  assert(attached_ok, "no offer_notes client with diagnostics on the 0.10 path")
+  assert(vim.api.nvim_get_autocmds({ group = "offer-notes", event = "FileType" })[1], "no FileType autocmd")
+end)
 
 finish()

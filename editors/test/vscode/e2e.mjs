@@ -12,7 +12,7 @@
 //   E2E_CAPABILITIES the server's initialize capabilities as JSON (from lsp-probe.mjs)
 //   CHROMIUM         browser executable (default /usr/bin/chromium)
 
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { mkdirSync, rmSync, writeFileSync, readFileSync, copyFileSync } from "node:fs";
 import * as path from "node:path";
@@ -214,6 +214,29 @@ async function main() {
     if (!/below-floor/.test(problems)) throw new Error(`the problem does not show its code: ${problems}`);
   });
 
+  await check("the Problems panel matches `offer-notes check` (code, line, column; hints are not listed)", async () => {
+    const run = spawnSync(serverBin, ["check", "--format", "json", journal], { encoding: "utf8" });
+    if (run.status !== 0 && run.status !== 1) throw new Error(`check exited ${run.status}: ${run.stderr}`);
+    const expected = JSON.parse(run.stdout)
+      .filter((d) => d.severity !== "hint")
+      .map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`)
+      .sort();
+    const deadline = Date.now() + 10_000;
+    let shown = [];
+    for (;;) {
+      const text = normalise(await page.locator(".markers-panel").innerText());
+      shown = [...text.matchAll(/offer-notes\(([a-z0-9-]+)\)\s*\[Ln (\d+), Col (\d+)\]/g)]
+        .map((m) => `${m[1]}@${m[2]}:${m[3]}`)
+        .sort();
+      if (JSON.stringify(shown) === JSON.stringify(expected) || Date.now() > deadline) break;
+      await page.waitForTimeout(250);
+    }
+    console.log(`  problems: ${shown.join(" ")}`);
+    if (JSON.stringify(shown) !== JSON.stringify(expected)) {
+      throw new Error(`check --format json says ${expected.join(" ")}`);
+    }
+  });
+
   if (!capabilities.hoverProvider) {
     skip("server has no hover yet (initialize did not advertise hoverProvider): VS Code hover not tested");
   } else {
@@ -266,16 +289,18 @@ async function main() {
   }
 
 
-  mkdirSync(path.dirname(screenshot), { recursive: true });
-  await page.screenshot({ path: screenshot });
-  console.log(`screenshot: ${screenshot}`);
+  // The documentation's picture only from a run that passed; otherwise keep it beside the logs.
+  const picture = results.failed === 0 ? screenshot : path.join(work, "final.png");
+  mkdirSync(path.dirname(picture), { recursive: true });
+  await page.screenshot({ path: picture });
+  console.log(`screenshot: ${picture}`);
 }
 
 /** Ctrl+G, as a user would: the editor scrolls the line into view and puts the caret on it. */
 async function goToLine(page, line) {
   await page.locator(".monaco-editor .view-lines").first().click();
   await page.keyboard.press("Control+G");
-  await page.locator(".quick-input-widget input").waitFor();
+  await page.locator(".quick-input-widget .quick-input-box input").first().waitFor({ state: "visible" });
   await page.keyboard.type(String(line));
   await page.keyboard.press("Enter");
   await page.waitForTimeout(300);

@@ -6,7 +6,6 @@ import {
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
-  TransportKind,
 } from "vscode-languageclient/node";
 import { resolveServerPath, serverSettings, INSTALL_HINT } from "./server";
 
@@ -58,7 +57,9 @@ async function startClient(): Promise<void> {
   }
 
   output?.appendLine(`offer-notes: starting ${resolved.path} lsp`);
-  const run = { command: resolved.path, args: ["lsp"], transport: TransportKind.stdio };
+  // No `transport` here: with TransportKind.stdio the client appends `--stdio` to the arguments,
+  // and `offer-notes lsp` speaks stdio already (and rejects unknown flags).
+  const run = { command: resolved.path, args: ["lsp"] };
   const serverOptions: ServerOptions = { run, debug: run };
 
   const clientOptions: LanguageClientOptions = {

@@ -1,0 +1,217 @@
+//! The tower-lsp handlers. Text sync is applied by the transport before these run; the
+//! handlers answer requests and keep configuration current.
+
+use super::settings::{self, Sources};
+use super::worker::Job;
+use super::{convert, State};
+use crate::config::ConfigProblem;
+use std::sync::Arc;
+use tower_lsp::jsonrpc::Result;
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer};
+
+pub struct Backend {
+    pub client: Client,
+    pub state: Arc<State>,
+    capabilities: std::sync::Mutex<ClientCapabilities>,
+}
+
+impl Backend {
+    pub fn new(client: Client, state: Arc<State>) -> Self {
+        Backend {
+            client,
+            state,
+            capabilities: std::sync::Mutex::new(ClientCapabilities::default()),
+        }
+    }
+
+    fn client_supports_configuration(&self) -> bool {
+        self.capabilities
+            .lock()
+            .ok()
+            .and_then(|c| c.workspace.as_ref().and_then(|w| w.configuration))
+            .unwrap_or(false)
+    }
+
+    fn client_can_watch_files(&self) -> bool {
+        self.capabilities
+            .lock()
+            .ok()
+            .and_then(|c| {
+                c.workspace
+                    .as_ref()?
+                    .did_change_watched_files
+                    .as_ref()?
+                    .dynamic_registration
+            })
+            .unwrap_or(false)
+    }
+
+    /// Re-read every source, tell the person about settings that couldn't be used, and
+    /// analyse open documents again.
+    async fn reload(&self) {
+        let sources = self
+            .state
+            .settings
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or_default();
+        let (config, problems) = sources.resolve();
+        if let Ok(mut current) = self.state.config.write() {
+            *current = config;
+        }
+        for problem in problems {
+            self.warn(&problem).await;
+        }
+        self.state.schedule(Job::Reanalyze);
+    }
+
+    async fn warn(&self, problem: &ConfigProblem) {
+        let message = format!(
+            "offer-notes: setting `{}` ignored — {}",
+            problem.setting, problem.message
+        );
+        tracing::warn!("{message}");
+        self.client
+            .show_message(MessageType::WARNING, message)
+            .await;
+    }
+
+    /// Ask the client for the `offerNotes` section.
+    async fn pull_client_settings(&self) {
+        if !self.client_supports_configuration() {
+            return;
+        }
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some(settings::SECTION.into()),
+        };
+        match self.client.configuration(vec![item]).await {
+            Ok(values) => {
+                if let Some(value) = values.into_iter().next().filter(|v| !v.is_null()) {
+                    if let Ok(mut s) = self.state.settings.lock() {
+                        s.client = crate::config::RawConfig::from_json(&value);
+                    }
+                }
+            }
+            Err(e) => tracing::warn!("workspace/configuration failed: {e}"),
+        }
+    }
+}
+
+fn workspace_root(params: &InitializeParams) -> Option<std::path::PathBuf> {
+    params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .and_then(|f| f.uri.to_file_path().ok())
+        .or_else(|| {
+            #[allow(deprecated)]
+            params.root_uri.as_ref().and_then(|u| u.to_file_path().ok())
+        })
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        if let Some(trace) = params.trace {
+            let value = serde_json::to_value(trace)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            self.state.log.follow_trace(&value);
+        }
+        if let Ok(mut s) = self.state.settings.lock() {
+            *s = Sources {
+                root: workspace_root(&params),
+                init: params
+                    .initialization_options
+                    .as_ref()
+                    .map(crate::config::RawConfig::from_json)
+                    .unwrap_or_default(),
+                client: Default::default(),
+            };
+        }
+        // settings from the file and initializationOptions apply before the first didOpen;
+        // problems with them are reported once `initialized` arrives
+        let (config, _) = self
+            .state
+            .settings
+            .lock()
+            .map(|s| s.resolve())
+            .unwrap_or_default();
+        if let Ok(mut current) = self.state.config.write() {
+            *current = config;
+        }
+        if let Ok(mut caps) = self.capabilities.lock() {
+            *caps = params.capabilities.clone();
+        }
+        let encoding = self.state.encoding();
+        tracing::info!(encoding = ?encoding, "initialize");
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "offer-notes".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(convert::encoding_kind(encoding)),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                            include_text: Some(false),
+                        })),
+                        ..Default::default()
+                    },
+                )),
+                ..Default::default()
+            },
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.pull_client_settings().await;
+        self.reload().await;
+        if self.client_can_watch_files() {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{}", settings::FILE_NAME)),
+                    kind: None,
+                }],
+            };
+            let registration = Registration {
+                id: "offer-notes-toml".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![registration]).await {
+                tracing::warn!("could not watch {}: {e}", settings::FILE_NAME);
+            }
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_save(&self, _: DidSaveTextDocumentParams) {
+        // the text is already current through incremental sync: nothing to read or write
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        match settings::from_settings(&params.settings) {
+            Some(raw) => {
+                if let Ok(mut s) = self.state.settings.lock() {
+                    s.client = raw;
+                }
+            }
+            None => self.pull_client_settings().await,
+        }
+        self.reload().await;
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        self.reload().await;
+    }
+}

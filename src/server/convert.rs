@@ -1,0 +1,110 @@
+//! The only place that knows LSP positions and encodings: byte offsets in the core ↔
+//! `Position`s in the negotiated encoding, and LSP ranges ↔ rope character indices.
+
+use crate::text::{Encoding, LineCol, LineIndex, Span};
+use ropey::Rope;
+use tower_lsp::lsp_types::{Position, PositionEncodingKind, Range};
+
+/// Pick the encoding: UTF-8 when the client offers it (no conversion at all), else the
+/// mandatory UTF-16.
+pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Encoding {
+    match offered {
+        Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
+        _ => Encoding::Utf16,
+    }
+}
+
+pub fn encoding_kind(encoding: Encoding) -> PositionEncodingKind {
+    match encoding {
+        Encoding::Utf8 => PositionEncodingKind::UTF8,
+        Encoding::Utf16 => PositionEncodingKind::UTF16,
+        Encoding::Utf32 => PositionEncodingKind::UTF32,
+    }
+}
+
+/// A core byte offset as an LSP position.
+pub fn position(text: &str, index: &LineIndex, offset: usize, encoding: Encoding) -> Position {
+    let at = index.line_col(text, offset, encoding);
+    Position::new(at.line, at.col)
+}
+
+/// A core span as an LSP range.
+pub fn range(text: &str, index: &LineIndex, span: Span, encoding: Encoding) -> Range {
+    Range::new(
+        position(text, index, span.start, encoding),
+        position(text, index, span.end, encoding),
+    )
+}
+
+/// An LSP position as a byte offset into `text`, clamped into the document.
+pub fn offset(text: &str, index: &LineIndex, position: Position, encoding: Encoding) -> usize {
+    index.offset(
+        text,
+        LineCol {
+            line: position.line,
+            col: position.character,
+        },
+        encoding,
+    )
+}
+
+/// An LSP position as a char index into a rope. Past the end of a line clamps to the line's
+/// end (before its break); past the last line clamps to the end of the document; inside a
+/// character (half a surrogate pair, the middle of a UTF-8 sequence) to that character's start.
+pub fn rope_char(rope: &Rope, position: Position, encoding: Encoding) -> usize {
+    let line = position.line as usize;
+    if line >= rope.len_lines() {
+        return rope.len_chars();
+    }
+    let start = rope.line_to_char(line);
+    let slice = rope.line(line);
+    // the line's content without its break (\n, \r\n or \r)
+    let mut len = slice.len_chars();
+    if len > 0 && slice.char(len - 1) == '\n' {
+        len -= 1;
+    }
+    if len > 0 && slice.char(len - 1) == '\r' {
+        len -= 1;
+    }
+    let content = slice.slice(..len);
+    let col = position.character as usize;
+    let within = match encoding {
+        Encoding::Utf8 => {
+            let bytes = col.min(content.len_bytes());
+            content.byte_to_char(bytes)
+        }
+        Encoding::Utf16 => {
+            let units = col.min(content.len_utf16_cu());
+            content.utf16_cu_to_char(units)
+        }
+        Encoding::Utf32 => col.min(len),
+    };
+    start + within
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rope_positions_clamp_and_respect_surrogate_pairs() {
+        let rope = Rope::from_str("a😀b\r\ncafé\n");
+        let p = |line, character| Position { line, character };
+        assert_eq!(rope_char(&rope, p(0, 1), Encoding::Utf16), 1);
+        assert_eq!(
+            rope_char(&rope, p(0, 2), Encoding::Utf16),
+            1,
+            "inside the pair"
+        );
+        assert_eq!(rope_char(&rope, p(0, 3), Encoding::Utf16), 2);
+        assert_eq!(
+            rope_char(&rope, p(0, 99), Encoding::Utf16),
+            3,
+            "before \\r\\n"
+        );
+        assert_eq!(rope_char(&rope, p(1, 4), Encoding::Utf16), 9);
+        assert_eq!(rope_char(&rope, p(1, 5), Encoding::Utf8), 9);
+        assert_eq!(rope_char(&rope, p(1, 4), Encoding::Utf8), 8, "inside é");
+        assert_eq!(rope_char(&rope, p(7, 0), Encoding::Utf16), rope.len_chars());
+    }
+}

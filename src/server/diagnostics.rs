@@ -1,0 +1,74 @@
+//! Core diagnostics as LSP diagnostics: code, a link to the rule's page, the source, and
+//! related information pointing at what the finding was measured against.
+
+use super::convert;
+use crate::rules::{Diagnostic, Severity};
+use crate::text::{Encoding, LineIndex};
+use tower_lsp::lsp_types::{
+    self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
+    NumberOrString, Url,
+};
+
+pub const SOURCE: &str = "offer-notes";
+
+/// Where a rule's documentation page lives: `$OFFER_NOTES_DOCS_URL/<code>.md` when set
+/// (e.g. a repository's web address), else the `docs/rules` folder of this source tree.
+pub fn docs_url(code: &str) -> Option<Url> {
+    if let Ok(base) = std::env::var("OFFER_NOTES_DOCS_URL") {
+        let base = if base.ends_with('/') {
+            base
+        } else {
+            format!("{base}/")
+        };
+        return Url::parse(&base).ok()?.join(&format!("{code}.md")).ok();
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs/rules")
+        .join(format!("{code}.md"));
+    Url::from_file_path(path).ok()
+}
+
+fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Information => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+pub fn to_lsp(
+    uri: &Url,
+    text: &str,
+    index: &LineIndex,
+    diagnostics: &[Diagnostic],
+    encoding: Encoding,
+) -> Vec<lsp::Diagnostic> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let related = d
+                .related
+                .iter()
+                .map(|r| DiagnosticRelatedInformation {
+                    location: Location {
+                        uri: uri.clone(),
+                        range: convert::range(text, index, r.span, encoding),
+                    },
+                    message: r.message.clone(),
+                })
+                .collect::<Vec<_>>();
+            lsp::Diagnostic {
+                range: convert::range(text, index, d.span, encoding),
+                severity: Some(severity(d.severity)),
+                code: Some(NumberOrString::String(d.code.to_string())),
+                code_description: docs_url(d.code).map(|href| CodeDescription { href }),
+                source: Some(SOURCE.to_string()),
+                message: d.message.clone(),
+                related_information: (!related.is_empty()).then_some(related),
+                tags: None,
+                data: None,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,129 @@
+//! Open documents, held in ropes and edited in the exact order the client sent the edits
+//! (the transport applies them as it reads them, before any handler runs).
+
+use super::convert;
+use crate::text::Encoding;
+use ropey::Rope;
+use std::collections::HashMap;
+use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
+
+#[derive(Debug)]
+pub struct Document {
+    pub rope: Rope,
+    pub version: i32,
+    /// Bumped on every edit; analysis results carry the revision they were computed for.
+    pub revision: u64,
+}
+
+/// Why an edit could not be applied (the document is left as it was).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("textDocument/didChange for a document that is not open")]
+    NotOpen,
+}
+
+#[derive(Debug, Default)]
+pub struct Documents {
+    docs: HashMap<Url, Document>,
+    revision: u64,
+}
+
+impl Documents {
+    pub fn open(&mut self, uri: Url, text: &str, version: i32) {
+        self.revision += 1;
+        self.docs.insert(
+            uri,
+            Document {
+                rope: Rope::from_str(text),
+                version,
+                revision: self.revision,
+            },
+        );
+    }
+
+    pub fn close(&mut self, uri: &Url) -> bool {
+        self.docs.remove(uri).is_some()
+    }
+
+    /// Apply one `didChange` notification's changes, in order. Ranges past the end clamp,
+    /// a reversed range is read from its smaller end.
+    pub fn change(
+        &mut self,
+        uri: &Url,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+        encoding: Encoding,
+    ) -> Result<(), EditError> {
+        self.revision += 1;
+        let revision = self.revision;
+        let doc = self.docs.get_mut(uri).ok_or(EditError::NotOpen)?;
+        for change in changes {
+            match change.range {
+                None => doc.rope = Rope::from_str(&change.text),
+                Some(range) => {
+                    let a = convert::rope_char(&doc.rope, range.start, encoding);
+                    let b = convert::rope_char(&doc.rope, range.end, encoding);
+                    let (start, end) = (a.min(b), a.max(b));
+                    doc.rope.remove(start..end);
+                    doc.rope.insert(start, &change.text);
+                }
+            }
+        }
+        doc.version = version;
+        doc.revision = revision;
+        Ok(())
+    }
+
+    pub fn get(&self, uri: &Url) -> Option<&Document> {
+        self.docs.get(uri)
+    }
+
+    pub fn uris(&self) -> Vec<Url> {
+        self.docs.keys().cloned().collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp::lsp_types::{Position, Range};
+
+    fn edit(sl: u32, sc: u32, el: u32, ec: u32, text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(sl, sc), Position::new(el, ec))),
+            range_length: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_batch_of_changes_applies_in_order_across_crlf_and_emoji() {
+        let uri = Url::parse("file:///j.offer").unwrap();
+        let mut docs = Documents::default();
+        docs.open(uri.clone(), "base: $1😀\r\nfloor: $2\r\n", 1);
+        let changes = vec![
+            edit(0, 9, 0, 9, "k"),     // after the emoji (2 UTF-16 units)
+            edit(1, 7, 1, 9, "$190k"), // replace "$2"
+            edit(0, 6, 0, 8, "$172"),  // replace "$1"
+        ];
+        docs.change(&uri, 2, changes, Encoding::Utf16).unwrap();
+        let doc = docs.get(&uri).unwrap();
+        assert_eq!(doc.rope.to_string(), "base: $172😀k\r\nfloor: $190k\r\n");
+        assert_eq!(doc.version, 2);
+        let err = docs.change(
+            &Url::parse("file:///nope").unwrap(),
+            1,
+            vec![],
+            Encoding::Utf16,
+        );
+        assert_eq!(err, Err(EditError::NotOpen));
+    }
+}

@@ -1,0 +1,121 @@
+//! The analysis worker: one thread, one job at a time, always the latest text. A result is
+//! published only if no newer edit arrived meanwhile, so diagnostics for an older version
+//! are never published after a newer one — and a stale analysis never delays a fresh one.
+
+use super::{diagnostics, State};
+use crate::text::LineIndex;
+use std::collections::HashSet;
+use std::panic::AssertUnwindSafe;
+use std::sync::mpsc::Receiver;
+use std::sync::Arc;
+use tower_lsp::lsp_types::{MessageType, Url};
+use tower_lsp::Client;
+
+#[derive(Debug)]
+pub enum Job {
+    /// The document changed (or was opened): analyse its latest text.
+    Analyze(Url),
+    /// The document was closed: clear what was published for it.
+    Closed(Url),
+    /// Configuration changed: analyse every open document again.
+    Reanalyze,
+}
+
+pub fn spawn(
+    state: Arc<State>,
+    client: Client,
+    runtime: tokio::runtime::Handle,
+    jobs: Receiver<Job>,
+) {
+    let spawned = std::thread::Builder::new()
+        .name("offer-notes-analysis".into())
+        .spawn(move || run(&state, &client, &runtime, &jobs));
+    if let Err(e) = spawned {
+        tracing::error!("cannot start the analysis thread: {e}");
+    }
+}
+
+fn run(state: &State, client: &Client, runtime: &tokio::runtime::Handle, jobs: &Receiver<Job>) {
+    while let Ok(first) = jobs.recv() {
+        // take everything already queued, so a burst of edits is analysed once
+        let mut batch = vec![first];
+        batch.extend(jobs.try_iter());
+        let mut seen = HashSet::new();
+        let mut work = Vec::new();
+        for job in batch {
+            match job {
+                Job::Reanalyze => {
+                    let uris = state.documents.lock().map(|d| d.uris()).unwrap_or_default();
+                    for uri in uris {
+                        if seen.insert(uri.clone()) {
+                            work.push(Job::Analyze(uri));
+                        }
+                    }
+                }
+                Job::Analyze(uri) => {
+                    if seen.insert(uri.clone()) {
+                        work.push(Job::Analyze(uri));
+                    }
+                }
+                Job::Closed(uri) => {
+                    seen.remove(&uri);
+                    work.push(Job::Closed(uri));
+                }
+            }
+        }
+        for job in work {
+            match job {
+                Job::Analyze(uri) => analyze(state, client, runtime, uri),
+                Job::Closed(uri) => {
+                    runtime.block_on(client.publish_diagnostics(uri, Vec::new(), None));
+                }
+                Job::Reanalyze => {}
+            }
+        }
+    }
+}
+
+fn analyze(state: &State, client: &Client, runtime: &tokio::runtime::Handle, uri: Url) {
+    let snapshot = state.documents.lock().ok().and_then(|docs| {
+        docs.get(&uri)
+            .map(|d| (d.rope.to_string(), d.version, d.revision))
+    });
+    let Some((text, version, revision)) = snapshot else {
+        return; // closed meanwhile
+    };
+    let config = state.config.read().map(|c| c.clone()).unwrap_or_default();
+    let encoding = state.encoding();
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let report = crate::check(&text, &config);
+        let index = LineIndex::new(&text);
+        diagnostics::to_lsp(&uri, &text, &index, &report.diagnostics, encoding)
+    }));
+    let still_latest = state
+        .documents
+        .lock()
+        .ok()
+        .and_then(|docs| docs.get(&uri).map(|d| d.revision == revision))
+        .unwrap_or(false);
+    if !still_latest {
+        tracing::debug!(%uri, version, "skipping a superseded analysis");
+        return;
+    }
+    match outcome {
+        Ok(diagnostics) => {
+            tracing::debug!(%uri, version, count = diagnostics.len(), "publishing diagnostics");
+            runtime.block_on(client.publish_diagnostics(uri, diagnostics, Some(version)));
+        }
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            tracing::error!(%uri, version, "analysis panicked: {what}");
+            let message = format!(
+                "offer-notes could not analyse {uri} (version {version}): an internal error ({what}). Your text is untouched; other documents are still served. Please report this."
+            );
+            runtime.block_on(client.log_message(MessageType::ERROR, message));
+        }
+    }
+}
