@@ -235,6 +235,57 @@ fn configuration_changes_are_applied_to_open_documents() {
 }
 
 #[test]
+fn settings_pulled_with_workspace_configuration_apply() {
+    let mut lsp = Lsp::spawn();
+    lsp.settings = json!({"disabledRules": ["below-floor"], "smallGapPercent": 10});
+    lsp.initialize(&["utf-16"], Value::Null);
+    let asked = lsp.wait_for(|m| m["method"] == "workspace/configuration");
+    assert_eq!(asked["params"]["items"][0]["section"], "offerNotes");
+    lsp.open(URI, JOURNAL, 1);
+    let codes: Vec<_> = lsp
+        .diagnostics(URI, 1)
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!codes.contains(&"below-floor".to_string()), "{codes:?}");
+}
+
+#[test]
+fn a_burst_of_keystrokes_is_applied_in_order_and_versions_never_go_back() {
+    let mut lsp = Lsp::spawn();
+    lsp.initialize(&["utf-16"], Value::Null);
+    let mut text = JOURNAL.to_string();
+    lsp.open(URI, &text, 1);
+    let line = "- walk: the recruiter pushed back on every reasonable ask, twice 😀";
+    let index = LineIndex::new(&text);
+    let last = index.line_count() as u32 - 1;
+    let mut col = 0;
+    let mut version = 1;
+    for ch in line.chars() {
+        let s = ch.to_string();
+        version += 1;
+        lsp.change(URI, version, &[(last, col, last, col, &s)]);
+        apply(&mut text, Encoding::Utf16, (last, col, last, col, &s));
+        col += ch.len_utf16() as u32;
+    }
+    assert!(text.ends_with(line));
+    assert_eq!(
+        published(&mut lsp, version),
+        expected(&text, Encoding::Utf16)
+    );
+    let versions: Vec<i64> = lsp
+        .backlog
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .map(|m| m["params"]["version"].as_i64().unwrap())
+        .collect();
+    assert!(
+        versions.windows(2).all(|w| w[0] <= w[1]),
+        "published out of order: {versions:?}"
+    );
+}
+
+#[test]
 fn offer_notes_toml_at_the_workspace_root_is_read_and_never_written() {
     let root = std::env::temp_dir().join(format!("offer-notes-root-{}", std::process::id()));
     std::fs::create_dir_all(&root).unwrap();

@@ -60,6 +60,9 @@ impl Backend {
         if let Ok(mut current) = self.state.config.write() {
             *current = config;
         }
+        self.state
+            .config_ready
+            .store(true, std::sync::atomic::Ordering::SeqCst);
         for problem in problems {
             self.warn(&problem).await;
         }
@@ -145,6 +148,23 @@ impl LanguageServer for Backend {
         }
         if let Ok(mut caps) = self.capabilities.lock() {
             *caps = params.capabilities.clone();
+        }
+        if !self.client_supports_configuration() {
+            self.state
+                .config_ready
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+        } else {
+            // a client that never sends `initialized` still gets diagnostics
+            let state = self.state.clone();
+            tokio::spawn(async move {
+                tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+                if !state
+                    .config_ready
+                    .swap(true, std::sync::atomic::Ordering::SeqCst)
+                {
+                    state.schedule(super::worker::Job::Reanalyze);
+                }
+            });
         }
         let encoding = self.state.encoding();
         tracing::info!(encoding = ?encoding, "initialize");

@@ -30,6 +30,9 @@ pub struct State {
     /// An `initialize` request has been seen: text sync is accepted from here on.
     pub initialize_seen: AtomicBool,
     pub shutdown_requested: AtomicBool,
+    /// Configuration is settled (the client's settings pulled): publishing before would
+    /// show diagnostics computed with the wrong settings, then change them.
+    pub config_ready: AtomicBool,
     jobs: Mutex<Option<std::sync::mpsc::Sender<worker::Job>>>,
     log: logging::Level,
 }
@@ -43,6 +46,7 @@ impl State {
             settings: Mutex::new(settings::Sources::default()),
             initialize_seen: AtomicBool::new(false),
             shutdown_requested: AtomicBool::new(false),
+            config_ready: AtomicBool::new(false),
             jobs: Mutex::new(None),
             log,
         }

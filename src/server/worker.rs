@@ -76,6 +76,9 @@ fn run(state: &State, client: &Client, runtime: &tokio::runtime::Handle, jobs: &
 }
 
 fn analyze(state: &State, client: &Client, runtime: &tokio::runtime::Handle, uri: Url) {
+    if !state.config_ready.load(std::sync::atomic::Ordering::SeqCst) {
+        return; // every open document is analysed once the settings are in
+    }
     let snapshot = state.documents.lock().ok().and_then(|docs| {
         docs.get(&uri)
             .map(|d| (d.rope.to_string(), d.version, d.revision))

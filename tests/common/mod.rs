@@ -17,6 +17,8 @@ pub struct Lsp {
     /// Everything received that a wait did not consume yet.
     pub backlog: Vec<Value>,
     next_id: i64,
+    /// What this fake editor answers `workspace/configuration` with.
+    pub settings: Value,
     pub stderr: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
@@ -89,6 +91,7 @@ impl Lsp {
             incoming: rx,
             backlog: Vec::new(),
             next_id: 1,
+            settings: Value::Null,
             stderr,
         }
     }
@@ -155,7 +158,7 @@ impl Lsp {
             return;
         };
         let result = match method {
-            "workspace/configuration" => json!([self.settings()]),
+            "workspace/configuration" => json!([self.settings.clone()]),
             _ => Value::Null,
         };
         let id = id.clone();

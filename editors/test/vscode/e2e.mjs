@@ -225,7 +225,8 @@ async function main() {
     let shown = [];
     for (;;) {
       const text = normalise(await page.locator(".markers-panel").innerText());
-      shown = [...text.matchAll(/offer-notes\(([a-z0-9-]+)\)\s*\[Ln (\d+), Col (\d+)\]/g)]
+      // "… offer-notes(below-floor) [Ln 38, Col 38]"; the code is a link when the rule has a doc page.
+      shown = [...text.matchAll(/offer-notes\s*\(\s*([a-z0-9-]+)\s*\)\s*\[Ln (\d+), Col (\d+)\]/g)]
         .map((m) => `${m[1]}@${m[2]}:${m[3]}`)
         .sort();
       if (JSON.stringify(shown) === JSON.stringify(expected) || Date.now() > deadline) break;
@@ -233,7 +234,8 @@ async function main() {
     }
     console.log(`  problems: ${shown.join(" ")}`);
     if (JSON.stringify(shown) !== JSON.stringify(expected)) {
-      throw new Error(`check --format json says ${expected.join(" ")}`);
+      const text = normalise(await page.locator(".markers-panel").innerText());
+      throw new Error(`check --format json says ${expected.join(" ")}; the panel reads ${JSON.stringify(text.slice(0, 400))}`);
     }
   });
 
