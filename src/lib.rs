@@ -5,9 +5,11 @@
 //! parsed [`model::Journal`], its [`analysis::Analysis`] and the [`rules::Diagnostic`]s.
 //! The command line ([`render`]) and the language server ([`server`]) are surfaces on top.
 
+pub mod actions;
 pub mod analysis;
 pub mod config;
 pub mod model;
+pub mod present;
 pub mod render;
 pub mod rules;
 pub mod server;

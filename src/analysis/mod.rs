@@ -158,9 +158,11 @@ impl Cell {
     pub fn name(&self) -> &'static str {
         match (self.role, self.gap) {
             (Strength::Strong, GapSize::Big) => "strong role · big gap",
-            (Strength::Strong, _) => "strong role · small gap",
+            (Strength::Strong, GapSize::Small) => "strong role · small gap",
+            (Strength::Strong, GapSize::None) => "strong role · meets your floor",
             (Strength::Weak, GapSize::Big) => "weak role · big gap",
-            (Strength::Weak, _) => "weak role · small gap",
+            (Strength::Weak, GapSize::Small) => "weak role · small gap",
+            (Strength::Weak, GapSize::None) => "weak role · meets your floor",
         }
     }
 
@@ -171,7 +173,8 @@ impl Cell {
             (Strength::Strong, GapSize::Small) => "take it after one calibrated counter; don't risk the relationship over the last 3–5%, and bank the goodwill for raise conversations",
             (Strength::Strong, GapSize::None) => "it meets your floor and the role is strong: close it, without spending relationship capital on the last few percent",
             (Strength::Weak, GapSize::Big) => "walk now, no counter needed; stop the loop politely and free your bandwidth for better fits",
-            (Strength::Weak, _) => "walk unless your leverage is truly non-existent; don't accept just to have a job, and reassess your search at week six",
+            (Strength::Weak, GapSize::Small) => "walk unless your leverage is truly non-existent; don't accept just to have a job, and reassess your search at week six",
+            (Strength::Weak, GapSize::None) => "the money meets your floor but the role rates weak, and money won't fix scope or a manager: don't accept just to have a job",
         }
     }
 }

@@ -21,7 +21,7 @@ fn each(
             let Some(reason) = section.reasons.get(*index) else {
                 continue;
             };
-            let why = classification.explain(&reason.value.text);
+            let why = deciding_words(classification, &reason.value.text);
             if let Some(message) = emit(a, &reason.value.text, why) {
                 out.push(Finding::new(a.section, reason.value_span, message));
             }
@@ -29,11 +29,27 @@ fn each(
     }
 }
 
-fn because(why: &str) -> String {
-    if why.is_empty() {
+/// The words that decided, quoted: `“tired”, “want it to be over”`. The full reasoning
+/// is in the hover (`Classification::explain`).
+fn deciding_words(c: &crate::analysis::reasons::Classification, text: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for signal in &c.decided_by {
+        if let Some(w) = text.get(signal.span.clone()) {
+            let quoted = format!("“{w}”");
+            if !words.contains(&quoted) {
+                words.push(quoted);
+            }
+        }
+    }
+    words.truncate(3);
+    words.join(", ")
+}
+
+fn because(words: &str) -> String {
+    if words.is_empty() {
         String::new()
     } else {
-        format!(" ({why})")
+        format!(" ({words})")
     }
 }
 
@@ -58,7 +74,7 @@ pub fn wish_not_floor(ctx: &Context, out: &mut Vec<Finding>) {
                 return None;
             }
             Some(format!(
-            "Your wish number isn't your floor{}: {} meets your floor of {}, so being under the wish is a reason to counter, not to walk",
+            "Your wish number isn't your floor{}: {} meets your floor of {} — a reason to counter, not to walk",
             because(&why), gap.measured, gap.floor
         ))
         },
@@ -82,7 +98,7 @@ pub fn comparison_reason(ctx: &Context, out: &mut Vec<Finding>) {
         ctx,
         ReasonClass::Comparison,
         |_, _, why| {
-            Some(format!("Someone else's offer isn't a reason to walk from this one{}: measure it against your floor and the role", because(&why)))
+            Some(format!("Someone else's pay isn't a reason to walk from this offer{}: measure it against your floor and the role", because(&why)))
         },
         out,
     );

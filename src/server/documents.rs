@@ -110,7 +110,7 @@ mod tests {
         let mut docs = Documents::default();
         docs.open(uri.clone(), "base: $1😀\r\nfloor: $2\r\n", 1);
         let changes = vec![
-            edit(0, 9, 0, 9, "k"),     // after the emoji (2 UTF-16 units)
+            edit(0, 10, 0, 10, "k"),   // after the emoji (2 UTF-16 units)
             edit(1, 7, 1, 9, "$190k"), // replace "$2"
             edit(0, 6, 0, 8, "$172"),  // replace "$1"
         ];

@@ -7,8 +7,11 @@
 //
 // OFFER_NOTES_STUB_FEATURES=diagnostics  → advertise no hover / code actions (like an early server).
 
-if (process.argv[2] !== "lsp") {
-  console.error("offer-notes-stub: only `lsp` is supported");
+import { readFileSync } from "node:fs";
+
+const command = process.argv[2];
+if (command !== "lsp" && command !== "check") {
+  console.error("offer-notes-stub: only `lsp` and `check --format json FILE` are supported");
   process.exit(2);
 }
 const diagnosticsOnly = process.env.OFFER_NOTES_STUB_FEATURES === "diagnostics";
@@ -165,6 +168,19 @@ function handle(message) {
         send({ id, error: { code: -32601, message: `stub: ${method} not implemented` } });
       }
   }
+}
+
+if (command === "check") {
+  // `check --format json FILE…`: the same findings as the server would publish.
+  const files = process.argv.slice(3).filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--format");
+  const severities = { 1: "error", 2: "warning", 3: "information", 4: "hint" };
+  const found = files.flatMap((file) =>
+    diagnostics(readFileSync(file, "utf8")).map((d) => ({
+      file, range: d.range, severity: severities[d.severity], code: d.code, message: d.message,
+    })),
+  );
+  console.log(JSON.stringify(found, null, 2));
+  process.exit(found.length > 0 ? 1 : 0);
 }
 
 process.stdin.on("data", (chunk) => {

@@ -90,9 +90,14 @@ const workspace = path.join(work, "workspace");
 mkdirSync(path.join(userData, "User"), { recursive: true });
 mkdirSync(extensions, { recursive: true });
 mkdirSync(workspace, { recursive: true });
+const codeServerConfig = path.join(work, "code-server.yaml");
+writeFileSync(codeServerConfig, "auth: none\n");
 const journalName = path.basename(journalSource);
 const journal = path.join(workspace, journalName);
 copyFileSync(journalSource, journal);
+// The same journal as Markdown-flavoured `*.offer.md`: it must open as offer-notes, not Markdown.
+const markdownName = journalName.replace(/\.offer(\.md)?$/, "") + "-copy.offer.md";
+copyFileSync(journalSource, path.join(workspace, markdownName));
 
 writeFileSync(
   path.join(userData, "User", "settings.json"),
@@ -130,10 +135,10 @@ async function main() {
   await check("the .vsix installs into a fresh extensions dir", async () => {
     const out = execFileSync(
       codeServer,
-      ["--extensions-dir", extensions, "--user-data-dir", userData, "--install-extension", vsix],
+      ["--config", codeServerConfig, "--extensions-dir", extensions, "--user-data-dir", userData, "--install-extension", vsix],
       { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
     );
-    const listed = execFileSync(codeServer, ["--extensions-dir", extensions, "--list-extensions"], {
+    const listed = execFileSync(codeServer, ["--config", codeServerConfig, "--extensions-dir", extensions, "--list-extensions"], {
       encoding: "utf8",
     });
     if (!/offer-notes\.offer-notes/.test(listed)) throw new Error(`not listed after install: ${out} ${listed}`);
@@ -143,6 +148,7 @@ async function main() {
   codeServerProcess = spawn(
     codeServer,
     [
+      "--config", codeServerConfig,
       "--bind-addr", `127.0.0.1:${port}`,
       "--auth", "none",
       "--disable-telemetry",
@@ -226,7 +232,7 @@ async function main() {
     for (;;) {
       const text = normalise(await page.locator(".markers-panel").innerText());
       // "… offer-notes(below-floor) [Ln 38, Col 38]"; the code is a link when the rule has a doc page.
-      shown = [...text.matchAll(/offer-notes\s*\(\s*([a-z0-9-]+)\s*\)\s*\[Ln (\d+), Col (\d+)\]/g)]
+      shown = [...text.matchAll(/offer-notes\s*\(?\s*([a-z0-9-]+)\s*\)?\s*\[Ln (\d+), Col (\d+)\]/g)]
         .map((m) => `${m[1]}@${m[2]}:${m[3]}`)
         .sort();
       if (JSON.stringify(shown) === JSON.stringify(expected) || Date.now() > deadline) break;
@@ -262,10 +268,9 @@ async function main() {
     skip("server has no code actions yet (initialize did not advertise codeActionProvider): decline quick fix not tested");
   } else {
     await check("the decline code action inserts a ```email decline draft", async () => {
-      // Jump to the problem from the Problems panel (it selects the flagged amount), then put the
-      // caret in it as a user would, and ask for quick fixes.
-      await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "below your floor" }).first().click();
-      await page.locator(".monaco-editor .squiggly-warning, .monaco-editor .squiggly-error").first().click({ force: true });
+      // Open the problem from the Problems panel (the editor takes focus with the flagged amount
+      // selected), then ask for quick fixes, as a user would.
+      await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "below-floor" }).first().dblclick();
       await page.locator(".monaco-editor.focused").first().waitFor();
       await page.keyboard.press("Control+.");
       const menu = page.locator(".action-widget");
@@ -291,11 +296,22 @@ async function main() {
   }
 
 
+  // Show the flagged amount in the editor for the picture, as clicking the problem does.
+  await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "below-floor" }).first().click().catch(() => undefined);
+  await page.waitForTimeout(500);
   // The documentation's picture only from a run that passed; otherwise keep it beside the logs.
   const picture = results.failed === 0 ? screenshot : path.join(work, "final.png");
   mkdirSync(path.dirname(picture), { recursive: true });
   await page.screenshot({ path: picture });
   console.log(`screenshot: ${picture}`);
+
+  // Last, so its diagnostics do not mix into the Problems panel checks above.
+  await check(`${markdownName} opens as offer-notes too (not Markdown)`, async () => {
+    await page.locator(".explorer-folders-view").getByText(markdownName, { exact: true }).first().click();
+    await page.locator(".tab.active").filter({ hasText: markdownName }).waitFor();
+    await page.locator("#status\\.editor\\.mode").filter({ hasText: "Offer Notes" }).waitFor({ timeout: 15_000 });
+  });
+
 }
 
 /** Ctrl+G, as a user would: the editor scrolls the line into view and puts the caret on it. */

@@ -1,0 +1,5 @@
+//! What the editor and the terminal show beyond diagnostics — hover text, completion,
+//! semantic tokens, inlay hints, the offers side by side — as plain Rust values and
+//! Markdown. No LSP types: the server converts, the CLI prints.
+
+pub mod hover;
