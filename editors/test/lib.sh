@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the editor e2e scripts (sourced, not run): repo paths, install helpers, the tally and the
 # closing "N passed, N failed" line. Install caches live under $ROOT/.e2e (git-ignored).
 
@@ -51,9 +52,11 @@ apt_ensure() {
     return 0
   fi
   echo "apt: installing ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null &&
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >"$E2E/apt.log" 2>&1 ||
-    { tail -20 "$E2E/apt.log"; return 1; }
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >"$E2E/apt.log" 2>&1 ||
+    ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >>"$E2E/apt.log" 2>&1; then
+    tail -20 "$E2E/apt.log"
+    return 1
+  fi
 }
 
 # The server binary: $OFFER_NOTES_BIN, else target/release/offer-notes; relative paths are from the repo root.

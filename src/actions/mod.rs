@@ -11,3 +11,5 @@ pub struct Edit {
     pub span: Span,
     pub new_text: String,
 }
+pub mod fixes;
+pub mod format;

@@ -476,7 +476,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             at = end;
             continue;
         }
-        let followed_by_space = next.map_or(true, |n| n.is_whitespace() || n == '"');
+        let followed_by_space = next.is_none_or(|n| n.is_whitespace() || n == '"');
         match c {
             '\n' | '!' | '?' | ';' | '\u{2026}' => new_sentence = true,
             '.' if followed_by_space => new_sentence = true,
@@ -1251,7 +1251,7 @@ impl<'t> Scan<'t> {
             let mut best: Option<(usize, usize, Cue)> = None;
             for &(cue, pattern, rank) in exact.chain(possessive).chain(stems).chain(placeholders) {
                 if let Some(len) = self.match_len(at, pattern) {
-                    if best.map_or(true, |(l, r, _)| len > l || (len == l && rank < r)) {
+                    if best.is_none_or(|(l, r, _)| len > l || (len == l && rank < r)) {
                         best = Some((len, rank, cue));
                     }
                 }

@@ -2,4 +2,8 @@
 //! semantic tokens, inlay hints, the offers side by side — as plain Rust values and
 //! Markdown. No LSP types: the server converts, the CLI prints.
 
+pub mod compare;
+pub mod complete;
 pub mod hover;
+pub mod inlay;
+pub mod tokens;

@@ -213,7 +213,17 @@ fn people(section: &Section) -> Vec<String> {
         .flatten()
         .flat_map(|f| {
             let full = f.value.trim().to_string();
-            let first = full.split_whitespace().next().unwrap_or("").to_string();
+            let honorific = |w: &&str| {
+                matches!(
+                    w.trim_end_matches('.').to_ascii_lowercase().as_str(),
+                    "dr" | "mr" | "ms" | "mrs" | "mx" | "prof"
+                )
+            };
+            let first = full
+                .split_whitespace()
+                .find(|w| !honorific(w))
+                .unwrap_or("")
+                .to_string();
             [full, first]
         })
         .filter(|n| n.len() > 1)

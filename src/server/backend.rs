@@ -3,7 +3,7 @@
 
 use super::settings::{self, Sources};
 use super::worker::Job;
-use super::{convert, State};
+use super::{convert, features, State};
 use crate::config::ConfigProblem;
 use std::sync::Arc;
 use tower_lsp::jsonrpc::Result;
@@ -60,6 +60,7 @@ impl Backend {
         if let Ok(mut current) = self.state.config.write() {
             *current = config;
         }
+        self.state.forget_all();
         self.state
             .config_ready
             .store(true, std::sync::atomic::Ordering::SeqCst);
@@ -185,6 +186,44 @@ impl LanguageServer for Backend {
                         ..Default::default()
                     },
                 )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::new("source.normaliseMoney"),
+                        ]),
+                        ..Default::default()
+                    },
+                )),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec![":".into(), " ".into(), ",".into()]),
+                    ..Default::default()
+                }),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: SemanticTokensLegend {
+                                token_types: features::TOKEN_TYPES.to_vec(),
+                                token_modifiers: features::token_modifiers(),
+                            },
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            range: None,
+                            ..Default::default()
+                        },
+                    ),
+                ),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                document_formatting_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![features::COMPARE_COMMAND.into()],
+                    ..Default::default()
+                }),
                 ..Default::default()
             },
         })
@@ -233,5 +272,74 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
         self.reload().await;
+    }
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        Ok(features::hover(&self.state, params))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        Ok(features::code_actions(&self.state, params))
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        Ok(features::completion(&self.state, params))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        Ok(features::document_symbols(&self.state, params))
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        Ok(features::semantic_tokens(&self.state, params))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        Ok(features::inlay_hints(&self.state, params))
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        Ok(features::folding(&self.state, params))
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        Ok(features::formatting(&self.state, params))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        Ok(features::code_lens(&self.state, params))
+    }
+
+    async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> Result<Option<serde_json::Value>> {
+        if params.command != features::COMPARE_COMMAND {
+            return Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
+                "unknown command `{}`; offer-notes knows `{}`",
+                params.command,
+                features::COMPARE_COMMAND
+            )));
+        }
+        let uri = params
+            .arguments
+            .first()
+            .and_then(|v| serde_json::from_value::<Url>(v.clone()).ok())
+            .ok_or_else(|| {
+                tower_lsp::jsonrpc::Error::invalid_params(
+                    "expected the document's URI as the first argument",
+                )
+            })?;
+        match features::compare_markdown(&self.state, &uri) {
+            Some(markdown) => Ok(Some(serde_json::Value::String(markdown))),
+            None => Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
+                "{uri} is not open"
+            ))),
+        }
     }
 }

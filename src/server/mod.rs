@@ -10,6 +10,7 @@ mod backend;
 pub mod convert;
 mod diagnostics;
 pub mod documents;
+mod features;
 mod logging;
 mod settings;
 pub mod transport;
@@ -18,8 +19,19 @@ mod worker;
 use crate::config::Config;
 use crate::text::Encoding;
 use documents::Documents;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
+use tower_lsp::lsp_types::Url;
+
+/// One analysed version of a document: what requests (hover, actions…) answer from.
+pub struct Snapshot {
+    pub text: String,
+    pub index: crate::text::LineIndex,
+    pub report: crate::Report,
+    pub version: i32,
+    pub revision: u64,
+}
 
 /// State shared by the transport, the handlers and the analysis worker.
 pub struct State {
@@ -34,6 +46,7 @@ pub struct State {
     /// show diagnostics computed with the wrong settings, then change them.
     pub config_ready: AtomicBool,
     jobs: Mutex<Option<std::sync::mpsc::Sender<worker::Job>>>,
+    snapshots: Mutex<HashMap<Url, Arc<Snapshot>>>,
     log: logging::Level,
 }
 
@@ -48,6 +61,7 @@ impl State {
             shutdown_requested: AtomicBool::new(false),
             config_ready: AtomicBool::new(false),
             jobs: Mutex::new(None),
+            snapshots: Mutex::new(HashMap::new()),
             log,
         }
     }
@@ -61,6 +75,60 @@ impl State {
             if let Some(tx) = jobs.as_ref() {
                 let _ = tx.send(job);
             }
+        }
+    }
+
+    /// The analysis of the document's current text: cached when nothing changed since,
+    /// computed now otherwise (a request always answers for the text the editor shows).
+    pub fn snapshot(&self, uri: &Url) -> Option<Arc<Snapshot>> {
+        let (text, version, revision) = {
+            let docs = self.documents.lock().ok()?;
+            let doc = docs.get(uri)?;
+            if let Some(cached) = self
+                .snapshots
+                .lock()
+                .ok()?
+                .get(uri)
+                .filter(|s| s.revision == doc.revision)
+            {
+                return Some(cached.clone());
+            }
+            (doc.rope.to_string(), doc.version, doc.revision)
+        };
+        let config = self.config.read().map(|c| c.clone()).unwrap_or_default();
+        let report = crate::check(&text, &config);
+        let snapshot = Arc::new(Snapshot {
+            index: crate::text::LineIndex::new(&text),
+            text,
+            report,
+            version,
+            revision,
+        });
+        self.remember(uri, snapshot.clone());
+        Some(snapshot)
+    }
+
+    fn remember(&self, uri: &Url, snapshot: Arc<Snapshot>) {
+        if let Ok(mut cache) = self.snapshots.lock() {
+            let newer = cache
+                .get(uri)
+                .is_some_and(|s| s.revision > snapshot.revision);
+            if !newer {
+                cache.insert(uri.clone(), snapshot);
+            }
+        }
+    }
+
+    fn forget(&self, uri: &Url) {
+        if let Ok(mut cache) = self.snapshots.lock() {
+            cache.remove(uri);
+        }
+    }
+
+    /// Drop cached analyses (settings changed).
+    fn forget_all(&self) {
+        if let Ok(mut cache) = self.snapshots.lock() {
+            cache.clear();
         }
     }
 

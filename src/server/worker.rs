@@ -58,6 +58,7 @@ fn run(state: &State, client: &Client, runtime: &tokio::runtime::Handle, jobs: &
                     }
                 }
                 Job::Closed(uri) => {
+                    state.forget(&uri);
                     seen.remove(&uri);
                     work.push(Job::Closed(uri));
                 }
@@ -91,7 +92,18 @@ fn analyze(state: &State, client: &Client, runtime: &tokio::runtime::Handle, uri
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let report = crate::check(&text, &config);
         let index = LineIndex::new(&text);
-        diagnostics::to_lsp(&uri, &text, &index, &report.diagnostics, encoding)
+        let published = diagnostics::to_lsp(&uri, &text, &index, &report.diagnostics, encoding);
+        state.remember(
+            &uri,
+            Arc::new(super::Snapshot {
+                text: text.clone(),
+                index,
+                report,
+                version,
+                revision,
+            }),
+        );
+        published
     }));
     let still_latest = state
         .documents

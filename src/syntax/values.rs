@@ -514,6 +514,35 @@ pub fn exchange_rate(text: &str) -> Result<ExchangeRate> {
     })
 }
 
+/// Every amount written in a value (`asked $195k, got $178k` has two), with its byte range
+/// in `text` and its exact value; amounts without a currency have [`UNSET_CURRENCY`].
+pub fn amounts(
+    kind: crate::model::keys::ValueKind,
+    text: &str,
+) -> Vec<(std::ops::Range<usize>, Money)> {
+    use crate::model::keys::ValueKind;
+    let rule = match kind {
+        ValueKind::Money => Rule::money_value,
+        ValueKind::Target => Rule::floor_value,
+        ValueKind::Bonus => Rule::bonus_value,
+        ValueKind::SignOn => Rule::sign_on_value,
+        ValueKind::Equity => Rule::equity_value,
+        ValueKind::Counter => Rule::counter_value,
+        _ => return Vec::new(),
+    };
+    let Some(pair) = parse(rule, text) else {
+        return Vec::new();
+    };
+    pair.into_inner()
+        .flatten()
+        .filter(|p| p.as_rule() == Rule::money)
+        .filter_map(|p| {
+            let range = p.as_span().start()..p.as_span().end();
+            money_from(p).ok().map(|m| (range, m))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

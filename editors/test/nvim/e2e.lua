@@ -259,6 +259,16 @@ check("lsp/offer_notes.lua gives vim.lsp.config a default `offer-notes lsp` comm
   assert(vim.deep_equal(default.filetypes, { "offer" }), vim.inspect(default.filetypes))
 end)
 
+-- The rule the second setup() disables: one the first buffer showed, other than below-floor.
+local disabled_rule = "quadrant"
+for code in pairs(codes_of(vim.diagnostic.get(buf))) do
+  if code ~= "below-floor" then
+    disabled_rule = code
+    break
+  end
+end
+local legacy_diagnostics
+
 -- Neovim 0.10 has no vim.lsp.config/enable: setup() then starts the client on FileType with
 -- vim.lsp.start. Only 0.11 is installable here, so take that path by hiding 0.11 from setup().
 check("the Neovim 0.10 path (vim.lsp.start on FileType) attaches and gets diagnostics", function()
@@ -276,7 +286,10 @@ check("the Neovim 0.10 path (vim.lsp.start on FileType) attaches and gets diagno
     end
     return has(feature)
   end
-  local ok, err = pcall(require("offer-notes").setup, { server_path = os.getenv("OFFER_NOTES_BIN") })
+  local ok, err = pcall(require("offer-notes").setup, {
+    server_path = os.getenv("OFFER_NOTES_BIN"),
+    settings = { disabledRules = { disabled_rule } },
+  })
   vim.fn.has = has
   assert(ok, err)
   local copy = scratch .. "/legacy-" .. vim.fs.basename(journal)
@@ -289,6 +302,14 @@ check("the Neovim 0.10 path (vim.lsp.start on FileType) attaches and gets diagno
   end, 50)
   assert(attached_ok, "no offer_notes client with diagnostics on the 0.10 path")
   assert(vim.api.nvim_get_autocmds({ group = "offer-notes", event = "FileType" })[1], "no FileType autocmd")
+  legacy_diagnostics = vim.diagnostic.get(legacy_buf)
+end)
+
+check(("setup({ settings = { disabledRules = { %q } } }) reaches the server"):format(disabled_rule), function()
+  assert(legacy_diagnostics, "the 0.10-path buffer got no diagnostics")
+  local seen = codes_of(legacy_diagnostics)
+  assert(seen["below-floor"], "below-floor is gone too: " .. table.concat(positions(legacy_diagnostics), " "))
+  assert(not seen[disabled_rule], disabled_rule .. " is still reported: " .. table.concat(positions(legacy_diagnostics), " "))
 end)
 
 finish()

@@ -245,6 +245,32 @@ async function main() {
     }
   });
 
+  await check("a settings change reaches the server (offerNotes.disabledRules hides a rule)", async () => {
+    // Pick a listed rule other than below-floor, disable it in the workspace settings as a user
+    // would, and wait for the Problems panel to drop it while below-floor stays.
+    const rows = () => page.locator(".markers-panel").innerText().then(normalise);
+    const listed = [...(await rows()).matchAll(/offer-notes\s*\(?\s*([a-z0-9-]+)\s*\)?\s*\[Ln/g)].map((m) => m[1]);
+    const victim = listed.find((code) => code !== "below-floor");
+    if (!victim) throw new Error(`no rule besides below-floor listed to disable: ${listed.join(" ")}`);
+    mkdirSync(path.join(workspace, ".vscode"), { recursive: true });
+    writeFileSync(path.join(workspace, ".vscode", "settings.json"), JSON.stringify({ "offerNotes.disabledRules": [victim] }));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const text = await rows();
+      if (!text.includes(`${victim}`) && /below your floor/.test(text)) break;
+      if (Date.now() > deadline) throw new Error(`${victim} is still listed 20 s after disabling it`);
+      await page.waitForTimeout(250);
+    }
+    console.log(`  disabled: ${victim}`);
+    // Back to the defaults for the checks that follow.
+    writeFileSync(path.join(workspace, ".vscode", "settings.json"), "{}");
+    const back = Date.now() + 20_000;
+    while (!(await rows()).includes(victim)) {
+      if (Date.now() > back) throw new Error(`${victim} did not come back after re-enabling it`);
+      await page.waitForTimeout(250);
+    }
+  });
+
   if (!capabilities.hoverProvider) {
     skip("server has no hover yet (initialize did not advertise hoverProvider): VS Code hover not tested");
   } else {

@@ -1,0 +1,143 @@
+//! Semantic tokens: keys, amounts, dates, statuses and ratings, section names, and walk
+//! reasons by class (real reasons and feelings look different).
+
+use crate::analysis::reasons::classify;
+use crate::model::keys::ValueKind;
+use crate::model::Key;
+use crate::syntax::{Line, LineKind};
+use crate::text::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// `floor`, `base`, `counter` …
+    Key,
+    /// money, percents, durations, counts
+    Amount,
+    Date,
+    /// statuses, ratings, verdicts, yes/no, basis
+    Keyword,
+    /// an offer section's name
+    Section,
+    /// the text of a `walk:` / `stay:` reason
+    Reason,
+}
+
+impl TokenKind {
+    pub const ALL: [TokenKind; 6] = [
+        TokenKind::Key,
+        TokenKind::Amount,
+        TokenKind::Date,
+        TokenKind::Keyword,
+        TokenKind::Section,
+        TokenKind::Reason,
+    ];
+}
+
+/// Modifiers on a reason: what the classifier made of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Modifiers {
+    pub real: bool,
+    pub feeling: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    pub modifiers: Modifiers,
+}
+
+/// Tokens in document order, never overlapping, each within one line.
+pub fn tokens(text: &str, lines: &[Line]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let plain = |span, kind| Token {
+        span,
+        kind,
+        modifiers: Modifiers::default(),
+    };
+    for line in lines {
+        match line.kind {
+            LineKind::Heading {
+                level: 2,
+                text: name,
+            } if !name.is_empty() => out.push(plain(name, TokenKind::Section)),
+            LineKind::Entry { key, arg, value } => {
+                let Some(k) = Key::parse(key.of(text)) else {
+                    continue;
+                };
+                out.push(plain(key, TokenKind::Key));
+                if let Some(arg) = arg {
+                    out.push(plain(arg, TokenKind::Date));
+                }
+                if value.is_empty() {
+                    continue;
+                }
+                let kind = match k.kind() {
+                    ValueKind::Money
+                    | ValueKind::Target
+                    | ValueKind::Percent
+                    | ValueKind::Duration
+                    | ValueKind::Bonus
+                    | ValueKind::SignOn
+                    | ValueKind::Equity
+                    | ValueKind::Counter
+                    | ValueKind::AnchorYears
+                    | ValueKind::ExchangeRate => TokenKind::Amount,
+                    ValueKind::Date => TokenKind::Date,
+                    ValueKind::Rating
+                    | ValueKind::Status
+                    | ValueKind::YesNo
+                    | ValueKind::Decision
+                    | ValueKind::Allow => TokenKind::Keyword,
+                    ValueKind::Text if matches!(k, Key::Walk | Key::Stay) => TokenKind::Reason,
+                    ValueKind::Text => continue,
+                };
+                let mut modifiers = Modifiers::default();
+                if k == Key::Walk {
+                    let class = classify(value.of(text)).class;
+                    modifiers.real = class.is_real();
+                    modifiers.feeling = class.rule_code().is_some();
+                } else if k == Key::Stay {
+                    modifiers.real = true;
+                }
+                out.push(Token {
+                    span: value,
+                    kind,
+                    modifiers,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_values_and_reasons_are_tokens_and_prose_is_not() {
+        let text = "floor: $190k\nJust thinking: out loud.\n## Acme\nstatus: live\n- walk: I'm tired\ncounter 2026-11-15: asked $1, got $2\n";
+        let lines = crate::syntax::lines(text);
+        let got: Vec<(String, TokenKind)> = tokens(text, &lines)
+            .into_iter()
+            .map(|t| (t.span.of(text).to_string(), t.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("floor".into(), TokenKind::Key),
+                ("$190k".into(), TokenKind::Amount),
+                ("Acme".into(), TokenKind::Section),
+                ("status".into(), TokenKind::Key),
+                ("live".into(), TokenKind::Keyword),
+                ("walk".into(), TokenKind::Key),
+                ("I'm tired".into(), TokenKind::Reason),
+                ("counter".into(), TokenKind::Key),
+                ("2026-11-15".into(), TokenKind::Date),
+                ("asked $1, got $2".into(), TokenKind::Amount),
+            ]
+        );
+    }
+}
