@@ -206,3 +206,19 @@ fn explain_prints_the_rule_and_an_unknown_code_lists_the_way_out() {
         offer_notes::rules::RULES.len()
     );
 }
+
+#[test]
+fn compare_prints_every_offer_side_by_side() {
+    let out = offer_notes(&["compare", "examples/renege.offer"]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("compare-renege", stdout(&out));
+    let out = offer_notes(&[
+        "compare",
+        "--format",
+        "markdown",
+        "examples/strong-small-gap.offer",
+    ]);
+    assert!(stdout(&out).starts_with(
+        "| Offer | Status | Year 1 | Steady state | Against your floor | Matrix cell |\n"
+    ));
+}

@@ -27,12 +27,15 @@ pub fn align(text: &str, lines: &[Line]) -> Vec<Edit> {
     };
     for line in lines {
         match line.kind {
-            LineKind::Entry { key, arg, value }
+            // dated log lines (`counter DATE:`) and list items (`- walk:`) are entries, not
+            // fields: they keep their spacing and don't widen the column
+            LineKind::Entry { key, arg, .. }
+                if arg.is_some() || text[line.span.start..key.start].contains(['-', '*', '+']) => {}
+            LineKind::Entry { key, value, .. }
                 if Key::parse(key.of(text)).is_some() && !value.is_empty() =>
             {
-                let key_end = arg.map_or(key.end, |a| a.end);
-                let key_width = text[line.span.start..key_end].chars().count();
-                run.push((Span::new(key_end, value.start), value));
+                let key_width = text[line.span.start..key.end].chars().count();
+                run.push((Span::new(key.end, value.start), value));
                 width = width.max(key_width);
             }
             _ => {
@@ -52,12 +55,12 @@ mod tests {
 
     #[test]
     fn values_line_up_per_block_and_prose_is_untouched() {
-        let text = "floor:  $190k base\nwish: $215k\ndecision-date:2026-12-01\nNote to self:   breathe.\n## Acme\n- status: live\n- base : $172,000\n";
+        let text = "floor:  $190k base\nwish: $215k\ndecision-date:2026-12-01\nNote to self:   breathe.\n## Acme\nstatus: live\ncounter 2026-11-15: asked $1, got $2\nbase : $172,000\n- walk:  tired\n";
         let lines = crate::syntax::lines(text);
         let formatted = apply(text, &align(text, &lines));
         assert_eq!(
             formatted,
-            "floor:         $190k base\nwish:          $215k\ndecision-date: 2026-12-01\nNote to self:   breathe.\n## Acme\n- status: live\n- base:   $172,000\n"
+            "floor:         $190k base\nwish:          $215k\ndecision-date: 2026-12-01\nNote to self:   breathe.\n## Acme\nstatus: live\ncounter 2026-11-15: asked $1, got $2\nbase:   $172,000\n- walk:  tired\n"
         );
         let again = crate::syntax::lines(&formatted);
         assert!(

@@ -119,7 +119,7 @@ writeFileSync(
       "editor.minimap.enabled": false,
       "chat.commandCenter.enabled": false,
       "offerNotes.server.path": serverBin,
-      "offerNotes.trace.server": "messages",
+      "offerNotes.trace.server": "verbose",
     },
     null,
     2,
