@@ -29,6 +29,7 @@ pub struct Report {
 
 /// Parse, analyse and check a journal.
 pub fn check(text: &str, config: &Config) -> Report {
+    fault_injection(text);
     let lines = syntax::lines(text);
     let journal = model::build(text, &lines);
     let analysis = analysis::analyze(&journal, config);
@@ -43,4 +44,17 @@ pub fn check(text: &str, config: &Config) -> Report {
         analysis,
         diagnostics,
     }
+}
+
+/// Test builds only: with `OFFER_NOTES_FAULT_INJECTION=1`, a journal containing
+/// `💥panic` makes the analysis panic, so tests can prove a bug in one document never takes
+/// the server (or any other document) down. Release builds compile this away.
+#[inline]
+fn fault_injection(text: &str) {
+    #[cfg(debug_assertions)]
+    if text.contains("💥panic") && std::env::var_os("OFFER_NOTES_FAULT_INJECTION").is_some() {
+        panic!("fault injected for a test");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = text;
 }

@@ -81,6 +81,28 @@ impl Backend {
             .await;
     }
 
+    /// Run a request handler so that a bug in it answers with an error (and a log message
+    /// to the editor) instead of taking the server down.
+    async fn guarded<T>(
+        &self,
+        what: &str,
+        handler: impl FnOnce() -> Option<T>,
+    ) -> Result<Option<T>> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(handler)) {
+            Ok(answer) => Ok(answer),
+            Err(panic) => {
+                let message = format!("offer-notes hit an internal error answering {what}: {}. Your text is untouched and the server keeps running.", super::worker::panic_text(&*panic));
+                tracing::error!("{message}");
+                self.client.log_message(MessageType::ERROR, &message).await;
+                Err(tower_lsp::jsonrpc::Error {
+                    code: tower_lsp::jsonrpc::ErrorCode::InternalError,
+                    message: message.into(),
+                    data: None,
+                })
+            }
+        }
+    }
+
     /// Ask the client for the `offerNotes` section.
     async fn pull_client_settings(&self) {
         if !self.client_supports_configuration() {
@@ -274,45 +296,60 @@ impl LanguageServer for Backend {
         self.reload().await;
     }
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        Ok(features::hover(&self.state, params))
+        self.guarded("hover", || features::hover(&self.state, params))
+            .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        Ok(features::code_actions(&self.state, params))
+        self.guarded("code actions", || {
+            features::code_actions(&self.state, params)
+        })
+        .await
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        Ok(features::completion(&self.state, params))
+        self.guarded("completion", || features::completion(&self.state, params))
+            .await
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        Ok(features::document_symbols(&self.state, params))
+        self.guarded("document symbols", || {
+            features::document_symbols(&self.state, params)
+        })
+        .await
     }
 
     async fn semantic_tokens_full(
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
-        Ok(features::semantic_tokens(&self.state, params))
+        self.guarded("semantic tokens", || {
+            features::semantic_tokens(&self.state, params)
+        })
+        .await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        Ok(features::inlay_hints(&self.state, params))
+        self.guarded("inlay hints", || features::inlay_hints(&self.state, params))
+            .await
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        Ok(features::folding(&self.state, params))
+        self.guarded("folding", || features::folding(&self.state, params))
+            .await
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        Ok(features::formatting(&self.state, params))
+        self.guarded("formatting", || features::formatting(&self.state, params))
+            .await
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        Ok(features::code_lens(&self.state, params))
+        self.guarded("code lens", || features::code_lens(&self.state, params))
+            .await
     }
 
     async fn execute_command(

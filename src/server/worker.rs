@@ -76,6 +76,15 @@ fn run(state: &State, client: &Client, runtime: &tokio::runtime::Handle, jobs: &
     }
 }
 
+/// What a caught panic said (its message carries no document text: our panics name offsets).
+pub fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
 fn analyze(state: &State, client: &Client, runtime: &tokio::runtime::Handle, uri: Url) {
     if !state.config_ready.load(std::sync::atomic::Ordering::SeqCst) {
         return; // every open document is analysed once the settings are in
@@ -121,11 +130,7 @@ fn analyze(state: &State, client: &Client, runtime: &tokio::runtime::Handle, uri
             runtime.block_on(client.publish_diagnostics(uri, diagnostics, Some(version)));
         }
         Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
+            let what = panic_text(&*panic);
             tracing::error!(%uri, version, "analysis panicked: {what}");
             let message = format!(
                 "offer-notes could not analyse {uri} (version {version}): an internal error ({what}). Your text is untouched; other documents are still served. Please report this."

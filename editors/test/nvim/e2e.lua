@@ -216,10 +216,14 @@ else
     assert(below_floor, "no below-floor diagnostic to put the cursor on")
     vim.api.nvim_set_current_buf(buf)
     vim.api.nvim_win_set_cursor(0, { below_floor.lnum + 1, below_floor.col })
-    local titles = {}
+    local titles, chosen = {}, {}
     local function is_decline(action)
       table.insert(titles, action.title)
-      return action.title:lower():find("decline", 1, true) ~= nil
+      local match = action.title:lower():find("decline", 1, true) ~= nil
+      if match then
+        table.insert(chosen, action.title)
+      end
+      return match
     end
     -- Several decline-ish actions would open a picker: choose the first, as a user would.
     vim.ui.select = function(items, _, on_choice)
@@ -236,7 +240,8 @@ else
       return buffer_text(buf):find("```email decline", 1, true) ~= nil
     end, 50)
     assert(ok, "no ```email decline block after the action; actions offered: " .. table.concat(titles, " | "))
-    say("  applied: " .. (titles[#titles] or "?"))
+    say("  offered: " .. table.concat(titles, " | "))
+    say("  applied: " .. table.concat(chosen, " | "))
   end)
 end
 

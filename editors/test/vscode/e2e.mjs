@@ -248,27 +248,29 @@ async function main() {
   await check("a settings change reaches the server (offerNotes.disabledRules hides a rule)", async () => {
     // Pick a listed rule other than below-floor, disable it in the workspace settings as a user
     // would, and wait for the Problems panel to drop it while below-floor stays.
-    const rows = () => page.locator(".markers-panel").innerText().then(normalise);
-    const listed = [...(await rows()).matchAll(/offer-notes\s*\(?\s*([a-z0-9-]+)\s*\)?\s*\[Ln/g)].map((m) => m[1]);
-    const victim = listed.find((code) => code !== "below-floor");
-    if (!victim) throw new Error(`no rule besides below-floor listed to disable: ${listed.join(" ")}`);
-    mkdirSync(path.join(workspace, ".vscode"), { recursive: true });
-    writeFileSync(path.join(workspace, ".vscode", "settings.json"), JSON.stringify({ "offerNotes.disabledRules": [victim] }));
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const text = await rows();
-      if (!text.includes(`${victim}`) && /below your floor/.test(text)) break;
-      if (Date.now() > deadline) throw new Error(`${victim} is still listed 20 s after disabling it`);
-      await page.waitForTimeout(250);
-    }
+    const listedCodes = async () => {
+      const text = normalise(await page.locator(".markers-panel").innerText());
+      return [...text.matchAll(/offer-notes\s*\(?\s*([a-z0-9-]+)\s*\)?\s*\[Ln/g)].map((m) => m[1]);
+    };
+    const victim = (await listedCodes()).find((code) => code !== "below-floor");
+    if (!victim) throw new Error("no rule besides below-floor is listed, so there is none to disable");
+    const settingsFile = path.join(workspace, ".vscode", "settings.json");
+    mkdirSync(path.dirname(settingsFile), { recursive: true });
+    const waitFor = async (want, what) => {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const codes = await listedCodes();
+        if (want(codes)) return;
+        if (Date.now() > deadline) throw new Error(`${what} within 20 s; listed: ${codes.join(" ")}`);
+        await page.waitForTimeout(250);
+      }
+    };
+    writeFileSync(settingsFile, JSON.stringify({ "offerNotes.disabledRules": [victim] }));
+    await waitFor((codes) => !codes.includes(victim) && codes.includes("below-floor"), `${victim} not dropped`);
     console.log(`  disabled: ${victim}`);
     // Back to the defaults for the checks that follow.
-    writeFileSync(path.join(workspace, ".vscode", "settings.json"), "{}");
-    const back = Date.now() + 20_000;
-    while (!(await rows()).includes(victim)) {
-      if (Date.now() > back) throw new Error(`${victim} did not come back after re-enabling it`);
-      await page.waitForTimeout(250);
-    }
+    writeFileSync(settingsFile, "{}");
+    await waitFor((codes) => codes.includes(victim), `${victim} not back after re-enabling it`);
   });
 
   if (!capabilities.hoverProvider) {
@@ -336,6 +338,18 @@ async function main() {
     await page.locator(".explorer-folders-view").getByText(markdownName, { exact: true }).first().click();
     await page.locator(".tab.active").filter({ hasText: markdownName }).waitFor();
     await page.locator("#status\\.editor\\.mode").filter({ hasText: "Offer Notes" }).waitFor({ timeout: 15_000 });
+  });
+
+  await check("a missing server gets a notification with the install command", async () => {
+    // Point offerNotes.server.path somewhere empty: the extension restarts its client and says how
+    // to install the server instead.
+    writeFileSync(
+      path.join(workspace, ".vscode", "settings.json"),
+      JSON.stringify({ "offerNotes.server.path": path.join(work, "no-such-offer-notes") }),
+    );
+    const toast = page.locator(".notifications-toasts .notification-toast").filter({ hasText: "cargo install --path ." });
+    await toast.first().waitFor({ state: "visible", timeout: 20_000 });
+    console.log(`  notification: ${normalise(await toast.first().innerText()).replace(/\s+/g, " ").slice(0, 200)}`);
   });
 
 }
