@@ -47,7 +47,11 @@ enum Command {
     /// Explain a rule: what it means and what to do. Without a code, list the rules.
     Explain { code: Option<String> },
     /// Run the language server on stdin/stdout.
-    Lsp,
+    Lsp {
+        /// Accepted for clients that always pass it (stdio is the only transport).
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -94,7 +98,7 @@ fn main() -> ExitCode {
             config,
         } => compare(&file, format, config.as_deref()),
         Command::Explain { code } => explain(code.as_deref()),
-        Command::Lsp => offer_notes::server::run(),
+        Command::Lsp { .. } => offer_notes::server::run(),
     }
 }
 

@@ -92,8 +92,15 @@ keys! {
 impl Key {
     /// Recognise a key as written: case-insensitive, `-`, `_` and spaces alike.
     pub fn parse(written: &str) -> Option<Key> {
-        let normal = normalise(written);
-        Key::ALL.iter().copied().find(|key| key.name() == normal)
+        let written = written.trim();
+        let same = |name: &str| {
+            written.len() == name.len()
+                && written.bytes().zip(name.bytes()).all(|(w, n)| match w {
+                    b'_' | b' ' => n == b'-',
+                    w => w.to_ascii_lowercase() == n,
+                })
+        };
+        Key::ALL.iter().copied().find(|key| same(key.name()))
     }
 
     /// Keys written with a date before the colon: `counter 2026-11-15:`.

@@ -14,13 +14,18 @@ const LONG_RUNWAY_MONTHS: i64 = 6;
 fn alone_below_floor<'a>(
     ctx: &'a Context,
 ) -> impl Iterator<Item = (&'a Section, &'a OfferAnalysis)> {
+    // counted once: "no other offer open" is then a comparison, not a scan per offer
+    let open: Vec<usize> = ctx
+        .journal
+        .offers()
+        .filter(|(_, s)| is_open(s))
+        .map(|(i, _)| i)
+        .take(2)
+        .collect();
     ctx.analysis.offers.iter().filter_map(move |a| {
         let section = &ctx.journal.sections[a.section];
         let below = a.gap.is_some_and(|g| g.is_below());
-        let others_open = ctx
-            .journal
-            .offers()
-            .any(|(i, s)| i != a.section && is_open(s));
+        let others_open = open.iter().any(|&i| i != a.section);
         (below && !others_open).then_some((section, a))
     })
 }

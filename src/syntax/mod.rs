@@ -133,59 +133,49 @@ fn classify(line: &str, span: Span) -> LineKind {
 
 fn heading(line: &str, span: Span) -> Option<LineKind> {
     let pair = OfferGrammar::parse(Rule::heading, line).ok()?.next()?;
-    let mut level = 0;
-    let mut text = Span::new(span.end, span.end);
-    for part in pair.into_inner() {
-        match part.as_rule() {
-            Rule::heading_marks => level = part.as_str().len() as u8,
-            Rule::heading_text => text = span.within(part.as_span().start()..part.as_span().end()),
-            _ => {}
-        }
-    }
+    let marks = pair
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::heading_marks)?;
+    let level = marks.as_str().len() as u8;
+    // the text is the rest of the line, without surrounding white space
+    let rest = &line[marks.as_span().end()..];
+    let lead = rest.len() - rest.trim_start().len();
+    let start = span.start + marks.as_span().end() + lead;
+    let text = Span::new(start, start + rest.trim().len());
     Some(LineKind::Heading { level, text })
 }
 
 fn fence(line: &str, span: Span) -> Option<LineKind> {
     let pair = OfferGrammar::parse(Rule::fence, line).ok()?.next()?;
-    let info = pair
-        .into_inner()
-        .find(|p| p.as_rule() == Rule::fence_info)
-        .map(|p| span.within(p.as_span().start()..p.as_span().end()))
-        .unwrap_or(Span::new(span.end, span.end));
-    Some(LineKind::FenceOpen { info })
+    let rest = &line[pair.as_span().end()..];
+    let lead = rest.len() - rest.trim_start().len();
+    let start = span.start + pair.as_span().end() + lead;
+    Some(LineKind::FenceOpen {
+        info: Span::new(start, start + rest.trim().len()),
+    })
 }
 
 fn entry(line: &str, span: Span) -> Option<LineKind> {
     let pair = OfferGrammar::parse(Rule::entry, line).ok()?.next()?;
-    let (mut key, mut arg, mut value) = (None, None, None);
+    let head_end = pair.as_span().end();
+    let (mut key, mut arg) = (None, None);
     for part in pair.into_inner() {
         let at = span.within(part.as_span().start()..part.as_span().end());
         match part.as_rule() {
             Rule::key => key = Some(at),
             Rule::key_arg => arg = Some(at),
-            Rule::value => value = Some(at),
             _ => {}
         }
     }
-    let value = value?;
-    // trailing spaces are not part of the value
-    let trimmed = value.of_line(line, span).trim_end().len();
+    // the value is the rest of the line, without surrounding white space
+    let rest = &line[head_end..];
+    let lead = rest.len() - rest.trim_start().len();
+    let start = span.start + head_end + lead;
     Some(LineKind::Entry {
         key: key?,
         arg,
-        value: Span::new(value.start, value.start + trimmed),
+        value: Span::new(start, start + rest.trim().len()),
     })
-}
-
-trait OfLine {
-    fn of_line(self, line: &str, line_span: Span) -> &str;
-}
-
-impl OfLine for Span {
-    fn of_line(self, line: &str, line_span: Span) -> &str {
-        line.get(self.start - line_span.start..self.end - line_span.start)
-            .unwrap_or("")
-    }
 }
 
 #[cfg(test)]
