@@ -8,6 +8,7 @@
 pub mod actions;
 pub mod analysis;
 pub mod config;
+pub mod incremental;
 pub mod model;
 pub mod present;
 pub mod render;
@@ -52,7 +53,7 @@ pub fn check(text: &str, config: &Config) -> Report {
 /// `💥panic` makes the analysis panic, so tests can prove a bug in one document never takes
 /// the server (or any other document) down. Release builds compile this away.
 #[inline]
-fn fault_injection(text: &str) {
+pub(crate) fn fault_injection(text: &str) {
     #[cfg(debug_assertions)]
     if text.contains("💥panic") && std::env::var_os("OFFER_NOTES_FAULT_INJECTION").is_some() {
         panic!("fault injected for a test");

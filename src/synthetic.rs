@@ -31,16 +31,31 @@ pub fn journal(bytes: usize) -> String {
     out
 }
 
+/// A few days of diary entries: most of a real journal is prose.
+fn diary(i: usize) -> String {
+    let mut out = String::new();
+    for day in 0..6 {
+        out.push_str(&format!("### Day {}\n\n", day + 1));
+        for k in 0..5 {
+            out.push_str(PROSE[(i + day * 5 + k) % PROSE.len()]);
+            out.push(' ');
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
 fn section(out: &mut String, i: usize) {
     use std::fmt::Write;
     let base = 160_000 + (i * 7_919) % 50_000;
     let status = if i % 7 == 3 { "declined" } else { "live" };
     let _ = write!(
         out,
-        "## Company {i}\nstatus: {status}\nrecruiter: Dana Lee\nrole: Staff Engineer\nbase: ${base},000\nbonus: 10%\nequity: $160k over 4 years\nscope: strong\nmanager: {}\nteam: strong\n\n{}\n{}\n\ncounter 2026-11-15: asked ${},000, got ${},000\n- walk: {}\n- stay: the team I met is excellent\n\n{}\n",
+        "## Company {i}\nstatus: {status}\nrecruiter: Dana Lee\nrole: Staff Engineer\nbase: ${base},000\nbonus: 10%\nequity: $160k over 4 years\nscope: strong\nmanager: {}\nteam: strong\n\n{}\n{}\n\n{}counter 2026-11-15: asked ${},000, got ${},000\n- walk: {}\n- stay: the team I met is excellent\n\n{}\n",
         if i % 3 == 0 { "weak" } else { "ok" },
         PROSE[i % PROSE.len()],
         PROSE[(i + 2) % PROSE.len()],
+        diary(i),
         base / 1000 + 20,
         base / 1000 + 5,
         WALKS[i % WALKS.len()],

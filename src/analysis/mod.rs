@@ -195,13 +195,29 @@ pub struct OfferAnalysis {
     pub decision_date: Option<Sourced<NaiveDate>>,
     pub raise_rate: Percent,
     pub anchor_years: AnchorYears,
-    pub projection: Option<Projection>,
     /// The classification of each `walk:` reason, by index into the section's reasons.
     pub reasons: Vec<(usize, Classification)>,
 }
 
+impl OfferAnalysis {
+    /// The anchoring projection of the live number (computed when asked: only hovers need it).
+    pub fn projection(&self) -> Option<Projection> {
+        self.gap
+            .map(|g| Projection::new(g, self.raise_rate, self.anchor_years.high.max(1)))
+    }
+}
+
 /// Analyse a parsed journal.
 pub fn analyze(journal: &Journal, config: &Config) -> Analysis {
+    analyze_with(journal, config, &mut reasons::classify)
+}
+
+/// Analyse with a given reason classifier (incremental analysis passes a cached one).
+pub fn analyze_with(
+    journal: &Journal,
+    config: &Config,
+    classify: &mut dyn FnMut(&str) -> Classification,
+) -> Analysis {
     let profile = journal.profile();
     let today = profile
         .today
@@ -210,7 +226,7 @@ pub fn analyze(journal: &Journal, config: &Config) -> Analysis {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let offers = journal
         .offers()
-        .map(|(index, section)| analyze_offer(journal, index, section, config))
+        .map(|(index, section)| analyze_offer(journal, index, section, config, classify))
         .collect();
     Analysis { today, offers }
 }
@@ -236,6 +252,7 @@ fn analyze_offer(
     index: usize,
     section: &Section,
     config: &Config,
+    classify: &mut dyn FnMut(&str) -> Classification,
 ) -> OfferAnalysis {
     let profile = journal.profile();
     let live = live_number(section);
@@ -288,13 +305,12 @@ fn analyze_offer(
         }),
         _ => None,
     };
-    let projection = gap.map(|g| Projection::new(g, raise_rate, anchor_years.high.max(1)));
     let reasons = section
         .reasons
         .iter()
         .enumerate()
         .filter(|(_, r)| r.value.side == crate::model::Side::Walk)
-        .map(|(i, r)| (i, reasons::classify(&r.value.text)))
+        .map(|(i, r)| (i, classify(&r.value.text)))
         .collect();
     OfferAnalysis {
         section: index,
@@ -309,7 +325,6 @@ fn analyze_offer(
         decision_date,
         raise_rate,
         anchor_years,
-        projection,
         reasons,
     }
 }

@@ -8,6 +8,15 @@ use crate::syntax::{Line, LineKind};
 
 /// Build the journal from its classified lines.
 pub fn build(text: &str, lines: &[Line]) -> Journal {
+    let (mut journal, first_currency) = build_parts(text, lines);
+    fill_currencies(&mut journal, first_currency);
+    journal
+}
+
+/// Build without deciding the currency of amounts written without one (they keep
+/// [`UNSET_CURRENCY`]); also returns the first currency written. Incremental analysis
+/// builds each section on its own and decides the currency once, for the whole text.
+pub fn build_parts(text: &str, lines: &[Line]) -> (Journal, Option<Currency>) {
     let mut builder = Builder {
         text,
         sections: vec![Section::default()],
@@ -20,6 +29,15 @@ pub fn build(text: &str, lines: &[Line]) -> Journal {
         builder.line(line);
     }
     builder.finish()
+}
+
+/// Give amounts written without a currency the journal's first currency (else USD).
+pub fn fill_currencies(journal: &mut Journal, first_currency: Option<Currency>) {
+    let currency = first_currency.unwrap_or(Currency::USD);
+    for section in &mut journal.sections {
+        fill_currency(section, currency);
+    }
+    journal.default_currency = currency;
 }
 
 struct Builder<'t> {
@@ -363,18 +381,17 @@ impl<'t> Builder<'t> {
         ok
     }
 
-    fn finish(mut self) -> Journal {
+    fn finish(mut self) -> (Journal, Option<Currency>) {
         self.close_draft(None);
-        let currency = self.first_currency.unwrap_or(Currency::USD);
-        for section in &mut self.sections {
-            fill_currency(section, currency);
-        }
-        Journal {
+        let end = self.text.len();
+        self.section().span.end = end;
+        let journal = Journal {
             title: self.title,
             sections: self.sections,
             issues: self.issues,
-            default_currency: currency,
-        }
+            default_currency: UNSET_CURRENCY,
+        };
+        (journal, self.first_currency)
     }
 }
 

@@ -4,8 +4,9 @@
 mod build;
 pub mod keys;
 pub mod money;
+pub mod shift;
 
-pub use build::build;
+pub use build::{build, build_parts, fill_currencies};
 pub use keys::Key;
 pub use money::{Currency, Money};
 

@@ -270,8 +270,8 @@ fn offer_summary(section: &Section, a: &OfferAnalysis) -> String {
             cell.advice()
         );
     }
-    match (a.gap, a.projection.as_ref()) {
-        (Some(gap), Some(projection)) => out.push_str(&projection_markdown(section.display_name(), &gap, projection, a)),
+    match (a.gap, a.projection()) {
+        (Some(gap), Some(projection)) => out.push_str(&projection_markdown(section.display_name(), &gap, &projection, a)),
         _ => out.push_str("Add a `floor:` and a `base:` to see what this offer costs you over the years it anchors you."),
     }
     out
@@ -285,7 +285,7 @@ fn profile_amount(report: &Report, section: &Section, at: Span, amount: Money) -
         let mut rows = String::new();
         for a in &report.analysis.offers {
             let s = &report.journal.sections[a.section];
-            if let (Some(gap), Some(p)) = (a.gap, a.projection.as_ref()) {
+            if let (Some(gap), Some(p)) = (a.gap, a.projection()) {
                 let two = p
                     .cumulative_at(a.anchor_years.low)
                     .map(|m| m.whole().to_string())

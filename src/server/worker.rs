@@ -3,8 +3,9 @@
 //! are never published after a newer one — and a stale analysis never delays a fresh one.
 
 use super::{diagnostics, State};
+use crate::incremental::Incremental;
 use crate::text::LineIndex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::Receiver;
 use std::sync::Arc;
@@ -36,6 +37,8 @@ pub fn spawn(
 }
 
 fn run(state: &State, client: &Client, runtime: &tokio::runtime::Handle, jobs: &Receiver<Job>) {
+    // per document: the parsed sections of its last analysis, reused for the next edit
+    let mut incremental: HashMap<Url, Incremental> = HashMap::new();
     while let Ok(first) = jobs.recv() {
         // take everything already queued, so a burst of edits is analysed once
         let mut batch = vec![first];
@@ -59,6 +62,7 @@ fn run(state: &State, client: &Client, runtime: &tokio::runtime::Handle, jobs: &
                 }
                 Job::Closed(uri) => {
                     state.forget(&uri);
+                    incremental.remove(&uri);
                     seen.remove(&uri);
                     work.push(Job::Closed(uri));
                 }
@@ -66,7 +70,10 @@ fn run(state: &State, client: &Client, runtime: &tokio::runtime::Handle, jobs: &
         }
         for job in work {
             match job {
-                Job::Analyze(uri) => analyze(state, client, runtime, uri),
+                Job::Analyze(uri) => {
+                    let engine = incremental.entry(uri.clone()).or_default();
+                    analyze(state, client, runtime, uri, engine);
+                }
                 Job::Closed(uri) => {
                     runtime.block_on(client.publish_diagnostics(uri, Vec::new(), None));
                 }
@@ -85,7 +92,13 @@ pub fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".into())
 }
 
-fn analyze(state: &State, client: &Client, runtime: &tokio::runtime::Handle, uri: Url) {
+fn analyze(
+    state: &State,
+    client: &Client,
+    runtime: &tokio::runtime::Handle,
+    uri: Url,
+    engine: &mut Incremental,
+) {
     if !state.config_ready.load(std::sync::atomic::Ordering::SeqCst) {
         return; // every open document is analysed once the settings are in
     }
@@ -99,7 +112,7 @@ fn analyze(state: &State, client: &Client, runtime: &tokio::runtime::Handle, uri
     let config = state.config.read().map(|c| c.clone()).unwrap_or_default();
     let encoding = state.encoding();
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let report = crate::check(&text, &config);
+        let report = engine.check(&text, &config);
         let index = LineIndex::new(&text);
         let published = diagnostics::to_lsp(&uri, &text, &index, &report.diagnostics, encoding);
         state.remember(

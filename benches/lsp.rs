@@ -1,0 +1,331 @@
+//! LSP latency, measured like an editor feels it: spawn the real binary, speak JSON-RPC over
+//! its stdio, and time start → `initialize`, `didOpen` → first diagnostics, single-character
+//! incremental edits → the diagnostics for that version (p50/p95/p99), hover, and peak RSS.
+//! The same harness runs against the framework floor (a minimal tower-lsp + ropey server that
+//! publishes empty diagnostics) and, when one is installed, a peer language server.
+//!
+//! `cargo bench --features null-server --bench lsp` prints the table and writes
+//! `docs/PERFORMANCE.md`. Set `PEER_LSP="harper-ls --stdio"` (or have `harper-ls` on PATH) for
+//! the peer row. `LSP_BENCH_EDITS` and `LSP_BENCH_RUNS` shrink it for a quick look.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+const URI: &str = "file:///bench/journal.offer";
+
+struct Server {
+    child: Child,
+    stdin: ChildStdin,
+    rx: Receiver<Value>,
+    id: i64,
+}
+
+fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = line.split_once(':') {
+            if k.eq_ignore_ascii_case("content-length") {
+                length = v.trim().parse::<usize>().ok();
+            }
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    serde_json::from_slice(&body).ok()
+}
+
+impl Server {
+    fn spawn(command: &[String]) -> Server {
+        let mut child = Command::new(&command[0])
+            .args(&command[1..])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {command:?}: {e}"));
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            while let Some(m) = read_message(&mut reader) {
+                if tx.send(m).is_err() {
+                    break;
+                }
+            }
+        });
+        Server {
+            child,
+            stdin,
+            rx,
+            id: 0,
+        }
+    }
+
+    fn send(&mut self, v: &Value) {
+        let body = v.to_string();
+        let _ = write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len());
+        let _ = self.stdin.flush();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.id += 1;
+        let id = self.id;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        self.wait(|m| m["id"] == id && m.get("method").is_none())
+    }
+
+    /// Wait for a message, answering the server's own requests (configuration, registration).
+    fn wait(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
+        loop {
+            let m = self
+                .rx
+                .recv_timeout(Duration::from_secs(60))
+                .expect("the server answers within a minute");
+            if let (Some(id), Some(method)) = (m.get("id"), m.get("method").and_then(Value::as_str))
+            {
+                let result = if method == "workspace/configuration" {
+                    json!([null])
+                } else {
+                    Value::Null
+                };
+                let id = id.clone();
+                self.send(&json!({"jsonrpc": "2.0", "id": id, "result": result}));
+                continue;
+            }
+            if pred(&m) {
+                return m;
+            }
+        }
+    }
+
+    fn diagnostics_for(&mut self, version: i64, versioned: bool) {
+        self.wait(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && (!versioned || m["params"]["version"] == version)
+        });
+    }
+
+    fn peak_rss_kb(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap_or(0)
+    }
+
+    fn stop(mut self) {
+        let _ = self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let _ = self.child.kill();
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Run {
+    initialize: f64,
+    open: f64,
+    p50: f64,
+    p95: f64,
+    p99: f64,
+    hover: Option<f64>,
+    rss_kb: u64,
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+/// One session: the document, `edits` keystrokes in the middle of a prose line, hovers.
+fn run(command: &[String], text: &str, language: &str, edits: usize, versioned: bool) -> Run {
+    let started = Instant::now();
+    let mut s = Server::spawn(command);
+    let init = s.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {"general": {"positionEncodings": ["utf-16"]}, "textDocument": {"publishDiagnostics": {"versionSupport": true}}}}),
+    );
+    let initialize = ms(started.elapsed());
+    let hover_supported = init["result"]["capabilities"]["hoverProvider"]
+        .as_bool()
+        .unwrap_or(false);
+    s.notify("initialized", json!({}));
+
+    let t = Instant::now();
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": URI, "languageId": language, "version": 1, "text": text}}),
+    );
+    s.diagnostics_for(1, versioned);
+    let open = ms(t.elapsed());
+
+    // type into a prose line near the middle of the document
+    let middle = text.len() / 2;
+    let line_no = text[..middle].matches('\n').count();
+    let mut latencies = Vec::with_capacity(edits);
+    for k in 0..edits {
+        let version = 2 + k as i64;
+        let t = Instant::now();
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"range": {"start": {"line": line_no, "character": k}, "end": {"line": line_no, "character": k}}, "text": "x"}]}),
+        );
+        s.diagnostics_for(version, versioned);
+        latencies.push(ms(t.elapsed()));
+    }
+    latencies.sort_by(f64::total_cmp);
+
+    let hover = hover_supported.then(|| {
+        let amount_line = text.lines().position(|l| l.starts_with("base:")).unwrap_or(0);
+        let mut times: Vec<f64> = (0..50)
+            .map(|_| {
+                let t = Instant::now();
+                s.request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": {"line": amount_line, "character": 8}}));
+                ms(t.elapsed())
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        percentile(&times, 0.5)
+    });
+    let rss_kb = s.peak_rss_kb();
+    s.stop();
+    Run {
+        initialize,
+        open,
+        p50: percentile(&latencies, 0.5),
+        p95: percentile(&latencies, 0.95),
+        p99: percentile(&latencies, 0.99),
+        hover,
+        rss_kb,
+    }
+}
+
+/// Medians of `runs` runs, metric by metric.
+fn median_of(
+    command: &[String],
+    text: &str,
+    language: &str,
+    edits: usize,
+    runs: usize,
+    versioned: bool,
+) -> Run {
+    let all: Vec<Run> = (0..runs)
+        .map(|_| run(command, text, language, edits, versioned))
+        .collect();
+    let med = |f: &dyn Fn(&Run) -> f64| {
+        let mut v: Vec<f64> = all.iter().map(f).collect();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    Run {
+        initialize: med(&|r| r.initialize),
+        open: med(&|r| r.open),
+        p50: med(&|r| r.p50),
+        p95: med(&|r| r.p95),
+        p99: med(&|r| r.p99),
+        hover: all[0].hover.map(|_| med(&|r| r.hover.unwrap_or(0.0))),
+        rss_kb: med(&|r| r.rss_kb as f64) as u64,
+    }
+}
+
+fn which(name: &str) -> Option<String> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|d| format!("{d}/{name}"))
+        .find(|p| std::path::Path::new(p).is_file())
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return; // `cargo bench -- --list` and friends
+    }
+    let edits: usize = std::env::var("LSP_BENCH_EDITS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let runs: usize = std::env::var("LSP_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    let ours = vec![
+        env!("CARGO_BIN_EXE_offer-notes").to_string(),
+        "lsp".to_string(),
+    ];
+    let floor = vec![env!("CARGO_BIN_EXE_offer-notes-null-server").to_string()];
+    let peer: Option<Vec<String>> = std::env::var("PEER_LSP")
+        .ok()
+        .map(|c| c.split_whitespace().map(String::from).collect())
+        .or_else(|| which("harper-ls").map(|p| vec![p, "--stdio".into()]));
+
+    let mut rows = Vec::new();
+    for (label, size) in [("1 KB", 1_000), ("100 KB", 100_000), ("1 MB", 1_000_000)] {
+        let text = offer_notes::synthetic::journal(size);
+        let bytes = text.len();
+        eprintln!("{label}: offer-notes…");
+        let o = median_of(&ours, &text, "offer", edits, runs, true);
+        eprintln!("{label}: null server…");
+        let f = median_of(&floor, &text, "offer", edits, runs, true);
+        rows.push((label, bytes, "offer-notes", o, Some(f)));
+        rows.push((label, bytes, "null server (floor)", f, None));
+        if let Some(peer) = &peer {
+            if size >= 100_000 {
+                eprintln!("{label}: {}…", peer[0]);
+                let p = median_of(peer, &text, "markdown", edits.min(100), 1, false);
+                rows.push((label, bytes, "peer: harper-ls (Markdown)", p, Some(f)));
+            }
+        }
+    }
+
+    let mut table = String::from("| document | server | initialize | open → diagnostics | edit → diagnostics p50 / p95 / p99 | p50 vs floor | hover p50 | peak RSS |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+    for (label, bytes, server, r, floor) in &rows {
+        let ratio = floor.map_or("1×".to_string(), |f| format!("{:.1}×", r.p50 / f.p50));
+        let hover = r.hover.map_or("—".to_string(), |h| format!("{h:.2} ms"));
+        table.push_str(&format!(
+            "| {label} ({bytes} B) | {server} | {:.1} ms | {:.1} ms | {:.2} / {:.2} / {:.2} ms | {ratio} | {hover} | {:.1} MB |\n",
+            r.initialize, r.open, r.p50, r.p95, r.p99, r.rss_kb as f64 / 1024.0
+        ));
+    }
+    println!("{table}");
+    let doc = format!(
+        "# Performance\n\nMeasured by `cargo bench --features null-server --bench lsp` on this project's machine (2 cores), \
+medians of {runs} runs, {edits} single-character incremental edits per run, typed into a prose line in the middle of a \
+synthetic journal (`offer_notes::synthetic`: offer sections with keys, counters, reasons of every kind, drafts, and days of \
+diary prose). Each edit's latency is from sending `didChange` to receiving the `publishDiagnostics` for that version. \
+The floor is `offer-notes-null-server`: tower-lsp with the text in ropey, publishing empty diagnostics.\n\n{table}\n\
+Peak RSS is `VmHWM` from `/proc/<pid>/status` at the end of the session.\n\nSee the README's Performance section for the \
+throughput of `check` (`cargo bench --bench check`) and for the targets.\n"
+    );
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/PERFORMANCE.md");
+    if std::fs::write(&path, doc).is_ok() {
+        eprintln!("wrote {}", path.display());
+    }
+}

@@ -1,0 +1,193 @@
+//! Incremental analysis for a document that is being edited: the text is cut at its `## `
+//! headings into chunks, and only the chunks an edit touched are parsed again. Sections are
+//! independent in the syntax (a heading always ends a fence), so a chunk parses the same
+//! alone as in place; reused chunks only have their spans shifted. Reason classifications
+//! are reused by text. The result equals [`crate::check`] on the same text, always.
+
+use crate::analysis::reasons::{self, Classification};
+use crate::model::shift::Shift;
+use crate::model::{self, Currency, Journal};
+use crate::{analysis, rules, Config, Report};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// One `## ` section's text (or the profile's), parsed on its own with spans from 0.
+struct Chunk {
+    text: Box<str>,
+    journal: Journal,
+    first_currency: Option<Currency>,
+}
+
+impl Chunk {
+    fn parse(text: &str) -> Chunk {
+        let lines = crate::syntax::lines(text);
+        let (journal, first_currency) = model::build_parts(text, &lines);
+        Chunk {
+            text: text.into(),
+            journal,
+            first_currency,
+        }
+    }
+}
+
+/// The state kept between two analyses of the same document.
+#[derive(Default)]
+pub struct Incremental {
+    chunks: Vec<Arc<Chunk>>,
+    classifications: HashMap<String, Classification>,
+    /// How many chunks the last run parsed (the rest were reused), for tests and tracing.
+    pub last_parsed: usize,
+}
+
+/// Where each chunk starts: 0, then every line that opens an offer section (`## `).
+pub fn chunk_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut at = 0;
+    while let Some(found) = text[at..].find("##") {
+        let i = at + found;
+        at = i + 2;
+        let line_start = i == 0 || matches!(bytes[i - 1], b'\n' | b'\r');
+        let after = bytes.get(i + 2).copied();
+        let level_two = matches!(
+            after,
+            None | Some(b' ') | Some(b'\t') | Some(b'\n') | Some(b'\r')
+        );
+        if line_start && level_two && i != 0 {
+            starts.push(i);
+        }
+    }
+    starts
+}
+
+impl Incremental {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Check the document's current text, reusing what is unchanged since the last call.
+    pub fn check(&mut self, text: &str, config: &Config) -> Report {
+        crate::fault_injection(text);
+        let journal = self.journal(text);
+        let mut used = HashMap::new();
+        let previous = &mut self.classifications;
+        let mut classify = |reason: &str| {
+            let c = previous
+                .remove(reason)
+                .unwrap_or_else(|| reasons::classify(reason));
+            used.insert(reason.to_string(), c.clone());
+            c
+        };
+        let analysis = analysis::analyze_with(&journal, config, &mut classify);
+        // keep only this text's reasons, so the cache never outgrows the document
+        self.classifications = used;
+        let diagnostics = rules::run(&rules::Context {
+            text,
+            journal: &journal,
+            analysis: &analysis,
+            config,
+        });
+        Report {
+            journal,
+            analysis,
+            diagnostics,
+        }
+    }
+
+    /// The parsed journal, from reused and freshly parsed chunks.
+    pub fn journal(&mut self, text: &str) -> Journal {
+        let mut starts = chunk_starts(text);
+        starts.push(text.len());
+        let pieces: Vec<&str> = starts.windows(2).map(|w| &text[w[0]..w[1]]).collect();
+        // unchanged chunks at the front and the back are reused; the middle is parsed again
+        let old = std::mem::take(&mut self.chunks);
+        let front = old
+            .iter()
+            .zip(&pieces)
+            .take_while(|(c, p)| &*c.text == **p)
+            .count();
+        let back = old[front..]
+            .iter()
+            .rev()
+            .zip(pieces[front..].iter().rev())
+            .take_while(|(c, p)| &*c.text == **p)
+            .count();
+        let mut chunks = Vec::with_capacity(pieces.len());
+        chunks.extend(old[..front].iter().cloned());
+        let middle = &pieces[front..pieces.len() - back];
+        chunks.extend(middle.iter().map(|p| Arc::new(Chunk::parse(p))));
+        chunks.extend(old[old.len() - back..].iter().cloned());
+        self.last_parsed = middle.len();
+
+        let mut journal = Journal {
+            title: None,
+            sections: Vec::with_capacity(chunks.len()),
+            issues: Vec::new(),
+            default_currency: Currency::USD,
+        };
+        let mut first_currency = None;
+        for (i, (chunk, &start)) in chunks.iter().zip(&starts).enumerate() {
+            first_currency = first_currency.or(chunk.first_currency);
+            // chunk 0 is the profile; every other chunk is an empty profile and one section
+            let own = if i == 0 { 0 } else { 1 };
+            let Some(section) = chunk.journal.sections.get(own) else {
+                continue;
+            };
+            let index = journal.sections.len();
+            let mut section = section.clone();
+            section.shift(start);
+            journal.sections.push(section);
+            for issue in chunk
+                .journal
+                .issues
+                .iter()
+                .filter(|issue| issue.section == own)
+            {
+                let mut issue = issue.clone();
+                issue.shift(start);
+                issue.section = index;
+                journal.issues.push(issue);
+            }
+            if i == 0 {
+                journal.title = chunk.journal.title.clone();
+            }
+        }
+        model::fill_currencies(&mut journal, first_currency);
+        self.chunks = chunks;
+        journal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_start_at_offer_headings_only() {
+        let text = "# Title\nfloor: $1\n## A\n### notes\n##\n##x\n  ## not\r\n## B\n";
+        let starts = chunk_starts(text);
+        let heads: Vec<&str> = starts
+            .iter()
+            .map(|&s| &text[s..s + 3.min(text.len() - s)])
+            .collect();
+        assert_eq!(heads, ["# T", "## ", "##\n", "## "]);
+    }
+
+    #[test]
+    fn an_edit_reparses_only_the_section_it_touched() {
+        let config = Config::default();
+        let text = crate::synthetic::journal(20_000);
+        let mut inc = Incremental::new();
+        let first = inc.check(&text, &config);
+        assert_eq!(inc.last_parsed, chunk_starts(&text).len());
+        let at = text.find("base: $").unwrap() + 7;
+        let edited = format!("{}9{}", &text[..at], &text[at..]);
+        let second = inc.check(&edited, &config);
+        assert_eq!(inc.last_parsed, 1);
+        assert_eq!(
+            second.diagnostics,
+            crate::check(&edited, &config).diagnostics
+        );
+        assert_ne!(first.diagnostics, second.diagnostics);
+    }
+}
