@@ -1,0 +1,67 @@
+//! Incremental re-analysis (only the sections an edit touched are parsed again) must give
+//! exactly what a full analysis of the same text gives — after every edit of a random sequence.
+
+use offer_notes::incremental::Incremental;
+use offer_notes::{check, synthetic, Config};
+use proptest::prelude::*;
+
+const PIECES: &[&str] = &[
+    "",
+    "x",
+    "\n",
+    "\r\n",
+    "## ",
+    "## New offer\n",
+    "status: live\n",
+    "base: $150,000\n",
+    "floor: $200k\n",
+    "```email decline\n",
+    "```\n",
+    "- walk: I'm tired\n",
+    "counter 2026-11-01: asked $1, got $2\n",
+    "€",
+    "😀",
+    ":",
+    "#",
+    "decision 2026-11-21: walk\n",
+    "allow: below-floor\n",
+    "today: 2026-11-22\n",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn incremental_equals_full_after_every_edit(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..40, prop::sample::select(PIECES)), 1..25),
+    ) {
+        let config = Config::default();
+        let mut text = synthetic::journal(6_000);
+        let mut engine = Incremental::new();
+        engine.check(&text, &config);
+        for (at, delete, insert) in edits {
+            let mut start = at.index(text.len() + 1);
+            while !text.is_char_boundary(start) { start -= 1; }
+            let mut end = (start + delete).min(text.len());
+            while !text.is_char_boundary(end) { end -= 1; }
+            text.replace_range(start..end, insert);
+            let incremental = engine.check(&text, &config);
+            let full = check(&text, &config);
+            prop_assert_eq!(&incremental.journal, &full.journal);
+            prop_assert_eq!(&incremental.diagnostics, &full.diagnostics);
+        }
+    }
+}
+
+#[test]
+fn a_keystroke_in_one_section_parses_one_section() {
+    let config = Config::default();
+    let mut text = synthetic::journal(50_000);
+    let mut engine = Incremental::new();
+    engine.check(&text, &config);
+    let at = text.find("## Company 3\n").unwrap() + 20;
+    text.insert(at, 'x');
+    let report = engine.check(&text, &config);
+    assert_eq!(engine.last_parsed, 1);
+    assert_eq!(report.diagnostics, check(&text, &config).diagnostics);
+}
