@@ -42,20 +42,29 @@ pub struct Incremental {
 /// Where each chunk starts: 0, then every line that opens an offer section (`## `).
 pub fn chunk_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
+    let opens_section = |i: usize| {
+        bytes[i..].starts_with(b"##")
+            && matches!(
+                bytes.get(i + 2),
+                None | Some(b' ') | Some(b'\t') | Some(b'\n') | Some(b'\r')
+            )
+    };
     let mut starts = vec![0];
-    let mut at = 0;
-    while let Some(found) = text[at..].find("##") {
-        let i = at + found;
-        at = i + 2;
-        let line_start = i == 0 || matches!(bytes[i - 1], b'\n' | b'\r');
-        let after = bytes.get(i + 2).copied();
-        let level_two = matches!(
-            after,
-            None | Some(b' ') | Some(b'\t') | Some(b'\n') | Some(b'\r')
-        );
-        if line_start && level_two && i != 0 {
-            starts.push(i);
+    if text.contains('\r') {
+        // rare: line breaks may be \r alone, so look at every byte
+        for i in 1..bytes.len() {
+            let after_break = bytes[i - 1] == b'\n' || (bytes[i - 1] == b'\r' && bytes[i] != b'\n');
+            if after_break && opens_section(i) {
+                starts.push(i);
+            }
         }
+    } else {
+        // the standard library's vectorised search finds the line breaks
+        starts.extend(
+            text.match_indices('\n')
+                .map(|(i, _)| i + 1)
+                .filter(|&i| i < bytes.len() && opens_section(i)),
+        );
     }
     starts
 }

@@ -24,17 +24,19 @@ pub fn journal(bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + 2048);
     out.push_str("# Deciding, autumn 2026\n\ntoday: 2026-11-22\nfloor: $190k base\nwish: $215k\nruntime note: prose with a colon\ndecision-date: 2026-12-01\n\nTwo live conversations and a lot of feelings. Writing it down.\n\n");
     let mut i = 0usize;
+    // small journals are a few short sections; large ones are weeks of diary between the keys
+    let days = if bytes < 50_000 { 0 } else { 24 };
     while out.len() < bytes {
-        section(&mut out, i);
+        section(&mut out, i, days);
         i += 1;
     }
     out
 }
 
 /// A few days of diary entries: most of a real journal is prose.
-fn diary(i: usize) -> String {
+fn diary(i: usize, days: usize) -> String {
     let mut out = String::new();
-    for day in 0..6 {
+    for day in 0..days {
         out.push_str(&format!("### Day {}\n\n", day + 1));
         for k in 0..5 {
             out.push_str(PROSE[(i + day * 5 + k) % PROSE.len()]);
@@ -45,7 +47,7 @@ fn diary(i: usize) -> String {
     out
 }
 
-fn section(out: &mut String, i: usize) {
+fn section(out: &mut String, i: usize, days: usize) {
     use std::fmt::Write;
     let base = 160_000 + (i * 7_919) % 50_000;
     let status = if i % 7 == 3 { "declined" } else { "live" };
@@ -55,7 +57,7 @@ fn section(out: &mut String, i: usize) {
         if i % 3 == 0 { "weak" } else { "ok" },
         PROSE[i % PROSE.len()],
         PROSE[(i + 2) % PROSE.len()],
-        diary(i),
+        diary(i, days),
         base / 1000 + 20,
         base / 1000 + 5,
         WALKS[i % WALKS.len()],

@@ -114,17 +114,21 @@ fn analyze(
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let report = engine.check(&text, &config);
         let index = LineIndex::new(&text);
-        let published = diagnostics::to_lsp(&uri, &text, &index, &report.diagnostics, encoding);
-        state.remember(
+        let snapshot = Arc::new(super::Snapshot {
+            text,
+            index,
+            report,
+            version,
+            revision,
+        });
+        let published = diagnostics::to_lsp(
             &uri,
-            Arc::new(super::Snapshot {
-                text: text.clone(),
-                index,
-                report,
-                version,
-                revision,
-            }),
+            &snapshot.text,
+            &snapshot.index,
+            &snapshot.report.diagnostics,
+            encoding,
         );
+        state.remember(&uri, snapshot);
         published
     }));
     let still_latest = state
