@@ -36,6 +36,30 @@ pub fn range(text: &str, index: &LineIndex, span: Span, encoding: Encoding) -> R
     )
 }
 
+/// A byte offset as an LSP position, read from the rope (O(log n), no line table needed):
+/// the publish path uses this so an edit never re-indexes the whole document.
+pub fn rope_position(rope: &Rope, offset: usize, encoding: Encoding) -> Position {
+    let mut offset = offset.min(rope.len_bytes());
+    // never inside a character
+    while offset > 0
+        && rope.byte_to_char(offset) == rope.byte_to_char(offset - 1)
+        && rope.char_to_byte(rope.byte_to_char(offset)) != offset
+    {
+        offset -= 1;
+    }
+    let line = rope.byte_to_line(offset);
+    let line_start = rope.line_to_byte(line);
+    let col = match encoding {
+        Encoding::Utf8 => offset - line_start,
+        Encoding::Utf16 => {
+            rope.char_to_utf16_cu(rope.byte_to_char(offset))
+                - rope.char_to_utf16_cu(rope.byte_to_char(line_start))
+        }
+        Encoding::Utf32 => rope.byte_to_char(offset) - rope.byte_to_char(line_start),
+    };
+    Position::new(line as u32, col as u32)
+}
+
 /// An LSP position as a byte offset into `text`, clamped into the document.
 pub fn offset(text: &str, index: &LineIndex, position: Position, encoding: Encoding) -> usize {
     index.offset(
@@ -85,6 +109,25 @@ pub fn rope_char(rope: &Rope, position: Position, encoding: Encoding) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rope_positions_agree_with_the_line_index() {
+        let text = "a😀b\r\ncafé\rx\n\nlast";
+        let rope = Rope::from_str(text);
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            if !text.is_char_boundary(offset) {
+                continue;
+            }
+            for e in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+                assert_eq!(
+                    rope_position(&rope, offset, e),
+                    position(text, &index, offset, e),
+                    "{offset} {e:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn rope_positions_clamp_and_respect_surrogate_pairs() {

@@ -44,6 +44,18 @@ pub fn to_lsp(
     diagnostics: &[Diagnostic],
     encoding: Encoding,
 ) -> Vec<lsp::Diagnostic> {
+    to_lsp_at(uri, diagnostics, &|offset| {
+        convert::position(text, index, offset, encoding)
+    })
+}
+
+/// Convert with any offset → position function (the worker reads positions from the rope).
+pub fn to_lsp_at(
+    uri: &Url,
+    diagnostics: &[Diagnostic],
+    position: &dyn Fn(usize) -> lsp::Position,
+) -> Vec<lsp::Diagnostic> {
+    let range = |span: crate::text::Span| lsp::Range::new(position(span.start), position(span.end));
     diagnostics
         .iter()
         .map(|d| {
@@ -53,13 +65,13 @@ pub fn to_lsp(
                 .map(|r| DiagnosticRelatedInformation {
                     location: Location {
                         uri: uri.clone(),
-                        range: convert::range(text, index, r.span, encoding),
+                        range: range(r.span),
                     },
                     message: r.message.clone(),
                 })
                 .collect::<Vec<_>>();
             lsp::Diagnostic {
-                range: convert::range(text, index, d.span, encoding),
+                range: range(d.span),
                 severity: Some(severity(d.severity)),
                 code: Some(NumberOrString::String(d.code.to_string())),
                 code_description: docs_url(d.code).map(|href| CodeDescription { href }),

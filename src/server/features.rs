@@ -31,11 +31,11 @@ pub fn token_modifiers() -> Vec<SemanticTokenModifier> {
 }
 
 fn range(s: &Snapshot, span: Span, e: Encoding) -> Range {
-    convert::range(&s.text, &s.index, span, e)
+    convert::range(&s.text, s.index(), span, e)
 }
 
 fn offset(s: &Snapshot, p: Position, e: Encoding) -> usize {
-    convert::offset(&s.text, &s.index, p, e)
+    convert::offset(&s.text, s.index(), p, e)
 }
 
 fn text_edits(s: &Snapshot, edits: &[Edit], e: Encoding) -> Vec<TextEdit> {
@@ -72,7 +72,7 @@ pub fn code_actions(state: &State, params: CodeActionParams) -> Option<CodeActio
         offset(&s, params.range.end, e),
     );
     let lsp_diagnostics =
-        super::diagnostics::to_lsp(&uri, &s.text, &s.index, &s.report.diagnostics, e);
+        super::diagnostics::to_lsp(&uri, &s.text, s.index(), &s.report.diagnostics, e);
     let only = params.context.only.unwrap_or_default();
     let actions = fixes::actions(&s.text, &s.report, span)
         .into_iter()
@@ -239,8 +239,8 @@ pub fn semantic_tokens(
     let mut data = Vec::new();
     let (mut last_line, mut last_col) = (0u32, 0u32);
     for t in tokens::tokens(&s.text, &lines) {
-        let start = s.index.line_col(&s.text, t.span.start, e);
-        let end = s.index.line_col(&s.text, t.span.end, e);
+        let start = s.index().line_col(&s.text, t.span.start, e);
+        let end = s.index().line_col(&s.text, t.span.end, e);
         if end.line != start.line || end.col <= start.col {
             continue;
         }
@@ -290,7 +290,7 @@ pub fn inlay_hints(state: &State, params: InlayHintParams) -> Option<Vec<InlayHi
             .into_iter()
             .filter(|h| h.offset >= from && h.offset <= to)
             .map(|h| InlayHint {
-                position: convert::position(&s.text, &s.index, h.offset, e),
+                position: convert::position(&s.text, s.index(), h.offset, e),
                 label: InlayHintLabel::String(h.label),
                 kind: None,
                 text_edits: None,
@@ -309,10 +309,10 @@ pub fn folding(state: &State, params: FoldingRangeParams) -> Option<Vec<FoldingR
     let mut out = Vec::new();
     let last_content_line = |start: usize, end: usize| {
         let body = s.text[start..end.min(s.text.len())].trim_end();
-        s.index.line_col(&s.text, start + body.len(), e).line
+        s.index().line_col(&s.text, start + body.len(), e).line
     };
     for section in s.report.journal.sections.iter().filter(|x| !x.is_profile()) {
-        let first = s.index.line_col(&s.text, section.span.start, e).line;
+        let first = s.index().line_col(&s.text, section.span.start, e).line;
         let last = last_content_line(section.span.start, section.span.end);
         if last > first {
             out.push(FoldingRange {
@@ -325,9 +325,9 @@ pub fn folding(state: &State, params: FoldingRangeParams) -> Option<Vec<FoldingR
             });
         }
         for d in &section.drafts {
-            let first = s.index.line_col(&s.text, d.open.start, e).line;
+            let first = s.index().line_col(&s.text, d.open.start, e).line;
             let last = s
-                .index
+                .index()
                 .line_col(&s.text, d.close.unwrap_or(d.body).end, e)
                 .line;
             if last > first {

@@ -27,10 +27,28 @@ use tower_lsp::lsp_types::Url;
 /// One analysed version of a document: what requests (hover, actions…) answer from.
 pub struct Snapshot {
     pub text: String,
-    pub index: crate::text::LineIndex,
+    /// Built on first use: publishing diagnostics reads positions from the rope instead.
+    index: std::sync::OnceLock<crate::text::LineIndex>,
     pub report: crate::Report,
     pub version: i32,
     pub revision: u64,
+}
+
+impl Snapshot {
+    pub fn new(text: String, report: crate::Report, version: i32, revision: u64) -> Self {
+        Snapshot {
+            text,
+            index: std::sync::OnceLock::new(),
+            report,
+            version,
+            revision,
+        }
+    }
+
+    pub fn index(&self) -> &crate::text::LineIndex {
+        self.index
+            .get_or_init(|| crate::text::LineIndex::new(&self.text))
+    }
 }
 
 /// State shared by the transport, the handlers and the analysis worker.
@@ -97,13 +115,7 @@ impl State {
         };
         let config = self.config.read().map(|c| c.clone()).unwrap_or_default();
         let report = crate::check(&text, &config);
-        let snapshot = Arc::new(Snapshot {
-            index: crate::text::LineIndex::new(&text),
-            text,
-            report,
-            version,
-            revision,
-        });
+        let snapshot = Arc::new(Snapshot::new(text, report, version, revision));
         self.remember(uri, snapshot.clone());
         Some(snapshot)
     }

@@ -4,7 +4,6 @@
 
 use super::{diagnostics, State};
 use crate::incremental::Incremental;
-use crate::text::LineIndex;
 use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::Receiver;
@@ -104,30 +103,20 @@ fn analyze(
     }
     let snapshot = state.documents.lock().ok().and_then(|docs| {
         docs.get(&uri)
-            .map(|d| (d.rope.to_string(), d.version, d.revision))
+            .map(|d| (d.rope.clone(), d.version, d.revision))
     });
-    let Some((text, version, revision)) = snapshot else {
+    let Some((rope, version, revision)) = snapshot else {
         return; // closed meanwhile
     };
     let config = state.config.read().map(|c| c.clone()).unwrap_or_default();
     let encoding = state.encoding();
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let text = rope.to_string();
         let report = engine.check(&text, &config);
-        let index = LineIndex::new(&text);
-        let snapshot = Arc::new(super::Snapshot {
-            text,
-            index,
-            report,
-            version,
-            revision,
+        let published = diagnostics::to_lsp_at(&uri, &report.diagnostics, &|offset| {
+            super::convert::rope_position(&rope, offset, encoding)
         });
-        let published = diagnostics::to_lsp(
-            &uri,
-            &snapshot.text,
-            &snapshot.index,
-            &snapshot.report.diagnostics,
-            encoding,
-        );
+        let snapshot = Arc::new(super::Snapshot::new(text, report, version, revision));
         state.remember(&uri, snapshot);
         published
     }));
