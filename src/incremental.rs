@@ -81,6 +81,10 @@ impl Incremental {
         let mut used = HashMap::new();
         let previous = &mut self.classifications;
         let mut classify = |reason: &str| {
+            // a reason written twice is classified once
+            if let Some(c) = used.get(reason) {
+                return Classification::clone(c);
+            }
             let c = previous
                 .remove(reason)
                 .unwrap_or_else(|| reasons::classify(reason));

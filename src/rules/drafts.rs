@@ -98,30 +98,42 @@ const STAY_IN_TOUCH: &[&str] = &[
     "door open",
 ];
 
-/// Whole-phrase, ASCII-case-insensitive matches of `phrases` in `text` (byte ranges).
-fn matches_in(text: &str, phrases: &[&str]) -> Vec<(usize, usize)> {
-    // ASCII lowering keeps byte offsets; curly apostrophes are searched as a variant
-    let search = text.to_ascii_lowercase();
-    let bytes = search.as_bytes();
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    for phrase in phrases {
-        let curly = phrase.replace('\'', "’");
-        for variant in [*phrase, curly.as_str()] {
-            let mut from = 0;
-            while let Some(at) = search[from..].find(variant) {
-                let start = from + at;
-                let end = start + variant.len();
-                let before = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
-                let after = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
-                if before && after && !found.iter().any(|&(s, e)| s < end && start < e) {
-                    found.push((start, end));
-                }
-                from = end;
-            }
-        }
-    }
-    found.sort();
-    found
+/// Whole-phrase, ASCII-case-insensitive matches of `phrases` in `text` (byte ranges), in
+/// one pass: the automaton for each phrase list is built once per process.
+fn matches_in(text: &str, phrases: &'static [&'static str]) -> Vec<(usize, usize)> {
+    use aho_corasick::{AhoCorasick, MatchKind};
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static AUTOMATA: OnceLock<Mutex<HashMap<usize, &'static AhoCorasick>>> = OnceLock::new();
+    let key = phrases.as_ptr() as usize;
+    let automaton = {
+        let mut built = AUTOMATA
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        *built.entry(key).or_insert_with(|| {
+            // curly apostrophes are matched as a variant of each phrase with one
+            let variants = phrases
+                .iter()
+                .flat_map(|p| [p.to_string(), p.replace('\'', "’")]);
+            let automaton = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(variants)
+                .expect("fixed phrase lists always build");
+            Box::leak(Box::new(automaton))
+        })
+    };
+    let bytes = text.as_bytes();
+    automaton
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(start, end)| {
+            let before = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+            let after = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+            before && after
+        })
+        .collect()
 }
 
 fn drafts<'a>(ctx: &'a Context) -> impl Iterator<Item = (usize, &'a Section, &'a Draft, &'a str)> {
@@ -135,7 +147,7 @@ fn drafts<'a>(ctx: &'a Context) -> impl Iterator<Item = (usize, &'a Section, &'a
 fn each_phrase(
     ctx: &Context,
     out: &mut Vec<Finding>,
-    phrases: &[&str],
+    phrases: &'static [&'static str],
     applies: fn(DraftKind) -> bool,
     message: fn(&str) -> String,
 ) {
