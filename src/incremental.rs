@@ -109,28 +109,77 @@ impl Incremental {
 
     /// The parsed journal, from reused and freshly parsed chunks.
     pub fn journal(&mut self, text: &str) -> Journal {
-        let mut starts = chunk_starts(text);
-        starts.push(text.len());
-        let pieces: Vec<&str> = starts.windows(2).map(|w| &text[w[0]..w[1]]).collect();
-        // unchanged chunks at the front and the back are reused; the middle is parsed again
         let old = std::mem::take(&mut self.chunks);
-        let front = old
+        let bytes = text.as_bytes();
+        // a chunk other than the first starts with a `## ` heading at the start of a line
+        let starts_chunk = |at: usize| {
+            at > 0
+                && at < text.len()
+                && matches!(bytes[at - 1], b'\n' | b'\r')
+                && bytes[at..].starts_with(b"##")
+                && matches!(bytes.get(at + 2), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
+        };
+        let ends_chunk = |at: usize| at == text.len() || starts_chunk(at);
+        let same =
+            |at: usize, chunk: &Chunk| text.get(at..at + chunk.text.len()) == Some(&*chunk.text);
+
+        // Unchanged chunks at the front and the back are found by comparing the old chunks'
+        // text with the new text in place, so only the edited middle is scanned and parsed.
+        let mut starts = Vec::with_capacity(old.len() + 1);
+        let (mut front, mut front_end) = (0, 0);
+        for chunk in &old {
+            if !same(front_end, chunk) || !ends_chunk(front_end + chunk.text.len()) {
+                break;
+            }
+            starts.push(front_end);
+            front_end += chunk.text.len();
+            front += 1;
+        }
+        let (mut back, mut back_start) = (0, text.len());
+        for (k, chunk) in old.iter().enumerate().skip(front).rev() {
+            let Some(start) = back_start.checked_sub(chunk.text.len()) else {
+                break;
+            };
+            // the first chunk only ever sits at 0; any other starts a section
+            let placed = if k == 0 {
+                start == 0
+            } else {
+                starts_chunk(start)
+            };
+            if start < front_end || !placed || !same(start, chunk) {
+                break;
+            }
+            back_start = start;
+            back += 1;
+        }
+        // the middle: scan for headings and parse
+        let middle_text = &text[front_end..back_start];
+        let mut middle_starts: Vec<usize> = Vec::new();
+        if !middle_text.is_empty() || (front == 0 && back == 0) {
+            // (an empty text is still one chunk: the empty profile)
+            middle_starts = chunk_starts(middle_text)
+                .into_iter()
+                .map(|p| p + front_end)
+                .collect();
+        }
+        let pieces: Vec<&str> = middle_starts
             .iter()
-            .zip(&pieces)
-            .take_while(|(c, p)| &*c.text == **p)
-            .count();
-        let back = old[front..]
-            .iter()
-            .rev()
-            .zip(pieces[front..].iter().rev())
-            .take_while(|(c, p)| &*c.text == **p)
-            .count();
-        let mut chunks = Vec::with_capacity(pieces.len());
+            .enumerate()
+            .map(|(n, &start)| {
+                &text[start..middle_starts.get(n + 1).copied().unwrap_or(back_start)]
+            })
+            .collect();
+        starts.extend(&middle_starts);
+        let mut at = back_start;
+        for chunk in &old[old.len() - back..] {
+            starts.push(at);
+            at += chunk.text.len();
+        }
+        let mut chunks = Vec::with_capacity(starts.len());
         chunks.extend(old[..front].iter().cloned());
-        let middle = &pieces[front..pieces.len() - back];
-        chunks.extend(middle.iter().map(|p| Arc::new(Chunk::parse(p))));
+        chunks.extend(pieces.iter().map(|p| Arc::new(Chunk::parse(p))));
         chunks.extend(old[old.len() - back..].iter().cloned());
-        self.last_parsed = middle.len();
+        self.last_parsed = pieces.len();
 
         let mut journal = Journal {
             title: None,
@@ -141,24 +190,24 @@ impl Incremental {
         let mut first_currency = None;
         for (i, (chunk, &start)) in chunks.iter().zip(&starts).enumerate() {
             first_currency = first_currency.or(chunk.first_currency);
-            // chunk 0 is the profile; every other chunk is an empty profile and one section
-            let own = if i == 0 { 0 } else { 1 };
-            let Some(section) = chunk.journal.sections.get(own) else {
-                continue;
-            };
-            let index = journal.sections.len();
-            let mut section = section.clone();
-            section.shift(start);
-            journal.sections.push(section);
+            // the first chunk is the profile (and a section, if the text opens with one);
+            // every other chunk is an empty profile and one section
+            let skip = usize::from(i > 0);
+            let base = journal.sections.len();
+            for section in &chunk.journal.sections[skip.min(chunk.journal.sections.len())..] {
+                let mut section = section.clone();
+                section.shift(start);
+                journal.sections.push(section);
+            }
             for issue in chunk
                 .journal
                 .issues
                 .iter()
-                .filter(|issue| issue.section == own)
+                .filter(|issue| issue.section >= skip)
             {
                 let mut issue = issue.clone();
                 issue.shift(start);
-                issue.section = index;
+                issue.section = base + issue.section - skip;
                 journal.issues.push(issue);
             }
             if i == 0 {
@@ -184,6 +233,28 @@ mod tests {
             .map(|&s| &text[s..s + 3.min(text.len() - s)])
             .collect();
         assert_eq!(heads, ["# T", "## ", "##\n", "## "]);
+    }
+
+    #[test]
+    fn a_text_that_opens_with_a_section_and_edits_at_the_seams_match_a_full_check() {
+        let config = Config::default();
+        let mut inc = Incremental::new();
+        for text in [
+            "## A\nbase: $1\n## B\nbase: $2\n",
+            "## A\nbase: $1\n## B\nbase: $2",
+            "## A\nbase: $1\n## B\nbase: $23",
+            "## A\nbase: $1\n## B\nbase: $23## C\n",
+            "x## A\nbase: $1\n## B\nbase: $23\n## C\n",
+            "floor: $5\n## A\nbase: $1\n## B\nbase: $23\n## C\n",
+            "floor: $5\n## A\nbase: $1\n## C\n",
+            "",
+            "## C\n",
+        ] {
+            let report = inc.check(text, &config);
+            let full = crate::check(text, &config);
+            assert_eq!(report.journal, full.journal, "{text:?}");
+            assert_eq!(report.diagnostics, full.diagnostics, "{text:?}");
+        }
     }
 
     #[test]

@@ -34,9 +34,13 @@ proptest! {
     #[test]
     fn incremental_equals_full_after_every_edit(
         edits in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..40, prop::sample::select(PIECES)), 1..25),
+        opens_with_section in any::<bool>(),
     ) {
         let config = Config::default();
         let mut text = synthetic::journal(6_000);
+        if opens_with_section {
+            text = text[text.find("## ").unwrap()..].to_string();
+        }
         let mut engine = Incremental::new();
         engine.check(&text, &config);
         for (at, delete, insert) in edits {
