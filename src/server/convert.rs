@@ -39,23 +39,21 @@ pub fn range(text: &str, index: &LineIndex, span: Span, encoding: Encoding) -> R
 /// A byte offset as an LSP position, read from the rope (O(log n), no line table needed):
 /// the publish path uses this so an edit never re-indexes the whole document.
 pub fn rope_position(rope: &Rope, offset: usize, encoding: Encoding) -> Position {
-    let mut offset = offset.min(rope.len_bytes());
-    // never inside a character
-    while offset > 0
-        && rope.byte_to_char(offset) == rope.byte_to_char(offset - 1)
-        && rope.char_to_byte(rope.byte_to_char(offset)) != offset
-    {
-        offset -= 1;
-    }
+    let offset = offset.min(rope.len_bytes());
+    // never inside a character: back to its first byte
+    let ch = rope.byte_to_char(offset);
+    let offset = rope.char_to_byte(ch);
     let line = rope.byte_to_line(offset);
     let line_start = rope.line_to_byte(line);
     let col = match encoding {
         Encoding::Utf8 => offset - line_start,
-        Encoding::Utf16 => {
-            rope.char_to_utf16_cu(rope.byte_to_char(offset))
-                - rope.char_to_utf16_cu(rope.byte_to_char(line_start))
+        _ => {
+            let start_char = rope.byte_to_char(line_start);
+            match encoding {
+                Encoding::Utf16 => rope.char_to_utf16_cu(ch) - rope.char_to_utf16_cu(start_char),
+                _ => ch - start_char,
+            }
         }
-        Encoding::Utf32 => rope.byte_to_char(offset) - rope.byte_to_char(line_start),
     };
     Position::new(line as u32, col as u32)
 }

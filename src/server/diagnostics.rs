@@ -13,19 +13,40 @@ pub const SOURCE: &str = "offer-notes";
 
 /// Where a rule's documentation page lives: `$OFFER_NOTES_DOCS_URL/<code>.md` when set
 /// (e.g. a repository's web address), else the `docs/rules` folder of this source tree.
+/// Worked out once per rule: it is attached to every diagnostic on every keystroke.
 pub fn docs_url(code: &str) -> Option<Url> {
-    if let Ok(base) = std::env::var("OFFER_NOTES_DOCS_URL") {
-        let base = if base.ends_with('/') {
-            base
-        } else {
-            format!("{base}/")
-        };
-        return Url::parse(&base).ok()?.join(&format!("{code}.md")).ok();
-    }
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("docs/rules")
-        .join(format!("{code}.md"));
-    Url::from_file_path(path).ok()
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static URLS: OnceLock<HashMap<&'static str, Url>> = OnceLock::new();
+    let urls = URLS.get_or_init(|| {
+        let base = std::env::var("OFFER_NOTES_DOCS_URL").ok();
+        crate::rules::RULES
+            .iter()
+            .filter_map(|rule| {
+                let url = match &base {
+                    Some(base) => {
+                        let base = if base.ends_with('/') {
+                            base.clone()
+                        } else {
+                            format!("{base}/")
+                        };
+                        Url::parse(&base)
+                            .ok()?
+                            .join(&format!("{}.md", rule.code))
+                            .ok()?
+                    }
+                    None => {
+                        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                            .join("docs/rules")
+                            .join(format!("{}.md", rule.code));
+                        Url::from_file_path(path).ok()?
+                    }
+                };
+                Some((rule.code, url))
+            })
+            .collect()
+    });
+    urls.get(code).cloned()
 }
 
 fn severity(s: Severity) -> DiagnosticSeverity {
