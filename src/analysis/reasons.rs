@@ -210,6 +210,7 @@ impl Classification {
     /// One sentence saying which words or facts decided, quoting them, e.g.
     /// `"layoffs" names a red flag, so "anxious" is context, not the reason`
     pub fn explain(&self, text: &str) -> String {
+        let text = considered(text);
         if self.class == ReasonClass::Unclassified {
             return "nothing here names a feeling, a wish, a guess, a comparison, a slow process, \
                     a gut signal or a concrete fact, so it is neither flagged nor counted as a real reason"
@@ -292,7 +293,15 @@ impl Classification {
 /// Classify one `walk:` reason. Cheap enough to run on every keystroke: one pass to split and
 /// fold the words, one greedy pass over an indexed phrase list, a few pair checks; no regex.
 pub fn classify(text: &str) -> Classification {
-    Scan::new(text).decide()
+    Scan::new(considered(text)).decide()
+}
+
+/// A reason is a sentence or two; only its first few thousand bytes are read, so a pasted
+/// wall of text can't make classification (or its explanation) slow.
+pub const MAX_REASON_BYTES: usize = 4096;
+
+fn considered(text: &str) -> &str {
+    &text[..crate::text::floor_char_boundary(text, text.len().min(MAX_REASON_BYTES))]
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ use std::fmt::Write;
 
 /// Hover text for the byte `offset`, and the span it describes.
 pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String)> {
+    let offset = crate::text::floor_char_boundary(text, offset);
     let journal = &report.journal;
     let index = journal.section_at(offset);
     let section = journal.sections.get(index)?;

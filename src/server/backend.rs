@@ -372,7 +372,12 @@ impl LanguageServer for Backend {
                     "expected the document's URI as the first argument",
                 )
             })?;
-        match features::compare_markdown(&self.state, &uri) {
+        match self
+            .guarded("the compare command", || {
+                features::compare_markdown(&self.state, &uri)
+            })
+            .await?
+        {
             Some(markdown) => Ok(Some(serde_json::Value::String(markdown))),
             None => Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
                 "{uri} is not open"

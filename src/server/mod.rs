@@ -116,7 +116,14 @@ impl State {
         let config = self.config.read().map(|c| c.clone()).unwrap_or_default();
         let report = crate::check(&text, &config);
         let snapshot = Arc::new(Snapshot::new(text, report, version, revision));
-        self.remember(uri, snapshot.clone());
+        // cache it only if the document is still open at that revision: a request racing a
+        // close must not leave a closed document's analysis behind
+        // (the documents lock is held while caching, so a close can't slip in between)
+        if let Ok(docs) = self.documents.lock() {
+            if docs.get(uri).is_some_and(|d| d.revision == revision) {
+                self.remember(uri, snapshot.clone());
+            }
+        }
         Some(snapshot)
     }
 
@@ -152,6 +159,20 @@ impl State {
 /// Run the server on stdio until the client says `exit` or closes stdin.
 pub fn run() -> std::process::ExitCode {
     let log = logging::init();
+    // the default hook prints the panic message, which can quote document text
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        tracing::error!("internal error at {at}; the server goes on");
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned());
+        tracing::trace!("panic message: {}", message.unwrap_or_default());
+    }));
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

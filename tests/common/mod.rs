@@ -12,7 +12,7 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 
 pub struct Lsp {
     pub child: Child,
-    stdin: ChildStdin,
+    stdin: Option<ChildStdin>,
     incoming: Receiver<Value>,
     /// Everything received that a wait did not consume yet.
     pub backlog: Vec<Value>,
@@ -87,7 +87,7 @@ impl Lsp {
         });
         Lsp {
             child,
-            stdin,
+            stdin: Some(stdin),
             incoming: rx,
             backlog: Vec::new(),
             next_id: 1,
@@ -97,8 +97,9 @@ impl Lsp {
     }
 
     pub fn send_raw(&mut self, bytes: &[u8]) {
-        self.stdin.write_all(bytes).expect("write to server");
-        self.stdin.flush().unwrap();
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        stdin.write_all(bytes).expect("write to server");
+        stdin.flush().unwrap();
     }
 
     pub fn send(&mut self, value: &Value) {
@@ -234,6 +235,51 @@ impl Lsp {
         }
         let _ = self.child.kill();
         None
+    }
+
+    /// The server's process id (for /proc).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// An id no request of this client has used.
+    pub fn fresh_id(&mut self) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// Frame `body` (any bytes, JSON or not) with a correct Content-Length and send it.
+    pub fn send_body(&mut self, body: &[u8]) {
+        let mut framed = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        framed.extend_from_slice(body);
+        self.send_raw(&framed);
+    }
+
+    /// Wait for the response (result or error) to the request with this id.
+    pub fn response(&mut self, id: &Value) -> Value {
+        let id = id.clone();
+        self.wait_for(move |m| m.get("id") == Some(&id) && m.get("method").is_none())
+    }
+
+    /// Wait for an error response with a null id (what a parse error or an unreadable
+    /// request gets) and return its code.
+    pub fn null_id_error(&mut self) -> i64 {
+        let msg = self.wait_for(|m| m.get("id") == Some(&Value::Null) && m.get("error").is_some());
+        msg["error"]["code"].as_i64().expect("an error code")
+    }
+
+    /// Everything received so far (consumed or not) that matches `pred`, after waiting for
+    /// a round trip so that anything sent before it has arrived.
+    pub fn received_matching(&mut self, pred: impl Fn(&Value) -> bool) -> Vec<Value> {
+        let id = self.request_async("offerNotes/roundTrip", Value::Null);
+        self.response(&json!(id));
+        self.backlog.iter().filter(|m| pred(m)).cloned().collect()
+    }
+
+    /// Close the server's stdin (the editor went away without a word).
+    pub fn close_stdin(&mut self) {
+        self.stdin = None;
     }
 
     pub fn stderr_text(&self) -> String {
