@@ -7,7 +7,7 @@
 use crate::analysis::reasons::{self, Classification};
 use crate::model::shift::Shift;
 use crate::model::{self, Currency, Journal};
-use crate::{analysis, rules, Config, Report};
+use crate::{analysis, Config, Report};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -94,17 +94,7 @@ impl Incremental {
         let analysis = analysis::analyze_with(&journal, config, &mut classify);
         // keep only this text's reasons, so the cache never outgrows the document
         self.classifications = used;
-        let diagnostics = rules::run(&rules::Context {
-            text,
-            journal: &journal,
-            analysis: &analysis,
-            config,
-        });
-        Report {
-            journal,
-            analysis,
-            diagnostics,
-        }
+        crate::report(text, journal, analysis, config)
     }
 
     /// The parsed journal, from reused and freshly parsed chunks.

@@ -36,6 +36,16 @@ pub fn check(text: &str, config: &Config) -> Report {
     let lines = syntax::lines(text);
     let journal = model::build(text, &lines);
     let analysis = analysis::analyze(&journal, config);
+    report(text, journal, analysis, config)
+}
+
+/// Run the rules over an analysed journal (shared by `check` and incremental analysis).
+pub(crate) fn report(
+    text: &str,
+    journal: model::Journal,
+    analysis: analysis::Analysis,
+    config: &Config,
+) -> Report {
     let diagnostics = rules::run(&rules::Context {
         text,
         journal: &journal,
