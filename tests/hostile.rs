@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{check_json, comparable, Comparable, Lsp};
+use common::{check_json, comparable, expected_diagnostics, Comparable, Lsp};
 use offer_notes::text::{Encoding, LineCol, LineIndex};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
@@ -71,31 +71,7 @@ fn still_serving(lsp: &mut Lsp) {
 
 /// What `check` reports for `text`, in the shape the server's diagnostics compare in (UTF-16).
 fn expected(text: &str) -> Vec<Comparable> {
-    expected_in(text, Encoding::Utf16)
-}
-
-/// The same, with columns counted in `encoding` (`check` reports UTF-16).
-fn expected_in(text: &str, encoding: Encoding) -> Vec<Comparable> {
-    let index = LineIndex::new(text);
-    let mut out: Vec<_> = check_json(text)
-        .iter()
-        .map(|d| {
-            let mut d = d.clone();
-            for end in ["start", "end"] {
-                let p = &d["range"][end];
-                let at = LineCol {
-                    line: p["line"].as_u64().unwrap() as u32,
-                    col: p["character"].as_u64().unwrap() as u32,
-                };
-                let offset = index.offset(text, at, Encoding::Utf16);
-                let lc = index.line_col(text, offset, encoding);
-                d["range"][end] = json!({"line": lc.line, "character": lc.col});
-            }
-            comparable(&d)
-        })
-        .collect();
-    out.sort();
-    out
+    expected_diagnostics(text, Encoding::Utf16)
 }
 
 fn published(lsp: &mut Lsp, uri: &str, version: i32) -> Vec<Comparable> {
@@ -398,7 +374,7 @@ fn an_initialize_with_unreadable_params_can_be_retried() {
     let text = JOURNAL.replace("Engineer 😀", "Engineer 😀!");
     assert_eq!(
         published(&mut lsp, uri, 2),
-        expected_in(&text, Encoding::Utf8)
+        expected_diagnostics(&text, Encoding::Utf8)
     );
 }
 

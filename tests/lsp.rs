@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{check_json, comparable, Comparable, Lsp};
+use common::{comparable, expected_diagnostics, Comparable, Lsp};
 use offer_notes::text::{Encoding, LineCol, LineIndex};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -22,30 +22,6 @@ fn apply(text: &mut String, encoding: Encoding, (sl, sc, el, ec, new): Edit) {
     let a = index.offset(text, LineCol { line: sl, col: sc }, encoding);
     let b = index.offset(text, LineCol { line: el, col: ec }, encoding);
     text.replace_range(a.min(b)..a.max(b), new);
-}
-
-/// `check --format json` ranges are UTF-16; restate them in `encoding`.
-fn expected(text: &str, encoding: Encoding) -> Vec<Comparable> {
-    let index = LineIndex::new(text);
-    let mut out: Vec<_> = check_json(text)
-        .iter()
-        .map(|d| {
-            let mut d = d.clone();
-            for end in ["start", "end"] {
-                let p = &d["range"][end];
-                let at = LineCol {
-                    line: p["line"].as_u64().unwrap() as u32,
-                    col: p["character"].as_u64().unwrap() as u32,
-                };
-                let offset = index.offset(text, at, Encoding::Utf16);
-                let lc = index.line_col(text, offset, encoding);
-                d["range"][end] = json!({"line": lc.line, "character": lc.col});
-            }
-            comparable(&d)
-        })
-        .collect();
-    out.sort();
-    out
 }
 
 fn published(lsp: &mut Lsp, version: i32) -> Vec<Comparable> {
@@ -90,7 +66,7 @@ fn opening_a_journal_publishes_what_check_reports_with_links_and_related_lines()
         let diagnostics = lsp.diagnostics(URI, 1);
         let mut got: Vec<_> = diagnostics.iter().map(comparable).collect();
         got.sort();
-        assert_eq!(got, expected(JOURNAL, encoding), "{encoding:?}");
+        assert_eq!(got, expected_diagnostics(JOURNAL, encoding), "{encoding:?}");
         let below = diagnostics
             .iter()
             .find(|d| d["code"] == "below-floor")
@@ -149,7 +125,7 @@ fn typing_incrementally_keeps_diagnostics_equal_to_check_in_both_encodings() {
         );
         assert_eq!(
             published(&mut lsp, version),
-            expected(&text, encoding),
+            expected_diagnostics(&text, encoding),
             "{encoding:?}\n{text}"
         );
     }
@@ -271,7 +247,7 @@ fn a_burst_of_keystrokes_is_applied_in_order_and_versions_never_go_back() {
     assert!(text.ends_with(line));
     assert_eq!(
         published(&mut lsp, version),
-        expected(&text, Encoding::Utf16)
+        expected_diagnostics(&text, Encoding::Utf16)
     );
     let versions: Vec<i64> = lsp
         .backlog
@@ -395,6 +371,6 @@ proptest! {
             lsp.change(URI, version, &[edit]);
             apply(&mut text, encoding, edit);
         }
-        prop_assert_eq!(published(&mut lsp, version), expected(&text, encoding), "final text:\n{}", text);
+        prop_assert_eq!(published(&mut lsp, version), expected_diagnostics(&text, encoding), "final text:\n{}", text);
     }
 }

@@ -22,27 +22,10 @@ pub struct Lsp {
     pub stderr: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
-pub fn read_message(reader: &mut impl BufRead) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some((k, v)) = line.split_once(':') {
-            if k.eq_ignore_ascii_case("content-length") {
-                length = v.trim().parse::<usize>().ok();
-            }
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
-}
+pub use wire::read_message;
+
+#[path = "wire.rs"]
+mod wire;
 
 impl Lsp {
     pub fn spawn() -> Lsp {
@@ -341,4 +324,30 @@ pub fn comparable(d: &Value) -> Comparable {
         d["message"].as_str().unwrap_or("").to_string(),
         severity,
     )
+}
+
+/// What `check --format json` reports for `text`, with its UTF-16 ranges restated in `encoding`,
+/// sorted — the shape `comparable` gives a published diagnostic.
+pub fn expected_diagnostics(text: &str, encoding: offer_notes::text::Encoding) -> Vec<Comparable> {
+    use offer_notes::text::{Encoding, LineCol, LineIndex};
+    let index = LineIndex::new(text);
+    let mut out: Vec<_> = check_json(text)
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            for end in ["start", "end"] {
+                let p = &d["range"][end];
+                let at = LineCol {
+                    line: p["line"].as_u64().unwrap() as u32,
+                    col: p["character"].as_u64().unwrap() as u32,
+                };
+                let offset = index.offset(text, at, Encoding::Utf16);
+                let lc = index.line_col(text, offset, encoding);
+                d["range"][end] = json!({"line": lc.line, "character": lc.col});
+            }
+            comparable(&d)
+        })
+        .collect();
+    out.sort();
+    out
 }
