@@ -318,12 +318,7 @@ fn the_default_log_level_carries_no_document_text_or_amounts() {
     std::thread::sleep(std::time::Duration::from_millis(100));
     let log = stderr.lock().unwrap().clone();
     assert!(log.contains("open"), "the log is written: {log}");
-    // the timestamps at the start of each log line are digits too: look past them
-    let log: String = log
-        .lines()
-        .map(|l| l.split_once(' ').map_or(l, |(_, rest)| rest))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let log = common::without_timestamps(&log);
     for needle in [
         "172",
         "171",

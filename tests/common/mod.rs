@@ -351,3 +351,12 @@ pub fn expected_diagnostics(text: &str, encoding: offer_notes::text::Encoding) -
     out.sort();
     out
 }
+
+/// The server's log without the timestamp that starts each line (its digits would look like
+/// amounts to a privacy check).
+pub fn without_timestamps(log: &str) -> String {
+    log.lines()
+        .map(|l| l.split_once(' ').map_or(l, |(_, rest)| rest))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
