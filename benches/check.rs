@@ -1,6 +1,9 @@
-//! Parse + analyse + rules on realistic journals of 1 KB to 10 MB, reported as throughput.
+//! Parse + analyse + rules on realistic journals of 1 KB to 10 MB, reported as throughput;
+//! and the server's per-keystroke analysis: one character typed into a prose line in the
+//! middle of a 100 KB or 1 MB journal, re-analysed by the incremental engine.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use offer_notes::incremental::Incremental;
 use offer_notes::{check, synthetic, Config};
 
 fn bench(c: &mut Criterion) {
@@ -24,5 +27,27 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+fn keystroke(c: &mut Criterion) {
+    let config = Config::default();
+    let mut group = c.benchmark_group("keystroke");
+    for (name, size) in [("100KB", 100_000), ("1MB", 1_000_000)] {
+        let text = synthetic::journal(size);
+        let middle = text[..text.len() / 2].rfind('\n').map_or(0, |i| i + 1);
+        // two versions that differ by one character, analysed alternately: every iteration
+        // is the analysis of an edit, after the analysis of the version before it
+        let typed = format!("{}x{}", &text[..middle], &text[middle..]);
+        let mut engine = Incremental::new();
+        engine.check(&text, &config);
+        let mut flip = false;
+        group.bench_function(BenchmarkId::from_parameter(name), |b| {
+            b.iter(|| {
+                flip = !flip;
+                engine.check(if flip { &typed } else { &text }, &config)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, keystroke);
 criterion_main!(benches);

@@ -6,7 +6,8 @@
 //!
 //! `cargo bench --features null-server --bench lsp` prints the table and writes
 //! `docs/PERFORMANCE.md`. Set `PEER_LSP="harper-ls --stdio"` (or have `harper-ls` on PATH) for
-//! the peer row. `LSP_BENCH_EDITS` and `LSP_BENCH_RUNS` shrink it for a quick look.
+//! the peer row. `LSP_BENCH_EDITS`, `LSP_BENCH_RUNS` and `LSP_BENCH_SIZES` (byte counts, e.g.
+//! `1000000`) shrink it for a quick look.
 
 use serde_json::{json, Value};
 use std::io::{BufReader, Write};
@@ -268,8 +269,15 @@ fn main() {
         .map(|c| c.split_whitespace().map(String::from).collect())
         .or_else(|| which("harper-ls").map(|p| vec![p, "--stdio".into()]));
 
+    // `LSP_BENCH_SIZES=1000000` (comma-separated byte counts) measures only those sizes
+    let sizes: Option<Vec<usize>> = std::env::var("LSP_BENCH_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect());
     let mut rows = Vec::new();
     for (label, size) in [("1 KB", 1_000), ("100 KB", 100_000), ("1 MB", 1_000_000)] {
+        if sizes.as_ref().is_some_and(|s| !s.contains(&size)) {
+            continue;
+        }
         let text = offer_notes::synthetic::journal(size);
         let bytes = text.len();
         eprintln!("{label}: offer-notes…");
@@ -306,6 +314,9 @@ The floor is `offer-notes-null-server`: tower-lsp with the text in ropey, publis
 Peak RSS is `VmHWM` from `/proc/<pid>/status` at the end of the session.\n\nSee the README's Performance section for the \
 throughput of `check` (`cargo bench --bench check`) and for the targets.\n"
     );
+    if sizes.is_some() {
+        return; // a partial run does not replace the table
+    }
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/PERFORMANCE.md");
     if std::fs::write(&path, doc).is_ok() {
         eprintln!("wrote {}", path.display());

@@ -162,6 +162,64 @@ impl LineIndex {
     }
 }
 
+/// Many offsets of one text as lines and columns, in a single pass and without a line table:
+/// the offsets are visited in order, the line breaks between one and the next are counted
+/// (a vectorised byte count when the text has no `\r`), and a column is measured from the
+/// previous offset when both sit on the same line. Publishing a few hundred diagnostics of a
+/// megabyte journal costs one scan of the text instead of a few hundred tree walks.
+///
+/// Returns `(offset, position)` for every distinct offset asked for, sorted by offset; each
+/// position equals [`LineIndex::line_col`]'s.
+pub fn line_cols(
+    text: &str,
+    offsets: impl IntoIterator<Item = usize>,
+    encoding: Encoding,
+) -> Vec<(usize, LineCol)> {
+    let mut wanted: Vec<usize> = offsets.into_iter().collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let bytes = text.as_bytes();
+    let has_cr = memchr::memchr(b'\r', bytes).is_some();
+    // a break ends at `i + 1` when `bytes[i]` is `\n`, or a `\r` not followed by `\n`
+    let ends_break = |i: usize| match bytes[i] {
+        b'\n' => true,
+        b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    };
+    let mut out = Vec::with_capacity(wanted.len());
+    let (mut line, mut scanned, mut col) = (0usize, 0usize, 0usize);
+    for asked in wanted {
+        let target = floor_char_boundary(text, asked.min(text.len()));
+        if target > scanned {
+            let breaks = if has_cr {
+                (scanned..target).filter(|&i| ends_break(i)).count()
+            } else {
+                bytecount::count(&bytes[scanned..target], b'\n')
+            };
+            if breaks > 0 {
+                line += breaks;
+                let last = if has_cr {
+                    (scanned..target).rev().find(|&i| ends_break(i))
+                } else {
+                    memchr::memrchr(b'\n', &bytes[scanned..target]).map(|i| scanned + i)
+                };
+                scanned = last.map_or(scanned, |i| i + 1);
+                col = 0;
+            }
+            col += measure(&text[scanned..target], encoding);
+            scanned = target;
+        }
+        out.push((
+            asked,
+            LineCol {
+                line: line as u32,
+                col: col as u32,
+            },
+        ));
+    }
+    out
+}
+
 /// How long `s` is when counted in `encoding`.
 pub fn measure(s: &str, encoding: Encoding) -> usize {
     match encoding {
@@ -207,6 +265,36 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn line_cols_in_one_pass_equal_the_line_index(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "é", "😀", "\n", "\r", "\r\n", " ", "$1"]),
+                0..40,
+            ),
+            offsets in proptest::collection::vec(0usize..200, 0..12),
+        ) {
+            let text: String = pieces.concat();
+            let index = LineIndex::new(&text);
+            for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+                for (offset, at) in line_cols(&text, offsets.iter().copied(), encoding) {
+                    proptest::prop_assert_eq!(at, index.line_col(&text, offset, encoding));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn line_cols_answers_every_offset_asked_once_in_order() {
+        let text = "ab\nc😀d\r\ne";
+        let got = line_cols(text, [9, 0, 4, 4, 100], Encoding::Utf16);
+        let offsets: Vec<usize> = got.iter().map(|(o, _)| *o).collect();
+        assert_eq!(offsets, [0, 4, 9, 100]);
+        assert_eq!(got[1].1, LineCol { line: 1, col: 1 });
+        assert_eq!(got[2].1, LineCol { line: 1, col: 4 });
+        assert_eq!(got[3].1, LineCol { line: 2, col: 1 });
+    }
 
     #[test]
     fn lines_break_on_lf_crlf_and_lone_cr() {

@@ -36,26 +36,30 @@ pub fn range(text: &str, index: &LineIndex, span: Span, encoding: Encoding) -> R
     )
 }
 
-/// A byte offset as an LSP position, read from the rope (O(log n), no line table needed):
-/// the publish path uses this so an edit never re-indexes the whole document.
-pub fn rope_position(rope: &Rope, offset: usize, encoding: Encoding) -> Position {
-    let offset = offset.min(rope.len_bytes());
-    // never inside a character: back to its first byte
-    let ch = rope.byte_to_char(offset);
-    let offset = rope.char_to_byte(ch);
-    let line = rope.byte_to_line(offset);
-    let line_start = rope.line_to_byte(line);
-    let col = match encoding {
-        Encoding::Utf8 => offset - line_start,
-        _ => {
-            let start_char = rope.byte_to_char(line_start);
-            match encoding {
-                Encoding::Utf16 => rope.char_to_utf16_cu(ch) - rope.char_to_utf16_cu(start_char),
-                _ => ch - start_char,
-            }
+/// Positions for a known set of byte offsets of one text, worked out in one pass over it
+/// ([`crate::text::line_cols`]): the publish path converts a few hundred diagnostic spans per
+/// keystroke, and needs neither a line table of the whole document nor a tree walk per offset.
+pub struct Positions(Vec<(usize, Position)>);
+
+impl Positions {
+    pub fn new(text: &str, offsets: impl IntoIterator<Item = usize>, encoding: Encoding) -> Self {
+        Positions(
+            crate::text::line_cols(text, offsets, encoding)
+                .into_iter()
+                .map(|(offset, at)| (offset, Position::new(at.line, at.col)))
+                .collect(),
+        )
+    }
+
+    /// The position of `offset`, which must have been among those asked for; any other
+    /// offset gets the position of the nearest one before it (never a panic).
+    pub fn get(&self, offset: usize) -> Position {
+        match self.0.binary_search_by_key(&offset, |(o, _)| *o) {
+            Ok(i) => self.0[i].1,
+            Err(0) => Position::new(0, 0),
+            Err(i) => self.0[i - 1].1,
         }
-    };
-    Position::new(line as u32, col as u32)
+    }
 }
 
 /// An LSP position as a byte offset into `text`, clamped into the document.
@@ -109,17 +113,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rope_positions_agree_with_the_line_index() {
+    fn positions_agree_with_the_line_index() {
         let text = "a😀b\r\ncafé\rx\n\nlast";
-        let rope = Rope::from_str(text);
         let index = LineIndex::new(text);
-        for offset in 0..=text.len() {
-            if !text.is_char_boundary(offset) {
-                continue;
-            }
-            for e in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .collect();
+        for e in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let positions = Positions::new(text, offsets.iter().copied(), e);
+            for &offset in &offsets {
                 assert_eq!(
-                    rope_position(&rope, offset, e),
+                    positions.get(offset),
                     position(text, &index, offset, e),
                     "{offset} {e:?}"
                 );

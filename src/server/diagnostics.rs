@@ -70,7 +70,17 @@ pub fn to_lsp(
     })
 }
 
-/// Convert with any offset → position function (the worker reads positions from the rope).
+/// Every offset [`to_lsp_at`] will ask a position for.
+pub fn offsets(diagnostics: &[Diagnostic]) -> impl Iterator<Item = usize> + '_ {
+    diagnostics.iter().flat_map(|d| {
+        std::iter::once(d.span)
+            .chain(d.related.iter().map(|r| r.span))
+            .flat_map(|s| [s.start, s.end])
+    })
+}
+
+/// Convert with any offset → position function (the worker's positions come from one pass
+/// over the text, see [`convert::Positions`]).
 pub fn to_lsp_at(
     uri: &Url,
     diagnostics: &[Diagnostic],

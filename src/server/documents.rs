@@ -15,6 +15,24 @@ pub struct Document {
     pub revision: u64,
 }
 
+/// The whole text of a rope as one string, allocated once at its final size (`to_string`
+/// grows the string chunk by chunk through the formatter).
+pub fn text_of(rope: &Rope) -> String {
+    let mut text = String::with_capacity(rope.len_bytes());
+    copy_text(rope, &mut text);
+    text
+}
+
+/// The whole text of a rope into `buffer`, reusing its allocation (no fresh pages to fault
+/// in on every keystroke).
+pub fn copy_text(rope: &Rope, buffer: &mut String) {
+    buffer.clear();
+    buffer.reserve(rope.len_bytes());
+    for chunk in rope.chunks() {
+        buffer.push_str(chunk);
+    }
+}
+
 /// Why an edit could not be applied (the document is left as it was).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
@@ -116,7 +134,7 @@ mod tests {
         ];
         docs.change(&uri, 2, changes, Encoding::Utf16).unwrap();
         let doc = docs.get(&uri).unwrap();
-        assert_eq!(doc.rope.to_string(), "base: $172😀k\r\nfloor: $190k\r\n");
+        assert_eq!(text_of(&doc.rope), "base: $172😀k\r\nfloor: $190k\r\n");
         assert_eq!(doc.version, 2);
         let err = docs.change(
             &Url::parse("file:///nope").unwrap(),

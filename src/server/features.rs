@@ -31,11 +31,11 @@ pub fn token_modifiers() -> Vec<SemanticTokenModifier> {
 }
 
 fn range(s: &Snapshot, span: Span, e: Encoding) -> Range {
-    convert::range(&s.text, s.index(), span, e)
+    convert::range(s.text(), s.index(), span, e)
 }
 
 fn offset(s: &Snapshot, p: Position, e: Encoding) -> usize {
-    convert::offset(&s.text, s.index(), p, e)
+    convert::offset(s.text(), s.index(), p, e)
 }
 
 fn text_edits(s: &Snapshot, edits: &[Edit], e: Encoding) -> Vec<TextEdit> {
@@ -53,7 +53,7 @@ pub fn hover(state: &State, params: HoverParams) -> Option<Hover> {
     let s = state.snapshot(&p.text_document.uri)?;
     let e = state.encoding();
     let at = offset(&s, p.position, e);
-    let (span, markdown) = hover::hover(&s.text, &s.report, at)?;
+    let (span, markdown) = hover::hover(s.text(), &s.report, at)?;
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
@@ -72,9 +72,9 @@ pub fn code_actions(state: &State, params: CodeActionParams) -> Option<CodeActio
         offset(&s, params.range.end, e),
     );
     let lsp_diagnostics =
-        super::diagnostics::to_lsp(&uri, &s.text, s.index(), &s.report.diagnostics, e);
+        super::diagnostics::to_lsp(&uri, s.text(), s.index(), &s.report.diagnostics, e);
     let only = params.context.only.unwrap_or_default();
-    let actions = fixes::actions(&s.text, &s.report, span)
+    let actions = fixes::actions(s.text(), &s.report, span)
         .into_iter()
         .filter_map(|a| {
             let kind = match a.kind {
@@ -109,11 +109,11 @@ pub fn completion(state: &State, params: CompletionParams) -> Option<CompletionR
     let s = state.snapshot(&p.text_document.uri)?;
     let e = state.encoding();
     let at = offset(&s, p.position, e);
-    let line_start = s.text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let before = &s.text[line_start..at];
+    let line_start = s.text()[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let before = &s.text()[line_start..at];
     let in_profile = s.report.journal.section_at(at) == 0;
     // inside a fenced block, nothing is a key
-    let in_fence = syntax::lines(&s.text)
+    let in_fence = syntax::lines(s.text())
         .iter()
         .any(|l| matches!(l.kind, syntax::LineKind::FenceBody) && l.span.start == line_start);
     if in_fence {
@@ -158,7 +158,7 @@ pub fn document_symbols(
     let e = state.encoding();
     let mut symbols = Vec::new();
     for (i, section) in s.report.journal.sections.iter().enumerate() {
-        let whole = Span::new(section.span.start, section.span.end.min(s.text.len()));
+        let whole = Span::new(section.span.start, section.span.end.min(s.text().len()));
         let (name, selection, kind, detail) = match (&section.name, section.name_span) {
             (Some(name), Some(name_span)) => {
                 let a = s.report.analysis.offer(i);
@@ -180,7 +180,7 @@ pub fn document_symbols(
                 (label, name_span, SymbolKind::CLASS, detail.join(" · "))
             }
             _ => {
-                if whole.is_empty() || s.text[whole.range()].trim().is_empty() {
+                if whole.is_empty() || s.text()[whole.range()].trim().is_empty() {
                     continue;
                 }
                 let detail = section
@@ -235,12 +235,12 @@ pub fn semantic_tokens(
 ) -> Option<SemanticTokensResult> {
     let s = state.snapshot(&params.text_document.uri)?;
     let e = state.encoding();
-    let lines = syntax::lines(&s.text);
+    let lines = syntax::lines(s.text());
     let mut data = Vec::new();
     let (mut last_line, mut last_col) = (0u32, 0u32);
-    for t in tokens::tokens(&s.text, &lines) {
-        let start = s.index().line_col(&s.text, t.span.start, e);
-        let end = s.index().line_col(&s.text, t.span.end, e);
+    for t in tokens::tokens(s.text(), &lines) {
+        let start = s.index().line_col(s.text(), t.span.start, e);
+        let end = s.index().line_col(s.text(), t.span.end, e);
         if end.line != start.line || end.col <= start.col {
             continue;
         }
@@ -290,7 +290,7 @@ pub fn inlay_hints(state: &State, params: InlayHintParams) -> Option<Vec<InlayHi
             .into_iter()
             .filter(|h| h.offset >= from && h.offset <= to)
             .map(|h| InlayHint {
-                position: convert::position(&s.text, s.index(), h.offset, e),
+                position: convert::position(s.text(), s.index(), h.offset, e),
                 label: InlayHintLabel::String(h.label),
                 kind: None,
                 text_edits: None,
@@ -308,11 +308,11 @@ pub fn folding(state: &State, params: FoldingRangeParams) -> Option<Vec<FoldingR
     let e = state.encoding();
     let mut out = Vec::new();
     let last_content_line = |start: usize, end: usize| {
-        let body = s.text[start..end.min(s.text.len())].trim_end();
-        s.index().line_col(&s.text, start + body.len(), e).line
+        let body = s.text()[start..end.min(s.text().len())].trim_end();
+        s.index().line_col(s.text(), start + body.len(), e).line
     };
     for section in s.report.journal.sections.iter().filter(|x| !x.is_profile()) {
-        let first = s.index().line_col(&s.text, section.span.start, e).line;
+        let first = s.index().line_col(s.text(), section.span.start, e).line;
         let last = last_content_line(section.span.start, section.span.end);
         if last > first {
             out.push(FoldingRange {
@@ -325,10 +325,10 @@ pub fn folding(state: &State, params: FoldingRangeParams) -> Option<Vec<FoldingR
             });
         }
         for d in &section.drafts {
-            let first = s.index().line_col(&s.text, d.open.start, e).line;
+            let first = s.index().line_col(s.text(), d.open.start, e).line;
             let last = s
                 .index()
-                .line_col(&s.text, d.close.unwrap_or(d.body).end, e)
+                .line_col(s.text(), d.close.unwrap_or(d.body).end, e)
                 .line;
             if last > first {
                 out.push(FoldingRange {
@@ -348,8 +348,8 @@ pub fn folding(state: &State, params: FoldingRangeParams) -> Option<Vec<FoldingR
 pub fn formatting(state: &State, params: DocumentFormattingParams) -> Option<Vec<TextEdit>> {
     let s = state.snapshot(&params.text_document.uri)?;
     let e = state.encoding();
-    let lines = syntax::lines(&s.text);
-    Some(text_edits(&s, &format::align(&s.text, &lines), e))
+    let lines = syntax::lines(s.text());
+    Some(text_edits(&s, &format::align(s.text(), &lines), e))
 }
 
 pub fn code_lens(state: &State, params: CodeLensParams) -> Option<Vec<CodeLens>> {

@@ -26,8 +26,12 @@ use tower_lsp::lsp_types::Url;
 
 /// One analysed version of a document: what requests (hover, actions…) answer from.
 pub struct Snapshot {
-    pub text: String,
-    /// Built on first use: publishing diagnostics reads positions from the rope instead.
+    /// The text the report was computed for; the whole string is made on first use (the
+    /// analysis worker reads it from a reused buffer, so a keystroke never copies the document
+    /// twice).
+    rope: ropey::Rope,
+    text: std::sync::OnceLock<String>,
+    /// Built on first use too: publishing diagnostics needs no line table.
     index: std::sync::OnceLock<crate::text::LineIndex>,
     pub report: crate::Report,
     pub version: i32,
@@ -35,9 +39,17 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    pub fn new(text: String, report: crate::Report, version: i32, revision: u64) -> Self {
+    /// `text`, when the caller already has it as a string, must be the rope's text.
+    pub fn new(
+        rope: ropey::Rope,
+        text: Option<String>,
+        report: crate::Report,
+        version: i32,
+        revision: u64,
+    ) -> Self {
         Snapshot {
-            text,
+            rope,
+            text: text.map(std::sync::OnceLock::from).unwrap_or_default(),
             index: std::sync::OnceLock::new(),
             report,
             version,
@@ -45,9 +57,13 @@ impl Snapshot {
         }
     }
 
+    pub fn text(&self) -> &str {
+        self.text.get_or_init(|| documents::text_of(&self.rope))
+    }
+
     pub fn index(&self) -> &crate::text::LineIndex {
         self.index
-            .get_or_init(|| crate::text::LineIndex::new(&self.text))
+            .get_or_init(|| crate::text::LineIndex::new(self.text()))
     }
 }
 
@@ -99,7 +115,7 @@ impl State {
     /// The analysis of the document's current text: cached when nothing changed since,
     /// computed now otherwise (a request always answers for the text the editor shows).
     pub fn snapshot(&self, uri: &Url) -> Option<Arc<Snapshot>> {
-        let (text, version, revision) = {
+        let (rope, version, revision) = {
             let docs = self.documents.lock().ok()?;
             let doc = docs.get(uri)?;
             if let Some(cached) = self
@@ -111,11 +127,12 @@ impl State {
             {
                 return Some(cached.clone());
             }
-            (doc.rope.to_string(), doc.version, doc.revision)
+            (doc.rope.clone(), doc.version, doc.revision)
         };
+        let text = documents::text_of(&rope);
         let config = self.config.read().map(|c| c.clone()).unwrap_or_default();
         let report = crate::check(&text, &config);
-        let snapshot = Arc::new(Snapshot::new(text, report, version, revision));
+        let snapshot = Arc::new(Snapshot::new(rope, Some(text), report, version, revision));
         // cache it only if the document is still open at that revision: a request racing a
         // close must not leave a closed document's analysis behind
         // (the documents lock is held while caching, so a close can't slip in between)

@@ -325,6 +325,37 @@ enum Out {
     Exit(u8),
 }
 
+/// A way out to the client that skips tower-lsp: the analysis worker's notifications,
+/// serialised once, straight to the single writer. (tower-lsp would build a JSON value tree
+/// of every diagnostic, print it, and the relay would read the frame back — at 1 MB and a
+/// few hundred diagnostics that was most of an edit's latency.)
+#[derive(Clone)]
+pub struct Outbox(mpsc::UnboundedSender<Out>);
+
+impl Outbox {
+    /// Send a notification; `false` once the writer is gone (the session is over).
+    pub fn notify<P: serde::Serialize>(&self, method: &str, params: &P) -> bool {
+        #[derive(serde::Serialize)]
+        struct Notification<'a, P> {
+            jsonrpc: &'static str,
+            method: &'a str,
+            params: &'a P,
+        }
+        let body = serde_json::to_vec(&Notification {
+            jsonrpc: "2.0",
+            method,
+            params,
+        });
+        match body {
+            Ok(body) => self.0.send(Out::Frame(frame(&body))).is_ok(),
+            Err(e) => {
+                tracing::error!("cannot serialise a {method} notification: {}", redacted(&e));
+                true
+            }
+        }
+    }
+}
+
 /// Serve LSP on the given streams; returns the process exit code.
 pub async fn serve<I, O>(state: Arc<State>, stdin: I, stdout: O) -> u8
 where
@@ -335,6 +366,7 @@ where
     if let Ok(mut jobs) = state.jobs.lock() {
         *jobs = Some(jobs_tx);
     }
+    let (out_tx, mut out_rx) = mpsc::unbounded_channel::<Out>();
     let mut worker_parts = None;
     let (service, socket) = LspService::new(|client| {
         worker_parts = Some(client.clone());
@@ -345,6 +377,7 @@ where
             state.clone(),
             client,
             tokio::runtime::Handle::current(),
+            Outbox(out_tx.clone()),
             jobs_rx,
         );
     }
@@ -353,7 +386,6 @@ where
     let (server_out, from_server) = tokio::io::duplex(1 << 20);
     tokio::spawn(Server::new(server_in, server_out, socket).serve(service));
 
-    let (out_tx, mut out_rx) = mpsc::unbounded_channel::<Out>();
     // one writer: whole frames only, in the order they were queued
     let writer = tokio::spawn(async move {
         let mut stdout = stdout;

@@ -2,13 +2,14 @@
 //! published only if no newer edit arrived meanwhile, so diagnostics for an older version
 //! are never published after a newer one — and a stale analysis never delays a fresh one.
 
+use super::transport::Outbox;
 use super::{diagnostics, State};
 use crate::incremental::Incremental;
 use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::Receiver;
 use std::sync::Arc;
-use tower_lsp::lsp_types::{MessageType, Url};
+use tower_lsp::lsp_types::{MessageType, PublishDiagnosticsParams, Url};
 use tower_lsp::Client;
 
 #[derive(Debug)]
@@ -25,19 +26,50 @@ pub fn spawn(
     state: Arc<State>,
     client: Client,
     runtime: tokio::runtime::Handle,
+    outbox: Outbox,
     jobs: Receiver<Job>,
 ) {
+    let out = Out {
+        client,
+        runtime,
+        outbox,
+    };
     let spawned = std::thread::Builder::new()
         .name("offer-notes-analysis".into())
-        .spawn(move || run(&state, &client, &runtime, &jobs));
+        .spawn(move || run(&state, &out, &jobs));
     if let Err(e) = spawned {
         tracing::error!("cannot start the analysis thread: {e}");
     }
 }
 
-fn run(state: &State, client: &Client, runtime: &tokio::runtime::Handle, jobs: &Receiver<Job>) {
+/// Where the worker's results go: diagnostics straight to the client, messages via tower-lsp.
+struct Out {
+    client: Client,
+    runtime: tokio::runtime::Handle,
+    outbox: Outbox,
+}
+
+impl Out {
+    fn publish(
+        &self,
+        uri: Url,
+        diagnostics: Vec<tower_lsp::lsp_types::Diagnostic>,
+        version: Option<i32>,
+    ) {
+        self.outbox.notify(
+            "textDocument/publishDiagnostics",
+            &PublishDiagnosticsParams {
+                uri,
+                diagnostics,
+                version,
+            },
+        );
+    }
+}
+
+fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
     // per document: the parsed sections of its last analysis, reused for the next edit
-    let mut incremental: HashMap<Url, Incremental> = HashMap::new();
+    let mut incremental: HashMap<Url, Analysis> = HashMap::new();
     while let Ok(first) = jobs.recv() {
         // take everything already queued, so a burst of edits is analysed once
         let mut batch = vec![first];
@@ -71,11 +103,9 @@ fn run(state: &State, client: &Client, runtime: &tokio::runtime::Handle, jobs: &
             match job {
                 Job::Analyze(uri) => {
                     let engine = incremental.entry(uri.clone()).or_default();
-                    analyze(state, client, runtime, uri, engine);
+                    analyze(state, out, uri, engine);
                 }
-                Job::Closed(uri) => {
-                    runtime.block_on(client.publish_diagnostics(uri, Vec::new(), None));
-                }
+                Job::Closed(uri) => out.publish(uri, Vec::new(), None),
                 Job::Reanalyze => {}
             }
         }
@@ -88,13 +118,15 @@ pub fn panic_text(_panic: &(dyn std::any::Any + Send)) -> String {
     "an internal error (details are in the server's log at trace level)".to_string()
 }
 
-fn analyze(
-    state: &State,
-    client: &Client,
-    runtime: &tokio::runtime::Handle,
-    uri: Url,
-    engine: &mut Incremental,
-) {
+/// What the worker keeps per open document between two analyses.
+#[derive(Default)]
+struct Analysis {
+    engine: Incremental,
+    /// The text of the latest analysis, its allocation reused for the next one.
+    text: String,
+}
+
+fn analyze(state: &State, out: &Out, uri: Url, kept: &mut Analysis) {
     if !state.config_ready.load(std::sync::atomic::Ordering::SeqCst) {
         return; // every open document is analysed once the settings are in
     }
@@ -108,12 +140,17 @@ fn analyze(
     let config = state.config.read().map(|c| c.clone()).unwrap_or_default();
     let encoding = state.encoding();
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let text = rope.to_string();
-        let report = engine.check(&text, &config);
-        let published = diagnostics::to_lsp_at(&uri, &report.diagnostics, &|offset| {
-            super::convert::rope_position(&rope, offset, encoding)
-        });
-        let snapshot = Arc::new(super::Snapshot::new(text, report, version, revision));
+        let text = &mut kept.text;
+        super::documents::copy_text(&rope, text);
+        let report = kept.engine.check(text, &config);
+        let positions = super::convert::Positions::new(
+            text,
+            diagnostics::offsets(&report.diagnostics),
+            encoding,
+        );
+        let published =
+            diagnostics::to_lsp_at(&uri, &report.diagnostics, &|offset| positions.get(offset));
+        let snapshot = Arc::new(super::Snapshot::new(rope, None, report, version, revision));
         state.remember(&uri, snapshot);
         published
     }));
@@ -130,7 +167,7 @@ fn analyze(
     match outcome {
         Ok(diagnostics) => {
             tracing::debug!(%uri, version, count = diagnostics.len(), "publishing diagnostics");
-            runtime.block_on(client.publish_diagnostics(uri, diagnostics, Some(version)));
+            out.publish(uri, diagnostics, Some(version));
         }
         Err(panic) => {
             let what = panic_text(&*panic);
@@ -138,7 +175,8 @@ fn analyze(
             let message = format!(
                 "offer-notes could not analyse {uri} (version {version}): an internal error ({what}). Your text is untouched; other documents are still served. Please report this."
             );
-            runtime.block_on(client.log_message(MessageType::ERROR, message));
+            out.runtime
+                .block_on(out.client.log_message(MessageType::ERROR, message));
         }
     }
 }
