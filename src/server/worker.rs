@@ -139,6 +139,7 @@ fn analyze(state: &State, out: &Out, uri: Url, kept: &mut Analysis) {
     };
     let config = state.config.read().map(|c| c.clone()).unwrap_or_default();
     let encoding = state.encoding();
+    let started = std::time::Instant::now();
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let text = &mut kept.text;
         super::documents::copy_text(&rope, text);
@@ -166,7 +167,13 @@ fn analyze(state: &State, out: &Out, uri: Url, kept: &mut Analysis) {
     }
     match outcome {
         Ok(diagnostics) => {
-            tracing::debug!(%uri, version, count = diagnostics.len(), "publishing diagnostics");
+            tracing::debug!(
+                %uri,
+                version,
+                count = diagnostics.len(),
+                analysed_us = started.elapsed().as_micros() as u64,
+                "publishing diagnostics"
+            );
             out.publish(uri, diagnostics, Some(version));
         }
         Err(panic) => {
