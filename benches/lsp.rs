@@ -5,9 +5,10 @@
 //! publishes empty diagnostics) and, when one is installed, a peer language server.
 //!
 //! `cargo bench --features null-server --bench lsp` prints the table and writes
-//! `docs/PERFORMANCE.md`. Set `PEER_LSP="harper-ls --stdio"` (or have `harper-ls` on PATH) for
-//! the peer row. `LSP_BENCH_EDITS`, `LSP_BENCH_RUNS` and `LSP_BENCH_SIZES` (byte counts, e.g.
-//! `1000000`) shrink it for a quick look.
+//! `docs/PERFORMANCE.md`. Peer rows: `harper-ls` (Markdown) and `taplo` (TOML) when on PATH, or
+//! `PEER_LSP="cmd args"` with `PEER_LANGUAGE=markdown|toml`. `LSP_BENCH_EDITS`,
+//! `LSP_BENCH_RUNS` and `LSP_BENCH_SIZES` (byte counts, e.g. `1000000`) shrink it for a quick
+//! look; a run limited to some sizes prints its table and leaves PERFORMANCE.md alone.
 
 use serde_json::{json, Value};
 use std::io::{BufReader, Write};
@@ -15,7 +16,15 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::{Duration, Instant};
 
-const URI: &str = "file:///bench/journal.offer";
+/// The document's address, with the extension its language's servers expect.
+fn uri_for(language: &str) -> String {
+    let extension = match language {
+        "markdown" => "md",
+        "toml" => "toml",
+        _ => "offer",
+    };
+    format!("file:///bench/journal.{extension}")
+}
 
 struct Server {
     child: Child,
@@ -161,25 +170,41 @@ fn run(command: &[String], text: &str, language: &str, edits: usize, versioned: 
         .as_bool()
         .unwrap_or(false);
     s.notify("initialized", json!({}));
+    let uri = uri_for(language);
 
     let t = Instant::now();
     s.notify(
         "textDocument/didOpen",
-        json!({"textDocument": {"uri": URI, "languageId": language, "version": 1, "text": text}}),
+        json!({"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}}),
     );
     s.diagnostics_for(1, versioned);
     let open = ms(t.elapsed());
 
     // type into a prose line near the middle of the document
+    // an editor sends what the server asked for: incremental ranges, or the whole text
+    let sync = &init["result"]["capabilities"]["textDocumentSync"];
+    let full_sync = sync.as_i64().or_else(|| sync["change"].as_i64()) == Some(1);
     let middle = text.len() / 2;
     let line_no = text[..middle].matches('\n').count();
+    let line_start = text[..middle].rfind('\n').map_or(0, |i| i + 1);
+    let mut current = text.to_string();
     let mut latencies = Vec::with_capacity(edits);
     for k in 0..edits {
         let version = 2 + k as i64;
+        let change = if full_sync {
+            // the prose lines are ASCII: character k is byte k of the line
+            current.insert(
+                line_start + k.min(current[line_start..].find('\n').unwrap_or(0)),
+                'x',
+            );
+            json!({"text": current})
+        } else {
+            json!({"range": {"start": {"line": line_no, "character": k}, "end": {"line": line_no, "character": k}}, "text": "x"})
+        };
         let t = Instant::now();
         s.notify(
             "textDocument/didChange",
-            json!({"textDocument": {"uri": URI, "version": version}, "contentChanges": [{"range": {"start": {"line": line_no, "character": k}, "end": {"line": line_no, "character": k}}, "text": "x"}]}),
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
         );
         s.diagnostics_for(version, versioned);
         latencies.push(ms(t.elapsed()));
@@ -191,7 +216,7 @@ fn run(command: &[String], text: &str, language: &str, edits: usize, versioned: 
         let mut times: Vec<f64> = (0..50)
             .map(|_| {
                 let t = Instant::now();
-                s.request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": {"line": amount_line, "character": 8}}));
+                s.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": amount_line, "character": 8}}));
                 ms(t.elapsed())
             })
             .collect();
@@ -247,6 +272,66 @@ fn which(name: &str) -> Option<String> {
         .find(|p| std::path::Path::new(p).is_file())
 }
 
+/// Another language server, run on a document of the same size in its own language.
+struct Peer {
+    command: Vec<String>,
+    language: String,
+    name: String,
+}
+
+impl Peer {
+    fn new(command: Vec<String>, language: &str) -> Peer {
+        let name = std::path::Path::new(&command[0])
+            .file_name()
+            .map_or(command[0].clone(), |n| n.to_string_lossy().into_owned());
+        Peer {
+            command,
+            language: language.to_string(),
+            name,
+        }
+    }
+
+    /// The journal as this peer's language: Markdown as it is (a journal is Markdown-like
+    /// prose), TOML with a table per offer, its keys as strings and the prose as comments.
+    fn document(&self, journal: &str) -> String {
+        if self.language != "toml" {
+            return journal.to_string();
+        }
+        let mut out = String::with_capacity(journal.len() + journal.len() / 8);
+        let mut keys = std::collections::HashSet::new();
+        for line in journal.lines() {
+            if let Some(name) = line.strip_prefix("## ") {
+                keys.clear();
+                out.push_str(&format!("\n[[offer]]\nname = {:?}\n", name));
+                continue;
+            }
+            let pair = line.split_once(':').filter(|(k, _)| {
+                !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            });
+            match pair {
+                Some((key, value)) => {
+                    // a key written twice in one offer becomes key_2, key_3…
+                    let mut unique = key.to_string();
+                    let mut n = 1;
+                    while !keys.insert(unique.clone()) {
+                        n += 1;
+                        unique = format!("{key}_{n}");
+                    }
+                    let key = unique;
+                    out.push_str(&format!("{key} = {:?}\n", value.trim()));
+                }
+                None if line.is_empty() => out.push('\n'),
+                None => {
+                    out.push_str("# ");
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+        out
+    }
+}
+
 fn main() {
     if std::env::args().any(|a| a == "--list") {
         return; // `cargo bench -- --list` and friends
@@ -264,10 +349,23 @@ fn main() {
         "lsp".to_string(),
     ];
     let floor = vec![env!("CARGO_BIN_EXE_offer-notes-null-server").to_string()];
-    let peer: Option<Vec<String>> = std::env::var("PEER_LSP")
-        .ok()
-        .map(|c| c.split_whitespace().map(String::from).collect())
-        .or_else(|| which("harper-ls").map(|p| vec![p, "--stdio".into()]));
+    // peers: `PEER_LSP="cmd args"` (with `PEER_LANGUAGE=markdown|toml`), else whichever of
+    // harper-ls (Markdown prose) and taplo (TOML) is on PATH
+    let mut peers: Vec<Peer> = Vec::new();
+    if let Ok(command) = std::env::var("PEER_LSP") {
+        let language = std::env::var("PEER_LANGUAGE").unwrap_or_else(|_| "markdown".into());
+        peers.push(Peer::new(
+            command.split_whitespace().map(String::from).collect(),
+            &language,
+        ));
+    } else {
+        if let Some(harper) = which("harper-ls") {
+            peers.push(Peer::new(vec![harper, "--stdio".into()], "markdown"));
+        }
+        if let Some(taplo) = which("taplo") {
+            peers.push(Peer::new(vec![taplo, "lsp".into(), "stdio".into()], "toml"));
+        }
+    }
 
     // `LSP_BENCH_SIZES=1000000` (comma-separated byte counts) measures only those sizes
     let sizes: Option<Vec<usize>> = std::env::var("LSP_BENCH_SIZES")
@@ -284,13 +382,20 @@ fn main() {
         let o = median_of(&ours, &text, "offer", edits, runs, true);
         eprintln!("{label}: null server…");
         let f = median_of(&floor, &text, "offer", edits, runs, true);
-        rows.push((label, bytes, "offer-notes", o, Some(f)));
-        rows.push((label, bytes, "null server (floor)", f, None));
-        if let Some(peer) = &peer {
-            if size >= 100_000 {
-                eprintln!("{label}: {}…", peer[0]);
-                let p = median_of(peer, &text, "markdown", edits.min(100), 1, false);
-                rows.push((label, bytes, "peer: harper-ls (Markdown)", p, Some(f)));
+        rows.push((label, bytes, "offer-notes".to_string(), o, Some(f)));
+        rows.push((label, bytes, "null server (floor)".to_string(), f, None));
+        if size >= 100_000 {
+            for peer in &peers {
+                eprintln!("{label}: {}…", peer.name);
+                let document = peer.document(&text);
+                let p = median_of(&peer.command, &document, &peer.language, edits, runs, false);
+                rows.push((
+                    label,
+                    document.len(),
+                    format!("peer: {} ({})", peer.name, peer.language),
+                    p,
+                    Some(f),
+                ));
             }
         }
     }

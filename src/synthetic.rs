@@ -53,7 +53,8 @@ fn section(out: &mut String, i: usize, days: usize) {
     let status = if i % 7 == 3 { "declined" } else { "live" };
     let _ = write!(
         out,
-        "## Company {i}\nstatus: {status}\nrecruiter: Dana Lee\nrole: Staff Engineer\nbase: ${base},000\nbonus: 10%\nequity: $160k over 4 years\nscope: strong\nmanager: {}\nteam: strong\n\n{}\n{}\n\n{}counter 2026-11-15: asked ${},000, got ${},000\n- walk: {}\n- stay: the team I met is excellent\n\n{}\n",
+        "## Company {i}\nstatus: {status}\nrecruiter: Dana Lee\nrole: Staff Engineer\nbase: ${},000\nbonus: 10%\nequity: $160k over 4 years\nscope: strong\nmanager: {}\nteam: strong\n\n{}\n{}\n\n{}counter 2026-11-15: asked ${},000, got ${},000\n- walk: {}\n- stay: the team I met is excellent\n\n{}\n",
+        base / 1000,
         if i % 3 == 0 { "weak" } else { "ok" },
         PROSE[i % PROSE.len()],
         PROSE[(i + 2) % PROSE.len()],
