@@ -3,7 +3,7 @@
 //! middle of a 100 KB or 1 MB journal, re-analysed by the incremental engine.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use offer_notes::incremental::Incremental;
+use offer_notes::incremental::{Incremental, Unchanged};
 use offer_notes::{check, synthetic, Config};
 
 fn bench(c: &mut Criterion) {
@@ -38,11 +38,17 @@ fn keystroke(c: &mut Criterion) {
         let typed = format!("{}x{}", &text[..middle], &text[middle..]);
         let mut engine = Incremental::new();
         engine.check(&text, &config);
+        // as the server does, the engine is told the bytes before and after the edit are
+        // unchanged (the same both ways: one character inserted at `middle`, or removed)
+        let unchanged = Some(Unchanged {
+            prefix: middle,
+            suffix: text.len() - middle,
+        });
         let mut flip = false;
         group.bench_function(BenchmarkId::from_parameter(name), |b| {
             b.iter(|| {
                 flip = !flip;
-                engine.check(if flip { &typed } else { &text }, &config)
+                engine.check_edited(if flip { &typed } else { &text }, &config, unchanged)
             })
         });
     }

@@ -30,6 +30,32 @@ impl Chunk {
     }
 }
 
+/// What the caller knows about how the text changed since the engine's last analysis: its
+/// first `prefix` and last `suffix` bytes are unchanged. An editor's store knows this from the
+/// edit ranges; with it, unchanged chunks are recognised without comparing their text (which
+/// at a megabyte read two megabytes per keystroke). Values past the text's length are fine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unchanged {
+    pub prefix: usize,
+    pub suffix: usize,
+}
+
+impl Unchanged {
+    /// Nothing has changed yet.
+    pub const ALL: Unchanged = Unchanged {
+        prefix: usize::MAX,
+        suffix: usize::MAX,
+    };
+
+    /// Narrow by one edit that replaced bytes `start..end` of a text `len` bytes long.
+    pub fn edit(self, start: usize, end: usize, len: usize) -> Unchanged {
+        Unchanged {
+            prefix: self.prefix.min(start),
+            suffix: self.suffix.min(len.saturating_sub(end)),
+        }
+    }
+}
+
 /// The state kept between two analyses of the same document.
 #[derive(Default)]
 pub struct Incremental {
@@ -76,8 +102,20 @@ impl Incremental {
 
     /// Check the document's current text, reusing what is unchanged since the last call.
     pub fn check(&mut self, text: &str, config: &Config) -> Report {
+        self.check_edited(text, config, None)
+    }
+
+    /// [`check`](Self::check), told which bytes at both ends did not change since the last
+    /// call (`None`: unknown, compare them). A wrong hint gives a wrong result: debug builds
+    /// verify it.
+    pub fn check_edited(
+        &mut self,
+        text: &str,
+        config: &Config,
+        unchanged: Option<Unchanged>,
+    ) -> Report {
         crate::fault_injection(text);
-        let journal = self.journal(text);
+        let journal = self.journal_edited(text, unchanged);
         let mut used = HashMap::new();
         let previous = &mut self.classifications;
         let mut classify = |reason: &str| {
@@ -99,6 +137,10 @@ impl Incremental {
 
     /// The parsed journal, from reused and freshly parsed chunks.
     pub fn journal(&mut self, text: &str) -> Journal {
+        self.journal_edited(text, None)
+    }
+
+    fn journal_edited(&mut self, text: &str, unchanged: Option<Unchanged>) -> Journal {
         let old = std::mem::take(&mut self.chunks);
         let bytes = text.as_bytes();
         // a chunk other than the first starts with a `## ` heading at the start of a line
@@ -110,15 +152,35 @@ impl Incremental {
                 && matches!(bytes.get(at + 2), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
         };
         let ends_chunk = |at: usize| at == text.len() || starts_chunk(at);
-        let same =
+        let compare =
             |at: usize, chunk: &Chunk| text.get(at..at + chunk.text.len()) == Some(&*chunk.text);
+        // a chunk inside the unchanged prefix (in front, where old and new offsets agree) or
+        // inside the unchanged suffix (at the back, the same distance from the end) is the
+        // same without looking
+        let same = |at: usize, chunk: &Chunk, from_back: bool| {
+            let end = at + chunk.text.len();
+            let known = unchanged.is_some_and(|u| {
+                end <= text.len()
+                    && if from_back {
+                        text.len() - at <= u.suffix
+                    } else {
+                        end <= u.prefix
+                    }
+            });
+            if known {
+                debug_assert!(compare(at, chunk), "an Unchanged hint that is not true");
+                true
+            } else {
+                compare(at, chunk)
+            }
+        };
 
         // Unchanged chunks at the front and the back are found by comparing the old chunks'
         // text with the new text in place, so only the edited middle is scanned and parsed.
         let mut starts = Vec::with_capacity(old.len() + 1);
         let (mut front, mut front_end) = (0, 0);
         for chunk in &old {
-            if !same(front_end, chunk) || !ends_chunk(front_end + chunk.text.len()) {
+            if !same(front_end, chunk, false) || !ends_chunk(front_end + chunk.text.len()) {
                 break;
             }
             starts.push(front_end);
@@ -136,7 +198,7 @@ impl Incremental {
             } else {
                 starts_chunk(start)
             };
-            if start < front_end || !placed || !same(start, chunk) {
+            if start < front_end || !placed || !same(start, chunk, true) {
                 break;
             }
             back_start = start;

@@ -2,6 +2,7 @@
 //! (the transport applies them as it reads them, before any handler runs).
 
 use super::convert;
+use crate::incremental::Unchanged;
 use crate::text::Encoding;
 use ropey::Rope;
 use std::collections::HashMap;
@@ -13,6 +14,9 @@ pub struct Document {
     pub version: i32,
     /// Bumped on every edit; analysis results carry the revision they were computed for.
     pub revision: u64,
+    /// The bytes at both ends that no edit touched since the analysis worker last took the
+    /// text (`None`: not known, e.g. the document was just opened or replaced).
+    unchanged: Option<Unchanged>,
 }
 
 /// The whole text of a rope as one string, allocated once at its final size (`to_string`
@@ -55,6 +59,7 @@ impl Documents {
                 rope: Rope::from_str(text),
                 version,
                 revision: self.revision,
+                unchanged: None,
             },
         );
     }
@@ -77,11 +82,24 @@ impl Documents {
         let doc = self.docs.get_mut(uri).ok_or(EditError::NotOpen)?;
         for change in changes {
             match change.range {
-                None => doc.rope = Rope::from_str(&change.text),
+                None => {
+                    doc.rope = Rope::from_str(&change.text);
+                    doc.unchanged = doc.unchanged.map(|_| Unchanged {
+                        prefix: 0,
+                        suffix: 0,
+                    });
+                }
                 Some(range) => {
                     let a = convert::rope_char(&doc.rope, range.start, encoding);
                     let b = convert::rope_char(&doc.rope, range.end, encoding);
                     let (start, end) = (a.min(b), a.max(b));
+                    doc.unchanged = doc.unchanged.map(|u| {
+                        u.edit(
+                            doc.rope.char_to_byte(start),
+                            doc.rope.char_to_byte(end),
+                            doc.rope.len_bytes(),
+                        )
+                    });
                     doc.rope.remove(start..end);
                     doc.rope.insert(start, &change.text);
                 }
@@ -90,6 +108,14 @@ impl Documents {
         doc.version = version;
         doc.revision = revision;
         Ok(())
+    }
+
+    /// The document's text for the analysis worker, with what it knows of how the text
+    /// changed since the worker's previous take; from here on, changes are counted afresh.
+    pub fn take_for_analysis(&mut self, uri: &Url) -> Option<(Rope, i32, u64, Option<Unchanged>)> {
+        let doc = self.docs.get_mut(uri)?;
+        let unchanged = doc.unchanged.replace(Unchanged::ALL);
+        Some((doc.rope.clone(), doc.version, doc.revision, unchanged))
     }
 
     pub fn get(&self, uri: &Url) -> Option<&Document> {

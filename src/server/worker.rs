@@ -130,11 +130,12 @@ fn analyze(state: &State, out: &Out, uri: Url, kept: &mut Analysis) {
     if !state.config_ready.load(std::sync::atomic::Ordering::SeqCst) {
         return; // every open document is analysed once the settings are in
     }
-    let snapshot = state.documents.lock().ok().and_then(|docs| {
-        docs.get(&uri)
-            .map(|d| (d.rope.clone(), d.version, d.revision))
-    });
-    let Some((rope, version, revision)) = snapshot else {
+    let snapshot = state
+        .documents
+        .lock()
+        .ok()
+        .and_then(|mut docs| docs.take_for_analysis(&uri));
+    let Some((rope, version, revision, unchanged)) = snapshot else {
         return; // closed meanwhile
     };
     let config = state.config.read().map(|c| c.clone()).unwrap_or_default();
@@ -143,7 +144,7 @@ fn analyze(state: &State, out: &Out, uri: Url, kept: &mut Analysis) {
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let text = &mut kept.text;
         super::documents::copy_text(&rope, text);
-        let report = kept.engine.check(text, &config);
+        let report = kept.engine.check_edited(text, &config, unchanged);
         let positions = super::convert::Positions::new(
             text,
             diagnostics::offsets(&report.diagnostics),
