@@ -138,20 +138,25 @@ impl State {
         // (the documents lock is held while caching, so a close can't slip in between)
         if let Ok(docs) = self.documents.lock() {
             if docs.get(uri).is_some_and(|d| d.revision == revision) {
-                self.remember(uri, snapshot.clone());
+                drop(self.remember(uri, snapshot.clone()));
             }
         }
         Some(snapshot)
     }
 
-    fn remember(&self, uri: &Url, snapshot: Arc<Snapshot>) {
-        if let Ok(mut cache) = self.snapshots.lock() {
-            let newer = cache
-                .get(uri)
-                .is_some_and(|s| s.revision > snapshot.revision);
-            if !newer {
-                cache.insert(uri.clone(), snapshot);
-            }
+    /// Cache a snapshot unless a newer one is cached. Returns the one that is not kept, so
+    /// the caller decides when to pay for dropping it (outside the lock; the worker does it
+    /// after publishing).
+    #[must_use = "dropping an analysis of a large document takes time: choose when"]
+    fn remember(&self, uri: &Url, snapshot: Arc<Snapshot>) -> Option<Arc<Snapshot>> {
+        let mut cache = self.snapshots.lock().ok()?;
+        let newer = cache
+            .get(uri)
+            .is_some_and(|s| s.revision > snapshot.revision);
+        if newer {
+            Some(snapshot)
+        } else {
+            cache.insert(uri.clone(), snapshot)
         }
     }
 

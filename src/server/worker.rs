@@ -69,7 +69,7 @@ impl Out {
 
 fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
     // per document: the parsed sections of its last analysis, reused for the next edit
-    let mut incremental: HashMap<Url, Analysis> = HashMap::new();
+    let mut incremental: HashMap<Url, Incremental> = HashMap::new();
     while let Ok(first) = jobs.recv() {
         // take everything already queued, so a burst of edits is analysed once
         let mut batch = vec![first];
@@ -118,15 +118,7 @@ pub fn panic_text(_panic: &(dyn std::any::Any + Send)) -> String {
     "an internal error (details are in the server's log at trace level)".to_string()
 }
 
-/// What the worker keeps per open document between two analyses.
-#[derive(Default)]
-struct Analysis {
-    engine: Incremental,
-    /// The text of the latest analysis, its allocation reused for the next one.
-    text: String,
-}
-
-fn analyze(state: &State, out: &Out, uri: Url, kept: &mut Analysis) {
+fn analyze(state: &State, out: &Out, uri: Url, engine: &mut Incremental) {
     if !state.config_ready.load(std::sync::atomic::Ordering::SeqCst) {
         return; // every open document is analysed once the settings are in
     }
@@ -135,26 +127,32 @@ fn analyze(state: &State, out: &Out, uri: Url, kept: &mut Analysis) {
         .lock()
         .ok()
         .and_then(|mut docs| docs.take_for_analysis(&uri));
-    let Some((rope, version, revision, unchanged)) = snapshot else {
+    let Some(super::documents::ForAnalysis {
+        rope,
+        text,
+        version,
+        revision,
+        unchanged,
+    }) = snapshot
+    else {
         return; // closed meanwhile
     };
     let config = state.config.read().map(|c| c.clone()).unwrap_or_default();
     let encoding = state.encoding();
     let started = std::time::Instant::now();
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let text = &mut kept.text;
-        super::documents::copy_text(&rope, text);
-        let report = kept.engine.check_edited(text, &config, unchanged);
+        let report = engine.check_edited(&text, &config, unchanged);
         let positions = super::convert::Positions::new(
-            text,
+            &text,
             diagnostics::offsets(&report.diagnostics),
             encoding,
         );
+        drop(text); // the next edit can change the document in place again
         let published =
             diagnostics::to_lsp_at(&uri, &report.diagnostics, &|offset| positions.get(offset));
         let snapshot = Arc::new(super::Snapshot::new(rope, None, report, version, revision));
-        state.remember(&uri, snapshot);
-        published
+        let replaced = state.remember(&uri, snapshot);
+        (published, replaced)
     }));
     let still_latest = state
         .documents
@@ -167,7 +165,7 @@ fn analyze(state: &State, out: &Out, uri: Url, kept: &mut Analysis) {
         return;
     }
     match outcome {
-        Ok(diagnostics) => {
+        Ok((diagnostics, replaced)) => {
             tracing::debug!(
                 %uri,
                 version,
@@ -176,6 +174,8 @@ fn analyze(state: &State, out: &Out, uri: Url, kept: &mut Analysis) {
                 "publishing diagnostics"
             );
             out.publish(uri, diagnostics, Some(version));
+            // the previous analysis is freed once the client has its answer
+            drop(replaced);
         }
         Err(panic) => {
             let what = panic_text(&*panic);

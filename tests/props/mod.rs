@@ -185,6 +185,7 @@ impl EditScript {
         let mut docs = Documents::default();
         docs.open(uri.clone(), &self.initial, 0);
         let mut reference = self.initial.clone();
+        let mut previous: Option<String> = None;
         for (n, changes) in self.notifications.iter().enumerate() {
             let events = changes
                 .iter()
@@ -216,6 +217,20 @@ impl EditScript {
                 self.encoding,
                 changes
             );
+            // what the analysis worker takes: the string kept beside the rope, and a claim
+            // about which bytes at both ends are as they were at its previous take
+            let taken = docs.take_for_analysis(&uri).expect("still open");
+            assert_eq!(*taken.text, reference, "the string beside the rope");
+            if let (Some(before), Some(unchanged)) = (&previous, taken.unchanged) {
+                let prefix = unchanged.prefix.min(before.len()).min(reference.len());
+                let suffix = unchanged.suffix.min(before.len()).min(reference.len());
+                assert_eq!(before.as_bytes()[..prefix], reference.as_bytes()[..prefix]);
+                assert_eq!(
+                    before.as_bytes()[before.len() - suffix..],
+                    reference.as_bytes()[reference.len() - suffix..]
+                );
+            }
+            previous = Some(reference.clone());
         }
     }
 }
