@@ -424,7 +424,11 @@ medians of {runs} runs, {edits} single-character incremental edits per run, type
 synthetic journal (`offer_notes::synthetic`: offer sections with keys, counters, reasons of every kind, drafts, and days of \
 diary prose). Each edit's latency is from sending `didChange` to receiving the `publishDiagnostics` for that version. \
 The floor is `offer-notes-null-server`: tower-lsp with the text in ropey, publishing empty diagnostics.\n\n{table}\n\
-Peak RSS is `VmHWM` from `/proc/<pid>/status` at the end of the session.\n\nSee the README's Performance section for the \
+Peak RSS is `VmHWM` from `/proc/<pid>/status` at the end of the session.\n\nPeer rows run the same harness on \
+another language server with a document of about the same size in its language: `harper-ls` on the journal as Markdown, \
+`taplo lsp stdio` on the journal as TOML (a table per offer, prose as comments). A peer that asks for full text sync \
+gets the whole text on every keystroke, as an editor would send it; a peer's diagnostics are not versioned, so its edit \
+latency is to the first `publishDiagnostics` after the edit. Its ratio is against our floor at that size.\n\nSee the README's Performance section for the \
 throughput of `check` (`cargo bench --bench check`) and for the targets.\n"
     );
     if sizes.is_some() {
