@@ -115,7 +115,7 @@ impl Incremental {
         unchanged: Option<Unchanged>,
     ) -> Report {
         crate::fault_injection(text);
-        let journal = self.journal_edited(text, unchanged);
+        let journal = self.journal(text, unchanged);
         let mut used = HashMap::new();
         let previous = &mut self.classifications;
         let mut classify = |reason: &str| {
@@ -136,11 +136,7 @@ impl Incremental {
     }
 
     /// The parsed journal, from reused and freshly parsed chunks.
-    pub fn journal(&mut self, text: &str) -> Journal {
-        self.journal_edited(text, None)
-    }
-
-    fn journal_edited(&mut self, text: &str, unchanged: Option<Unchanged>) -> Journal {
+    fn journal(&mut self, text: &str, unchanged: Option<Unchanged>) -> Journal {
         let old = std::mem::take(&mut self.chunks);
         let bytes = text.as_bytes();
         // a chunk other than the first starts with a `## ` heading at the start of a line

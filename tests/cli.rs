@@ -1,5 +1,7 @@
 //! The `offer-notes` command as a person uses it: the real binary, real files, exit codes.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -139,33 +141,17 @@ fn folders_are_searched_for_offer_and_offer_md_files() {
 
 #[test]
 fn json_columns_are_utf16_like_lsp() {
-    let dir = scratch("utf16");
-    let file = dir.join("emoji.offer");
     // "😀 " is 2 UTF-16 units + 1 space before the key; the amount starts at UTF-16 column 9
-    std::fs::write(
-        &file,
+    let json = common::check_json(
         "today: 2026-11-22\nfloor: $190k\n## Café ☕\nstatus: live\n😀 base: $172k\n",
-    )
-    .unwrap();
-    let out = offer_notes(&["check", "--format", "json", file.to_str().unwrap()]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let below = json
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "below-floor");
+    );
+    let below = json.iter().find(|d| d["code"] == "below-floor");
     // "😀 base" is not a key (keys start with a letter): prose, so nothing fires on it
-    assert!(below.is_none(), "{json}");
-    std::fs::write(
-        &file,
+    assert!(below.is_none(), "{json:?}");
+    let json = common::check_json(
         "today: 2026-11-22\nfloor: $190k\n## Café ☕\nstatus: live\nrole: Lead 😀\nbase:  $172k\n",
-    )
-    .unwrap();
-    let out = offer_notes(&["check", "--format", "json", file.to_str().unwrap()]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    );
     let below = json
-        .as_array()
-        .unwrap()
         .iter()
         .find(|d| d["code"] == "below-floor")
         .expect("below-floor");
@@ -174,8 +160,6 @@ fn json_columns_are_utf16_like_lsp() {
         serde_json::json!({"line": 5, "character": 7})
     );
     let quadrant_or_date = json
-        .as_array()
-        .unwrap()
         .iter()
         .find(|d| d["code"] == "no-decision-date")
         .expect("no-decision-date");

@@ -31,18 +31,10 @@ pub struct Document {
 /// grows the string chunk by chunk through the formatter).
 pub fn text_of(rope: &Rope) -> String {
     let mut text = String::with_capacity(rope.len_bytes());
-    copy_text(rope, &mut text);
-    text
-}
-
-/// The whole text of a rope into `buffer`, reusing its allocation (no fresh pages to fault
-/// in on every keystroke).
-pub fn copy_text(rope: &Rope, buffer: &mut String) {
-    buffer.clear();
-    buffer.reserve(rope.len_bytes());
     for chunk in rope.chunks() {
-        buffer.push_str(chunk);
+        text.push_str(chunk);
     }
+    text
 }
 
 /// One version of a document, as the analysis worker takes it.
@@ -67,6 +59,13 @@ pub enum EditError {
 pub struct Documents {
     docs: HashMap<Url, Document>,
     revision: u64,
+}
+
+impl Document {
+    /// The text as one string, shared: hold it briefly (an edit copies it while it is held).
+    pub fn text(&self) -> Arc<String> {
+        self.text.clone()
+    }
 }
 
 impl Documents {
@@ -136,7 +135,7 @@ impl Documents {
         let unchanged = doc.unchanged.replace(Unchanged::ALL);
         Some(ForAnalysis {
             rope: doc.rope.clone(),
-            text: doc.text.clone(),
+            text: doc.text(),
             version: doc.version,
             revision: doc.revision,
             unchanged,

@@ -115,7 +115,7 @@ impl State {
     /// The analysis of the document's current text: cached when nothing changed since,
     /// computed now otherwise (a request always answers for the text the editor shows).
     pub fn snapshot(&self, uri: &Url) -> Option<Arc<Snapshot>> {
-        let (rope, version, revision) = {
+        let (rope, shared, version, revision) = {
             let docs = self.documents.lock().ok()?;
             let doc = docs.get(uri)?;
             if let Some(cached) = self
@@ -127,9 +127,10 @@ impl State {
             {
                 return Some(cached.clone());
             }
-            (doc.rope.clone(), doc.version, doc.revision)
+            (doc.rope.clone(), doc.text(), doc.version, doc.revision)
         };
-        let text = documents::text_of(&rope);
+        let text = String::clone(&shared);
+        drop(shared); // the next edit can change the document in place again
         let config = self.config.read().map(|c| c.clone()).unwrap_or_default();
         let report = crate::check(&text, &config);
         let snapshot = Arc::new(Snapshot::new(rope, Some(text), report, version, revision));

@@ -333,8 +333,8 @@ enum Out {
 pub struct Outbox(mpsc::UnboundedSender<Out>);
 
 impl Outbox {
-    /// Send a notification; `false` once the writer is gone (the session is over).
-    pub fn notify<P: serde::Serialize>(&self, method: &str, params: &P) -> bool {
+    /// Send a notification (dropped once the writer is gone: the session is over).
+    pub fn notify<P: serde::Serialize>(&self, method: &str, params: &P) {
         #[derive(serde::Serialize)]
         struct Notification<'a, P> {
             jsonrpc: &'static str,
@@ -347,11 +347,10 @@ impl Outbox {
             params,
         });
         match body {
-            Ok(body) => self.0.send(Out::Frame(frame(&body))).is_ok(),
-            Err(e) => {
-                tracing::error!("cannot serialise a {method} notification: {}", redacted(&e));
-                true
+            Ok(body) => {
+                let _ = self.0.send(Out::Frame(frame(&body)));
             }
+            Err(e) => tracing::error!("cannot serialise a {method} notification: {}", redacted(&e)),
         }
     }
 }
