@@ -138,9 +138,9 @@ fn explain(code: Option<&str>) -> ExitCode {
         for rule in rules::RULES {
             println!(
                 "{:<28} {:<11} {}",
-                rule.code,
-                rule.severity.name(),
-                rule.summary
+                rule.code.as_str(),
+                rule.severity().name(),
+                rule.summary()
             );
         }
         return ExitCode::SUCCESS;
@@ -150,12 +150,12 @@ fn explain(code: Option<&str>) -> ExitCode {
             println!(
                 "{} ({}, {})\n",
                 rule.code,
-                rule.severity.name(),
-                rule.family.name()
+                rule.severity().name(),
+                rule.family().name()
             );
-            println!("{}", rule.summary);
+            println!("{}", rule.summary());
             println!();
-            println!("{}", rule.explanation);
+            println!("{}", rule.explanation(&rules::Numbers::default()));
             ExitCode::SUCCESS
         }
         None => {

@@ -1,7 +1,7 @@
 //! How `check` shows diagnostics: rustc-style snippets for people, and the JSON array of
 //! SPEC §4 (LSP-shaped ranges: 0-based lines, UTF-16 columns) for programs.
 
-use crate::rules::{Diagnostic, Severity};
+use crate::rules::{Code, Diagnostic, Severity};
 use crate::text::{Encoding, LineIndex};
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, LabelStyle, Severity as Level};
 use codespan_reporting::files::SimpleFile;
@@ -26,7 +26,7 @@ pub struct JsonDiagnostic {
     pub file: String,
     pub range: JsonRange,
     pub severity: Severity,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
 }
 
@@ -90,7 +90,7 @@ pub fn human(
             );
         }
         let snippet = Snippet::new(level(d.severity))
-            .with_code(d.code)
+            .with_code(d.code.as_str())
             .with_message(d.message.clone())
             .with_labels(labels)
             .with_notes(vec![format!("why: `offer-notes explain {}`", d.code)]);

@@ -9,7 +9,6 @@ use crate::analysis::{
     WEEKS_TO_COMPARABLE_OFFER,
 };
 use crate::model::{Basis, Money, Section, Side, Status};
-use crate::rules;
 use crate::text::Span;
 use crate::Report;
 use std::fmt::Write;
@@ -56,9 +55,15 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
     for d in &report.diagnostics {
         if d.span.start <= line_end && d.span.end >= line_start && !explained.contains(&d.code) {
             explained.push(d.code);
-            if let Some(rule) = rules::find(d.code) {
-                parts.push(format!("**`{}`** — {}", rule.code, rule.explanation));
-            }
+            let numbers = report
+                .analysis
+                .offer(d.section)
+                .map_or(report.analysis.numbers, |a| a.numbers());
+            parts.push(format!(
+                "**`{}`** — {}",
+                d.code,
+                d.code.rule().explanation(&numbers)
+            ));
             span.get_or_insert(Span::new(line_start, line_end));
         }
     }

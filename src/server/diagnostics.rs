@@ -2,7 +2,7 @@
 //! related information pointing at what the finding was measured against.
 
 use super::convert;
-use crate::rules::{Diagnostic, Severity};
+use crate::rules::{Code, Diagnostic, Severity};
 use crate::text::{Encoding, LineIndex};
 use tower_lsp::lsp_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
@@ -14,10 +14,10 @@ pub const SOURCE: &str = "offer-notes";
 /// Where a rule's documentation page lives: `$OFFER_NOTES_DOCS_URL/<code>.md` when set
 /// (e.g. a repository's web address), else the `docs/rules` folder of this source tree.
 /// Worked out once per rule: it is attached to every diagnostic on every keystroke.
-pub fn docs_url(code: &str) -> Option<Url> {
+pub fn docs_url(code: Code) -> Option<Url> {
     use std::collections::HashMap;
     use std::sync::OnceLock;
-    static URLS: OnceLock<HashMap<&'static str, Url>> = OnceLock::new();
+    static URLS: OnceLock<HashMap<Code, Url>> = OnceLock::new();
     let urls = URLS.get_or_init(|| {
         let base = std::env::var("OFFER_NOTES_DOCS_URL").ok();
         crate::rules::RULES
@@ -46,7 +46,7 @@ pub fn docs_url(code: &str) -> Option<Url> {
             })
             .collect()
     });
-    urls.get(code).cloned()
+    urls.get(&code).cloned()
 }
 
 fn severity(s: Severity) -> DiagnosticSeverity {
