@@ -500,7 +500,9 @@ fn total_comp(section: &Section, base: Money, rates: &Rates) -> Option<TotalComp
     })
 }
 
-fn gap_between(floor: Target, measured: Money, small_gap: Percent) -> Gap {
+/// The gap from `measured` to the floor, sized by the small-gap line: the one place a gap
+/// is called small or big.
+pub fn gap_between(floor: Target, measured: Money, small_gap: Percent) -> Gap {
     let shortfall = Money::new(floor.amount.minor - measured.minor, floor.amount.currency);
     let size = if shortfall.minor <= 0 {
         GapSize::None
