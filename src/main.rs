@@ -4,7 +4,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use offer_notes::config::RawConfig;
-use offer_notes::{render, rules, text::LineIndex, Config, Severity};
+use offer_notes::{render, rules, Config, Severity};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -266,12 +266,7 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
             counts[d.severity as usize] += 1;
         }
         match format {
-            Format::Json => json.extend(render::to_json(
-                &name,
-                &text,
-                &LineIndex::new(&text),
-                &report.diagnostics,
-            )),
+            Format::Json => json.extend(render::to_json(&name, &text, &report.diagnostics)),
             Format::Human => {
                 if let Err(e) = render::human(&mut stdout, &name, &text, &report.diagnostics) {
                     eprintln!("offer-notes: cannot write output: {e}");

@@ -2,7 +2,7 @@
 //! SPEC §4 (LSP-shaped ranges: 0-based lines, UTF-16 columns) for programs.
 
 use crate::rules::{Code, Diagnostic, Severity};
-use crate::text::{Encoding, LineIndex};
+use crate::text::Encoding;
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, LabelStyle, Severity as Level};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor, Styles, StylesWriter};
@@ -30,17 +30,14 @@ pub struct JsonDiagnostic {
     pub message: String,
 }
 
-pub fn to_json(
-    file: &str,
-    text: &str,
-    index: &LineIndex,
-    diagnostics: &[Diagnostic],
-) -> Vec<JsonDiagnostic> {
+pub fn to_json(file: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<JsonDiagnostic> {
+    // the same conversion the server publishes with, in UTF-16 as SPEC §4 says
+    let positions = Diagnostic::positions(text, diagnostics, Encoding::Utf16);
     diagnostics
         .iter()
         .map(|d| {
-            let start = index.line_col(text, d.span.start, Encoding::Utf16);
-            let end = index.line_col(text, d.span.end, Encoding::Utf16);
+            let start = positions.get(d.span.start);
+            let end = positions.get(d.span.end);
             JsonDiagnostic {
                 file: file.to_string(),
                 range: JsonRange {

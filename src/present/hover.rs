@@ -3,7 +3,7 @@
 //! `status:`; the rule's explanation on a diagnostic.
 
 use crate::analysis::projection::Projection;
-use crate::analysis::reasons::{classify, ReasonClass};
+use crate::analysis::reasons::{classify, Classification, ReasonClass};
 use crate::analysis::{
     format_percent, gap_between, Gap, GapSize, OfferAnalysis, REENGAGE_MONTHS, REENGAGE_PERCENT,
     WEEKS_TO_COMPARABLE_OFFER,
@@ -34,10 +34,25 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
         if let Some(a) = offer {
             parts.push(offer_summary(section, a));
         }
-    } else if let Some(reason) = section.reasons.iter().find(|r| r.line.contains(offset)) {
+    } else if let Some((i, reason)) = section
+        .reasons
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.line.contains(offset))
+    {
         span = Some(reason.line);
         if reason.value.side == Side::Walk {
-            parts.push(reason_hover(&reason.value.text, offer));
+            // the analysis' own classification; a profile's walk line belongs to no offer
+            let analysed = offer.and_then(|a| a.reasons.iter().find(|(r, _)| *r == i));
+            let alone;
+            let c = match analysed {
+                Some((_, c)) => c,
+                None => {
+                    alone = classify(&reason.value.text);
+                    &alone
+                }
+            };
+            parts.push(reason_hover(&reason.value.text, c, offer));
         }
     } else if let Some(status) = section.status.as_ref().filter(|s| s.line.contains(offset)) {
         span = Some(status.line);
@@ -235,7 +250,8 @@ pub fn projection_markdown(
     }
     let _ = writeln!(
         out,
-        "The number you accept anchors you for {low}–{high} years: raises are a percentage of it, recruiters calibrate to it, and your next negotiation's anchor starts from it.\n"
+        "The number you accept anchors you for {}: raises are a percentage of it, recruiters calibrate to it, and your next negotiation's anchor starts from it.\n",
+        a.numbers().anchor_years_text()
     );
     let (wl, wh) = WEEKS_TO_COMPARABLE_OFFER;
     let (pl, ph) = REENGAGE_PERCENT;
@@ -329,8 +345,7 @@ fn profile_amount(report: &Report, section: &Section, at: Span, amount: Money) -
     out
 }
 
-fn reason_hover(text: &str, offer: Option<&OfferAnalysis>) -> String {
-    let c = classify(text);
+fn reason_hover(text: &str, c: &Classification, offer: Option<&OfferAnalysis>) -> String {
     let mut label = c.class.label().to_string();
     // the rules add what the text alone can't know
     match (c.class, offer) {
@@ -367,7 +382,10 @@ fn status_hover(section: &Section, status: Status, offer: Option<&OfferAnalysis>
         Status::Current => format!("{name} is your current job: the baseline every offer has to beat."),
         Status::Accepted | Status::Signed => format!("You've said yes to {name}. If you're reconsidering: slow down, set a decision date, get any new offer in writing first, and if you do walk, call before you email."),
         Status::Started => format!("You've started at {name}. If you leave, give two weeks' notice with a transition plan."),
-        Status::Declined => format!("You declined {name}. Keep the relationship warm: about 15–20% of walk-aways re-engage within 6–18 months — a `review:` date helps."),
+        Status::Declined => {
+            let ((pl, ph), (ml, mh)) = (REENGAGE_PERCENT, REENGAGE_MONTHS);
+            format!("You declined {name}. Keep the relationship warm: about {pl}–{ph}% of walk-aways re-engage within {ml}–{mh} months — a `review:` date helps.")
+        }
         Status::Withdrawn => format!("{name} was withdrawn. Note why, if you know it, for your next search."),
         Status::Rescinded => format!("{name} rescinded the offer. It happens — it's a business decision, as yours would be."),
     };

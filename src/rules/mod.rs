@@ -12,7 +12,7 @@ use crate::analysis::Analysis;
 pub use crate::analysis::Numbers;
 use crate::config::Config;
 use crate::model::Journal;
-use crate::text::Span;
+use crate::text::{Encoding, Positions, Span};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -226,6 +226,24 @@ impl PartialEq<str> for Code {
 impl PartialEq<&str> for Code {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
+    }
+}
+
+impl Diagnostic {
+    /// Every byte offset a diagnostic's ranges need converted: its span's and its related
+    /// places' ends. Both surfaces position diagnostics from these with
+    /// [`crate::text::Positions`].
+    pub fn offsets(diagnostics: &[Diagnostic]) -> impl Iterator<Item = usize> + '_ {
+        diagnostics.iter().flat_map(|d| {
+            std::iter::once(d.span)
+                .chain(d.related.iter().map(|r| r.span))
+                .flat_map(|s| [s.start, s.end])
+        })
+    }
+
+    /// Where a finding's ranges are, in `encoding`.
+    pub fn positions(text: &str, diagnostics: &[Diagnostic], encoding: Encoding) -> Positions {
+        Positions::new(text, Diagnostic::offsets(diagnostics), encoding)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::convert;
 use crate::rules::{Code, Diagnostic, Severity};
-use crate::text::{Encoding, LineIndex};
+use crate::text::{Encoding, Positions};
 use tower_lsp::lsp_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
     NumberOrString, Url,
@@ -58,34 +58,24 @@ fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
+/// The report's diagnostics as LSP diagnostics, positioned in one pass over the text.
 pub fn to_lsp(
     uri: &Url,
     text: &str,
-    index: &LineIndex,
     diagnostics: &[Diagnostic],
     encoding: Encoding,
 ) -> Vec<lsp::Diagnostic> {
-    to_lsp_at(uri, diagnostics, &|offset| {
-        convert::position(text, index, offset, encoding)
-    })
+    let positions = Diagnostic::positions(text, diagnostics, encoding);
+    to_lsp_at(uri, diagnostics, &positions)
 }
 
-/// Every offset [`to_lsp_at`] will ask a position for.
-pub fn offsets(diagnostics: &[Diagnostic]) -> impl Iterator<Item = usize> + '_ {
-    diagnostics.iter().flat_map(|d| {
-        std::iter::once(d.span)
-            .chain(d.related.iter().map(|r| r.span))
-            .flat_map(|s| [s.start, s.end])
-    })
-}
-
-/// Convert with any offset → position function (the worker's positions come from one pass
-/// over the text, see [`convert::Positions`]).
+/// Convert with positions already worked out (the worker drops the text before converting).
 pub fn to_lsp_at(
     uri: &Url,
     diagnostics: &[Diagnostic],
-    position: &dyn Fn(usize) -> lsp::Position,
+    positions: &Positions,
 ) -> Vec<lsp::Diagnostic> {
+    let position = |offset| convert::lsp_position(positions.get(offset));
     let range = |span: crate::text::Span| lsp::Range::new(position(span.start), position(span.end));
     diagnostics
         .iter()
