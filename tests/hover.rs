@@ -312,6 +312,16 @@ base: $17$02,000
 }
 
 #[test]
+fn counter_got_under_raise5_anchor3_gap3() {
+    // the explanations shown with it speak of the years the number anchors you
+    assert_hover_with(
+        "raise5_anchor3_gap3__counter_got",
+        RAISE5_ANCHOR3_GAP3,
+        &two_offers_at("counter 2026-11-20: asked $190k, got $17"),
+    );
+}
+
+#[test]
 fn small_gap_heading_under_raise5_anchor3_gap3() {
     // 2.5% below: small under 5% and under 3%, so the advice and its numbers should say 3%
     assert_hover_with(

@@ -43,8 +43,9 @@ counter-did-not-move = "off"
 const UNDER_RAISE5_ANCHOR3_GAP3: &[&str] = &[
     "rules/small-gap.fires",
     "rules/middle-runway.fires",
-    // these two do not change today, but they speak of the anchor years and should
+    // these speak of the anchor years ("the next 2–4 years"), so they should change too
     "rules/long-runway.fires",
+    "rules/middle-runway.quiet",
     "rules/below-floor-after-counters.fires",
     "settings/small-gap-within-3",
     "settings/middle-runway-accept-line",
