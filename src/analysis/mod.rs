@@ -1,6 +1,7 @@
 //! What the numbers mean: total comp, the live number, the gap to the floor, the
 //! walk-away matrix cell [004], and the anchoring projection. Pure; rules read it.
 
+pub mod advice;
 pub mod projection;
 pub mod reasons;
 
@@ -226,6 +227,18 @@ impl Cell {
         }
     }
 
+    /// The cell's verdict in a few words: "walk now", "counter once".
+    pub fn verdict(&self) -> &'static str {
+        match (self.role, self.gap) {
+            (Strength::Strong, GapSize::Big) => "counter once, then walk if it doesn't move",
+            (Strength::Strong, GapSize::Small) => "take it after one calibrated counter",
+            (Strength::Strong, GapSize::None) => "close it",
+            (Strength::Weak, GapSize::Big) => "walk now",
+            (Strength::Weak, GapSize::Small) => "walk unless your leverage is non-existent",
+            (Strength::Weak, GapSize::None) => "don't accept just to have a job",
+        }
+    }
+
     /// The advice of the cell, paraphrased from [004].
     pub fn advice(&self) -> &'static str {
         match (self.role, self.gap) {
@@ -257,6 +270,10 @@ pub struct OfferAnalysis {
     pub anchor_years: AnchorYears,
     /// The small-gap line this offer is measured with.
     pub small_gap: Percent,
+    /// Where the offer stands (SPEC §2.0), decided once.
+    pub situation: advice::Situation,
+    /// The one recommendation every surface states.
+    pub recommendation: advice::Recommendation,
     /// The classification of each `walk:` reason, by index into the section's reasons.
     pub reasons: Vec<(usize, Classification)>,
 }
@@ -295,9 +312,19 @@ pub fn analyze_with(
         .as_ref()
         .map(|f| f.value)
         .unwrap_or_else(|| chrono::Local::now().date_naive());
+    // counted once: "no other offer open" is then a comparison, not a scan per offer
+    let open: Vec<usize> = journal
+        .offers()
+        .filter(|(_, s)| is_open(s))
+        .map(|(i, _)| i)
+        .take(2)
+        .collect();
     let offers = journal
         .offers()
-        .map(|(index, section)| analyze_offer(journal, index, section, config, classify))
+        .map(|(index, section)| {
+            let only_open = !open.iter().any(|&i| i != index);
+            analyze_offer(journal, index, section, config, today, only_open, classify)
+        })
         .collect();
     let numbers = Numbers {
         small_gap: config.small_gap,
@@ -338,6 +365,8 @@ fn analyze_offer(
     index: usize,
     section: &Section,
     config: &Config,
+    today: NaiveDate,
+    only_open: bool,
     classify: &mut dyn FnMut(&str) -> Classification,
 ) -> OfferAnalysis {
     let profile = journal.profile();
@@ -390,7 +419,27 @@ fn analyze_offer(
         .filter(|(_, r)| r.value.side == crate::model::Side::Walk)
         .map(|(i, r)| (i, classify(&r.value.text)))
         .collect();
-    OfferAnalysis {
+    // the opening number: `base`, before any counter, on the floor's basis
+    let opening_gap = match (floor, section.base.as_ref()) {
+        (Some(floor), Some(base)) => {
+            let measured = match floor.value.basis {
+                Basis::Base => Some(base.value),
+                Basis::Total => total_comp(section, base.value, &rates).map(|c| c.steady),
+            };
+            measured
+                .and_then(|m| rates.convert(m, floor.value.amount.currency))
+                .map(|m| gap_between(floor.value, m, config.small_gap))
+        }
+        _ => None,
+    };
+    let situation = advice::situation(
+        section,
+        today,
+        opening_gap,
+        only_open,
+        profile.runway.as_ref().map(|r| r.value),
+    );
+    let mut analysis = OfferAnalysis {
         section: index,
         live,
         comp,
@@ -404,8 +453,12 @@ fn analyze_offer(
         raise_rate,
         anchor_years,
         small_gap: config.small_gap,
+        situation,
+        recommendation: advice::Recommendation::None,
         reasons,
-    }
+    };
+    analysis.recommendation = advice::recommend(&analysis.situation, &analysis);
+    analysis
 }
 
 /// The last counter with an answer, else `base`.

@@ -376,8 +376,17 @@ fn status_hover(section: &Section, status: Status, offer: Option<&OfferAnalysis>
     let name = section.display_name();
     let next = match status {
         Status::Live => {
-            let cell = offer.and_then(|a| a.cell).map(|c| format!(" The matrix says: {}.", c.advice())).unwrap_or_default();
-            format!("{name} is live. Set a decision date and decide on it, not before; counter once with a specific number, ideally on total comp.{cell}")
+            // the offer's one recommendation, as the rules say it (SPEC §2.0)
+            let advice = offer
+                .and_then(|a| a.recommendation.sentence(&a.numbers()))
+                .map(|s| format!(" {s}"))
+                .unwrap_or_default();
+            let date = if offer.is_some_and(|a| a.decision_date.is_some()) {
+                " Decide on your decision date, not before."
+            } else {
+                " Set a decision date, then decide on it, not before."
+            };
+            format!("{name} is live.{advice}{date}")
         }
         Status::Current => format!("{name} is your current job: the baseline every offer has to beat."),
         Status::Accepted | Status::Signed => format!("You've said yes to {name}. If you're reconsidering: slow down, set a decision date, get any new offer in writing first, and if you do walk, call before you email."),

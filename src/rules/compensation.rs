@@ -5,6 +5,7 @@ use super::Family::*;
 use super::Severity::*;
 use super::Source::*;
 use super::{Context, Finding, Spec};
+use crate::analysis::advice::Recommendation;
 use crate::analysis::{format_percent, GapSize, OfferAnalysis, Strength};
 use crate::model::{Basis, Currency, Section, Status};
 
@@ -299,7 +300,8 @@ pub(super) const QUADRANT: Spec = Spec {
 
 pub fn quadrant(ctx: &Context, out: &mut Vec<Finding>) {
     for (section, a) in measured(ctx) {
-        let (Some(cell), Some(gap)) = (a.cell, a.gap) else {
+        // the matrix speaks only where it is the offer's one recommendation (SPEC §2.0)
+        let (Recommendation::Matrix(cell), Some(gap)) = (a.recommendation, a.gap) else {
             continue;
         };
         let gap_words = if gap.is_below() {
