@@ -15,13 +15,13 @@ pub use crate::settings::{FILE_NAME, SECTION};
 pub struct Sources {
     init: RawSettings,
     client: RawSettings,
-    /// Workspace folders in the client's order: the first one's file applies to a document
-    /// with none above it (an untitled buffer, a file outside every folder).
+    /// Workspace folders in the client's order.
     folders: Vec<PathBuf>,
     resolver: Resolver,
     /// What each open document is analysed with: a keystroke reads it from here, never disk.
     documents: HashMap<Url, Arc<Resolved>>,
-    /// Warnings shown since the last reload (each is shown once).
+    /// Warnings shown since the settings last changed: each is shown once, and again only
+    /// after a change (the person edited something and still gets it wrong).
     shown: HashSet<String>,
     /// Warnings found since (a document opened under a file not read before), not yet shown.
     pending: Vec<String>,
@@ -29,23 +29,31 @@ pub struct Sources {
 
 impl Sources {
     pub fn set_init(&mut self, init: RawSettings) {
-        self.init = init;
-        self.editor_changed();
+        if self.init != init {
+            self.init = init;
+            self.editor_changed();
+        }
     }
 
     pub fn set_client(&mut self, client: RawSettings) {
-        self.client = client;
-        self.editor_changed();
+        if self.client != client {
+            self.client = client;
+            self.editor_changed();
+        }
     }
 
     fn editor_changed(&mut self) {
         let editor = self.init.clone().merge(self.client.clone());
         self.resolver.set_editor(editor);
+        self.shown.clear();
     }
 
     pub fn set_folders(&mut self, folders: Vec<PathBuf>) {
-        self.folders = folders;
-        self.resolver.set_fallback(self.folders.first().cloned());
+        if self.folders != folders {
+            self.folders = folders.clone();
+            self.resolver.set_folders(folders);
+            self.shown.clear();
+        }
     }
 
     /// `workspace/didChangeWorkspaceFolders`.
@@ -84,9 +92,8 @@ impl Sources {
     pub fn reload(&mut self, open: &[Url], files_changed: bool) -> (Vec<Url>, Vec<String>) {
         if files_changed {
             self.resolver.forget_files();
+            self.shown.clear();
         }
-        self.shown.clear();
-        self.pending.clear();
         let before = std::mem::take(&mut self.documents);
         // the editor's settings are checked even while no document is open
         let unplaced = self.resolver.for_journal(None);

@@ -36,9 +36,10 @@ pub struct Resolver {
     editor: RawSettings,
     /// `--config FILE`: this file, wherever the journal is.
     explicit: Option<PathBuf>,
-    /// Where to look when a journal has no file above it or no path at all (an untitled
-    /// buffer): the server's first workspace folder.
-    fallback: Option<PathBuf>,
+    /// The server's workspace folders, first one first. A journal outside all of them (or
+    /// with no path, like an untitled buffer) that has no file above it gets the first
+    /// folder's file, as when only the workspace root was read.
+    folders: Vec<PathBuf>,
     /// Folder → the file nearest above it.
     nearest: HashMap<PathBuf, Option<PathBuf>>,
     /// Parsed files by path.
@@ -69,10 +70,10 @@ impl Resolver {
         }
     }
 
-    /// The folder whose nearest file applies to a journal that has none above it.
-    pub fn set_fallback(&mut self, dir: Option<PathBuf>) {
-        if self.fallback != dir {
-            self.fallback = dir;
+    /// The workspace folders, first one first.
+    pub fn set_folders(&mut self, folders: Vec<PathBuf>) {
+        if self.folders != folders {
+            self.folders = folders;
             self.resolved.clear();
         }
     }
@@ -116,13 +117,15 @@ impl Resolver {
         if let Some(explicit) = &self.explicit {
             return Some(explicit.clone());
         }
-        let found = journal
-            .and_then(folder_of)
-            .and_then(|folder| self.nearest_to(folder));
-        found.or_else(|| {
-            let fallback = self.fallback.clone()?;
-            self.nearest_to(fallback)
-        })
+        let folder = journal.and_then(folder_of);
+        if let Some(found) = folder.clone().and_then(|f| self.nearest_to(f)) {
+            return Some(found);
+        }
+        let in_workspace = folder.is_some_and(|f| self.folders.iter().any(|w| f.starts_with(w)));
+        match self.folders.first() {
+            Some(first) if !in_workspace => self.nearest_to(first.clone()),
+            _ => None,
+        }
     }
 
     fn nearest_to(&mut self, folder: PathBuf) -> Option<PathBuf> {
@@ -215,12 +218,22 @@ mod tests {
     }
 
     #[test]
-    fn a_journal_without_a_path_gets_the_fallback_folders_file() {
+    fn a_journal_outside_the_workspace_gets_the_first_folders_file() {
         let dir = folder("fallback");
+        let other = folder("fallback-other");
         std::fs::write(dir.join(FILE_NAME), "anchor-years = 2\n").unwrap();
         let mut resolver = Resolver::new();
-        resolver.set_fallback(Some(dir.clone()));
+        resolver.set_folders(vec![dir.clone(), other.clone()]);
         assert_eq!(resolver.for_journal(None).config.anchor_years, 2);
+        assert_eq!(
+            resolver
+                .for_journal(Some(&other.join("x.offer")))
+                .config
+                .anchor_years,
+            4,
+            "inside another folder: that folder's own (none)"
+        );
+        let _ = std::fs::remove_dir_all(&other);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
