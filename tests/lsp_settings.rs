@@ -237,3 +237,45 @@ fn a_buffer_without_a_path_follows_the_first_workspace_folder_as_folders_change(
             })
     });
 }
+
+#[test]
+fn a_change_notice_without_settings_makes_the_server_ask_again_and_editor_silence_lets_the_file_apply(
+) {
+    // what the VS Code extension does: it sends only the settings the person set, and on a change
+    // says `didChangeConfiguration` with null settings so the server pulls the section
+    let dir = folder("pull");
+    write(
+        &dir.join("offer-notes.toml"),
+        "disabled-rules = [\"below-floor\"]\n",
+    );
+    let doc = uri(&dir.join("acme.offer"));
+    let mut lsp = Lsp::spawn();
+    lsp.settings = json!({"severity": {"below-floor": "error"}, "disabledRules": []});
+    lsp.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "workspaceFolders": [{"uri": uri(&dir), "name": "pull"}],
+            "capabilities": {"workspace": {"configuration": true}},
+        }),
+    );
+    lsp.notify("initialized", json!({}));
+    lsp.open(&doc, JOURNAL, 1);
+    assert_eq!(
+        below_floor(&mut lsp, &doc, 1),
+        Some(1),
+        "the editor's list wins"
+    );
+    lsp.settings = json!({});
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    lsp.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == doc.as_str()
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|a| !a.iter().any(|d| d["code"] == "below-floor"))
+    });
+}
