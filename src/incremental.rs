@@ -7,7 +7,7 @@
 use crate::analysis::reasons::{self, Classification};
 use crate::model::shift::Shift;
 use crate::model::{self, Currency, Journal};
-use crate::{analysis, Config, Report};
+use crate::{analysis, syntax, Config, Report};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -65,16 +65,13 @@ pub struct Incremental {
     pub last_parsed: usize,
 }
 
-/// Where each chunk starts: 0, then every line that opens an offer section (`## `).
+/// Where each chunk starts: 0, then every line that opens an offer section
+/// ([`syntax::opens_section`], the one predicate the full parse also uses).
 pub fn chunk_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let opens_section = |i: usize| {
-        bytes[i..].starts_with(b"##")
-            && matches!(
-                bytes.get(i + 2),
-                None | Some(b' ') | Some(b'\t') | Some(b'\n') | Some(b'\r')
-            )
-    };
+    // the predicate looks only at the first few bytes, so it is asked at the line start
+    // inside the whole text (a line break ends the line for it)
+    let opens_section = |i: usize| bytes[i] == b'#' && syntax::opens_section(&text[i..]);
     let mut starts = vec![0];
     if text.contains('\r') {
         // rare: line breaks may be \r alone, so look at every byte

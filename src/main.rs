@@ -4,7 +4,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use offer_notes::settings::{Resolved, Resolver};
-use offer_notes::{render, rules, text::LineIndex, Severity};
+use offer_notes::{render, rules, Severity};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -137,9 +137,9 @@ fn explain(code: Option<&str>) -> ExitCode {
         for rule in rules::RULES {
             println!(
                 "{:<28} {:<11} {}",
-                rule.code,
-                rule.severity.name(),
-                rule.summary
+                rule.code.as_str(),
+                rule.severity().name(),
+                rule.summary()
             );
         }
         return ExitCode::SUCCESS;
@@ -149,12 +149,12 @@ fn explain(code: Option<&str>) -> ExitCode {
             println!(
                 "{} ({}, {})\n",
                 rule.code,
-                rule.severity.name(),
-                rule.family.name()
+                rule.severity().name(),
+                rule.family().name()
             );
-            println!("{}", rule.summary);
+            println!("{}", rule.summary());
             println!();
-            println!("{}", rule.explanation);
+            println!("{}", rule.explanation(&rules::Numbers::default()));
             ExitCode::SUCCESS
         }
         None => {
@@ -281,12 +281,7 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
             counts[d.severity as usize] += 1;
         }
         match format {
-            Format::Json => json.extend(render::to_json(
-                &name,
-                &text,
-                &LineIndex::new(&text),
-                &report.diagnostics,
-            )),
+            Format::Json => json.extend(render::to_json(&name, &text, &report.diagnostics)),
             Format::Human => {
                 if let Err(e) = render::human(&mut stdout, &name, &text, &report.diagnostics) {
                     eprintln!("offer-notes: cannot write output: {e}");

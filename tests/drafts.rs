@@ -44,7 +44,7 @@ fn draft_findings(text: &str, block: &str) -> Vec<String> {
     check(&with_draft, &Config::default())
         .diagnostics
         .into_iter()
-        .filter(|d| d.code.starts_with("draft-") || d.code == "invalid-value")
+        .filter(|d| d.code.as_str().starts_with("draft-") || d.code == "invalid-value")
         .map(|d| format!("{}: {}", d.code, d.message))
         .collect()
 }

@@ -26,6 +26,18 @@ const PIECES: &[&str] = &[
     "decision 2026-11-21: walk\n",
     "allow: below-floor\n",
     "today: 2026-11-22\n",
+    // every way a heading can start (or nearly start): the full parse and the incremental
+    // engine must agree on each, inside and outside fences
+    "##\t",
+    "##\u{A0}",
+    "##x",
+    "##\tTab offer\n",
+    "##\u{A0}Nbsp offer\n",
+    "# Another search\n",
+    "#\tTitle\n",
+    "```\n",
+    "~~~email counter\n",
+    "```email decline\nHi,\n## Inside a fence\n",
 ];
 
 proptest! {
@@ -81,4 +93,22 @@ fn a_keystroke_in_one_section_parses_one_section() {
     let report = engine.check(&text, &config);
     assert_eq!(engine.last_parsed, 1);
     assert_eq!(report.diagnostics, check(&text, &config).diagnostics);
+}
+
+/// A `##` heading followed by a tab (or a no-break space) inside an open email fence: the
+/// editor's incremental engine and `check` must read it the same way.
+#[test]
+fn tab_and_nbsp_headings_inside_a_fence_read_the_same_incrementally() {
+    let config = Config::default();
+    for heading in ["##\tBeta", "##\u{A0}Beta", "##Beta", "##", "#\tNew search"] {
+        let text = format!(
+            "floor: $190k\n## Acme\nstatus: live\nbase: $150k\n```email decline\nHi Dana,\n{heading}\nstatus: live\nbase: $120k\n```\n"
+        );
+        let mut engine = Incremental::new();
+        engine.check("", &config);
+        let incremental = engine.check(&text, &config);
+        let full = check(&text, &config);
+        assert_eq!(incremental.journal, full.journal, "{heading:?}");
+        assert_eq!(incremental.diagnostics, full.diagnostics, "{heading:?}");
+    }
 }

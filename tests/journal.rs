@@ -7,7 +7,7 @@ fn codes(text: &str) -> Vec<&'static str> {
     check(text, &Config::default())
         .diagnostics
         .iter()
-        .map(|d| d.code)
+        .map(|d| d.code.as_str())
         .collect()
 }
 

@@ -81,7 +81,7 @@ fn the_vscode_settings_match_the_defaults_and_ranges() {
 #[test]
 fn the_vscode_rule_list_and_severities_are_the_registry() {
     let manifest = manifest();
-    let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    let codes: Vec<&str> = RULES.iter().map(|r| r.code.as_str()).collect();
 
     let disabled = setting(&manifest, DISABLED_RULES);
     let listed: Vec<&str> = disabled["items"]["enum"]

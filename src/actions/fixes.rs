@@ -5,7 +5,7 @@
 use super::{drafts, Edit};
 use crate::model::keys::ValueKind;
 use crate::model::{Key, Section};
-use crate::rules::Diagnostic;
+use crate::rules::{Code, Diagnostic};
 use crate::syntax::{values, LineKind};
 use crate::text::Span;
 use crate::Report;
@@ -171,7 +171,7 @@ fn fixes_for(
     };
     let tomorrow = today.succ_opt().unwrap_or(today);
     match d.code {
-        "no-decision-date" => {
+        Code::NoDecisionDate => {
             let line = format!("decision-date: {}", day(tomorrow));
             out.push(fix(
                 format!("Set a decision date: tomorrow, {}", day(tomorrow)),
@@ -179,7 +179,7 @@ fn fixes_for(
                 true,
             ));
         }
-        "decision-date-passed" => {
+        Code::DecisionDatePassed => {
             if let Some(date) = section
                 .decision_date
                 .as_ref()
@@ -195,7 +195,7 @@ fn fixes_for(
                 ));
             }
         }
-        "not-in-writing" => match &section.in_writing {
+        Code::NotInWriting => match &section.in_writing {
             Some(f) => out.push(fix(
                 "I have it in writing now: set `in-writing: yes`".into(),
                 vec![Edit {
@@ -217,7 +217,7 @@ fn fixes_for(
                 ));
             }
         },
-        "no-review-date" => {
+        Code::NoReviewDate => {
             let when = today.checked_add_months(Months::new(6)).unwrap_or(today);
             let anchor = section.decision().map_or(key_anchor(section), |f| f.line);
             out.push(fix(
@@ -230,7 +230,7 @@ fn fixes_for(
                 true,
             ));
         }
-        "unknown-key" => {
+        Code::UnknownKey => {
             if let Some(key) = Key::suggest(d.span.of(text)) {
                 out.push(fix(
                     format!("Change to `{}`", key.key.name()),

@@ -21,10 +21,70 @@ pub const WEEKS_TO_COMPARABLE_OFFER: (u32, u32) = (6, 10);
 pub const REENGAGE_PERCENT: (u32, u32) = (15, 20);
 pub const REENGAGE_MONTHS: (u32, u32) = (6, 18);
 
+/// The configurable numbers that messages, explanations and hovers quote: the small-gap
+/// line, the years a number anchors you, the raise rate. One place turns them into words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numbers {
+    pub small_gap: Percent,
+    pub anchor_years: AnchorYears,
+    pub raise_rate: Percent,
+}
+
+impl Numbers {
+    pub fn from_config(config: &Config) -> Numbers {
+        Numbers {
+            small_gap: config.small_gap,
+            anchor_years: default_anchor_years(config),
+            raise_rate: config.raise_rate,
+        }
+    }
+
+    /// `2–4 years`, or `3 years` when both ends meet.
+    pub fn anchor_years_text(&self) -> String {
+        anchor_years_text(self.anchor_years)
+    }
+
+    /// Replace the placeholders of a rule text.
+    pub fn fill(&self, text: &str) -> String {
+        text.replace("{small-gap}", &self.small_gap.to_string())
+            .replace("{anchor-years}", &self.anchor_years_text())
+            .replace("{raise-rate}", &self.raise_rate.to_string())
+    }
+}
+
+impl Default for Numbers {
+    fn default() -> Self {
+        Numbers::from_config(&Config::default())
+    }
+}
+
+/// The anchoring range when the journal does not set one: the article's two to four years
+/// [004], cut to the configured horizon.
+pub fn default_anchor_years(config: &Config) -> AnchorYears {
+    AnchorYears {
+        low: crate::config::DEFAULT_ANCHOR_YEARS
+            .0
+            .min(config.anchor_years),
+        high: config.anchor_years,
+    }
+}
+
+/// `2–4 years`, or `3 years` when both ends meet.
+pub fn anchor_years_text(years: AnchorYears) -> String {
+    let unit = if years.high == 1 { "year" } else { "years" };
+    if years.low == years.high {
+        format!("{} {unit}", years.high)
+    } else {
+        format!("{}–{} {unit}", years.low, years.high)
+    }
+}
+
 /// The analysis of a whole journal.
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub today: NaiveDate,
+    /// The configured numbers, with the profile's own `raise-rate`/`anchor-years` applied.
+    pub numbers: Numbers,
     /// One per offer section, in order; `offers[i].section == i + 1`.
     pub offers: Vec<OfferAnalysis>,
 }
@@ -72,7 +132,7 @@ pub struct TotalComp {
 pub enum GapSize {
     /// At or above the floor.
     None,
-    /// Within the small-gap line below the floor (5% by default).
+    /// Within the small-gap line below the floor (`config::DEFAULT_SMALL_GAP` unless configured).
     Small,
     Big,
 }
@@ -170,7 +230,7 @@ impl Cell {
     pub fn advice(&self) -> &'static str {
         match (self.role, self.gap) {
             (Strength::Strong, GapSize::Big) => "counter once with a total-comp focus (equity, sign-on, PTO), and walk if the second offer doesn't move",
-            (Strength::Strong, GapSize::Small) => "take it after one calibrated counter; don't risk the relationship over the last 3–5%, and bank the goodwill for raise conversations",
+            (Strength::Strong, GapSize::Small) => "take it after one calibrated counter; don't risk the relationship over the last few percent, and bank the goodwill for raise conversations",
             (Strength::Strong, GapSize::None) => "it meets your floor and the role is strong: close it, without spending relationship capital on the last few percent",
             (Strength::Weak, GapSize::Big) => "walk now, no counter needed; stop the loop politely and free your bandwidth for better fits",
             (Strength::Weak, GapSize::Small) => "walk unless your leverage is truly non-existent; don't accept just to have a job, and reassess your search at week six",
@@ -195,11 +255,22 @@ pub struct OfferAnalysis {
     pub decision_date: Option<Sourced<NaiveDate>>,
     pub raise_rate: Percent,
     pub anchor_years: AnchorYears,
+    /// The small-gap line this offer is measured with.
+    pub small_gap: Percent,
     /// The classification of each `walk:` reason, by index into the section's reasons.
     pub reasons: Vec<(usize, Classification)>,
 }
 
 impl OfferAnalysis {
+    /// The numbers this offer's messages quote.
+    pub fn numbers(&self) -> Numbers {
+        Numbers {
+            small_gap: self.small_gap,
+            anchor_years: self.anchor_years,
+            raise_rate: self.raise_rate,
+        }
+    }
+
     /// The anchoring projection of the live number (computed when asked: only hovers need it).
     pub fn projection(&self) -> Option<Projection> {
         self.gap
@@ -228,7 +299,22 @@ pub fn analyze_with(
         .offers()
         .map(|(index, section)| analyze_offer(journal, index, section, config, classify))
         .collect();
-    Analysis { today, offers }
+    let numbers = Numbers {
+        small_gap: config.small_gap,
+        anchor_years: profile
+            .anchor_years
+            .as_ref()
+            .map_or(default_anchor_years(config), |f| f.value),
+        raise_rate: profile
+            .raise_rate
+            .as_ref()
+            .map_or(config.raise_rate, |f| f.value),
+    };
+    Analysis {
+        today,
+        numbers,
+        offers,
+    }
 }
 
 fn sourced<T: Copy>(own: &Option<Field<T>>, profile: &Option<Field<T>>) -> Option<Sourced<T>> {
@@ -268,15 +354,7 @@ fn analyze_offer(
         .anchor_years
         .as_ref()
         .or(profile.anchor_years.as_ref())
-        .map_or(
-            AnchorYears {
-                low: crate::config::DEFAULT_ANCHOR_YEARS
-                    .0
-                    .min(config.anchor_years),
-                high: config.anchor_years,
-            },
-            |f| f.value,
-        );
+        .map_or(default_anchor_years(config), |f| f.value);
     let rates = Rates { journal, section };
     let comp = live.and_then(|live| total_comp(section, live.base, &rates));
 
@@ -325,6 +403,7 @@ fn analyze_offer(
         decision_date,
         raise_rate,
         anchor_years,
+        small_gap: config.small_gap,
         reasons,
     }
 }
@@ -421,7 +500,9 @@ fn total_comp(section: &Section, base: Money, rates: &Rates) -> Option<TotalComp
     })
 }
 
-fn gap_between(floor: Target, measured: Money, small_gap: Percent) -> Gap {
+/// The gap from `measured` to the floor, sized by the small-gap line: the one place a gap
+/// is called small or big.
+pub fn gap_between(floor: Target, measured: Money, small_gap: Percent) -> Gap {
     let shortfall = Money::new(floor.amount.minor - measured.minor, floor.amount.currency);
     let size = if shortfall.minor <= 0 {
         GapSize::None

@@ -130,7 +130,7 @@ impl<'t> Builder<'t> {
         };
         if close.is_none() {
             self.issue(
-                "invalid-value",
+                IssueKind::InvalidValue,
                 open,
                 "this ```email block is never closed: add a line with ``` after the draft".into(),
             );
@@ -144,10 +144,10 @@ impl<'t> Builder<'t> {
         });
     }
 
-    fn issue(&mut self, code: &'static str, span: Span, message: String) {
+    fn issue(&mut self, kind: IssueKind, span: Span, message: String) {
         let section = self.section_index();
         self.issues.push(SyntaxIssue {
-            code,
+            kind,
             span,
             message,
             related: None,
@@ -174,7 +174,11 @@ impl<'t> Builder<'t> {
             Some(arg) => match values::date_from(arg.of(self.text)) {
                 Ok(date) => Some(date),
                 Err(ValueError(message)) => {
-                    self.issue("invalid-value", arg, format!("`{}`: {message}", key.name()));
+                    self.issue(
+                        IssueKind::InvalidValue,
+                        arg,
+                        format!("`{}`: {message}", key.name()),
+                    );
                     return;
                 }
             },
@@ -195,7 +199,7 @@ impl<'t> Builder<'t> {
             Ok(parsed) => parsed,
             Err(ValueError(message)) => {
                 self.issue(
-                    "invalid-value",
+                    IssueKind::InvalidValue,
                     value,
                     format!("`{}`: {message}", key.name()),
                 );
@@ -207,7 +211,7 @@ impl<'t> Builder<'t> {
                 let section = self.section_index();
                 let name = self.sections[section].display_name().to_string();
                 self.issues.push(SyntaxIssue {
-                    code: "duplicate-key",
+                    kind: IssueKind::DuplicateKey,
                     span: key_span,
                     message: format!(
                         "`{}` is set twice in {name}; this later line is the one that counts",
@@ -363,7 +367,7 @@ impl<'t> Builder<'t> {
         }
         let _ = line;
         self.issue(
-            "unknown-key",
+            IssueKind::UnknownKey,
             key_span,
             format!(
                 "`{}` is not a key offer-notes knows — did you mean `{}`? ({})",

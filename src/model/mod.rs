@@ -441,11 +441,22 @@ impl Section {
     }
 }
 
+/// What kind of problem reading a line met; the syntax rules give each its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssueKind {
+    /// A known key whose value does not parse.
+    InvalidValue,
+    /// A key close to a known one.
+    UnknownKey,
+    /// A single-valued key written twice in one section.
+    DuplicateKey,
+}
+
 /// A problem found while reading the text (before any rule runs): a malformed value,
 /// a key that looks like a typo, a key written twice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxIssue {
-    pub code: &'static str,
+    pub kind: IssueKind,
     pub span: Span,
     pub message: String,
     /// Where the first of two duplicate keys was.

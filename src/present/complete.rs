@@ -151,13 +151,13 @@ fn values(key: Key, rest: &str) -> Vec<Item> {
                 .collect();
             RULES
                 .iter()
-                .filter(|r| !written.contains(&r.code))
+                .filter(|r| !written.contains(&r.code.as_str()))
                 .map(|r| Item {
-                    label: r.code.into(),
+                    label: r.code.to_string(),
                     kind: ItemKind::RuleCode,
-                    detail: r.severity.name().into(),
-                    documentation: r.summary.into(),
-                    insert: r.code.into(),
+                    detail: r.severity().name().into(),
+                    documentation: r.summary().into(),
+                    insert: r.code.to_string(),
                     snippet: false,
                 })
                 .collect()

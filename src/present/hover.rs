@@ -3,13 +3,12 @@
 //! `status:`; the rule's explanation on a diagnostic.
 
 use crate::analysis::projection::Projection;
-use crate::analysis::reasons::{classify, ReasonClass};
+use crate::analysis::reasons::{classify, Classification, ReasonClass};
 use crate::analysis::{
-    format_percent, Gap, GapSize, OfferAnalysis, REENGAGE_MONTHS, REENGAGE_PERCENT,
+    format_percent, gap_between, Gap, GapSize, OfferAnalysis, REENGAGE_MONTHS, REENGAGE_PERCENT,
     WEEKS_TO_COMPARABLE_OFFER,
 };
 use crate::model::{Basis, Money, Section, Side, Status};
-use crate::rules;
 use crate::text::Span;
 use crate::Report;
 use std::fmt::Write;
@@ -35,10 +34,25 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
         if let Some(a) = offer {
             parts.push(offer_summary(section, a));
         }
-    } else if let Some(reason) = section.reasons.iter().find(|r| r.line.contains(offset)) {
+    } else if let Some((i, reason)) = section
+        .reasons
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.line.contains(offset))
+    {
         span = Some(reason.line);
         if reason.value.side == Side::Walk {
-            parts.push(reason_hover(&reason.value.text, offer));
+            // the analysis' own classification; a profile's walk line belongs to no offer
+            let analysed = offer.and_then(|a| a.reasons.iter().find(|(r, _)| *r == i));
+            let alone;
+            let c = match analysed {
+                Some((_, c)) => c,
+                None => {
+                    alone = classify(&reason.value.text);
+                    &alone
+                }
+            };
+            parts.push(reason_hover(&reason.value.text, c, offer));
         }
     } else if let Some(status) = section.status.as_ref().filter(|s| s.line.contains(offset)) {
         span = Some(status.line);
@@ -56,9 +70,15 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
     for d in &report.diagnostics {
         if d.span.start <= line_end && d.span.end >= line_start && !explained.contains(&d.code) {
             explained.push(d.code);
-            if let Some(rule) = rules::find(d.code) {
-                parts.push(format!("**`{}`** — {}", rule.code, rule.explanation));
-            }
+            let numbers = report
+                .analysis
+                .offer(d.section)
+                .map_or(report.analysis.numbers, |a| a.numbers());
+            parts.push(format!(
+                "**`{}`** — {}",
+                d.code,
+                d.code.rule().explanation(&numbers)
+            ));
             span.get_or_insert(Span::new(line_start, line_end));
         }
     }
@@ -118,24 +138,14 @@ fn gap_for(section: &Section, a: &OfferAnalysis, amount: Money) -> Option<Gap> {
     if measured.currency != floor.amount.currency {
         return None;
     }
-    let shortfall = Money::new(floor.amount.minor - measured.minor, floor.amount.currency);
-    let size = if shortfall.minor <= 0 {
-        GapSize::None
-    } else if shortfall.minor * 100 <= floor.amount.minor * 5 {
-        GapSize::Small
-    } else {
-        GapSize::Big
-    };
+    let gap = gap_between(floor, measured, a.small_gap);
     Some(Gap {
-        floor: floor.amount,
-        basis: floor.basis,
-        measured,
-        shortfall,
-        size: if current.size == GapSize::None && size == GapSize::None {
+        size: if current.size == GapSize::None && gap.size == GapSize::None {
             GapSize::None
         } else {
-            size
+            gap.size
         },
+        ..gap
     })
 }
 
@@ -240,7 +250,8 @@ pub fn projection_markdown(
     }
     let _ = writeln!(
         out,
-        "The number you accept anchors you for {low}–{high} years: raises are a percentage of it, recruiters calibrate to it, and your next negotiation's anchor starts from it.\n"
+        "The number you accept anchors you for {}: raises are a percentage of it, recruiters calibrate to it, and your next negotiation's anchor starts from it.\n",
+        a.numbers().anchor_years_text()
     );
     let (wl, wh) = WEEKS_TO_COMPARABLE_OFFER;
     let (pl, ph) = REENGAGE_PERCENT;
@@ -283,18 +294,23 @@ fn profile_amount(report: &Report, section: &Section, at: Span, amount: Money) -
     let mut out = String::new();
     if is_floor {
         let _ = writeln!(out, "**Your floor: {amount}.** Not your wish number — the least you'd take. Every offer is measured against it.\n");
+        // the columns are the journal's anchor years, and so are the rows' numbers
+        let years = report.analysis.numbers.anchor_years;
+        let mut columns = vec![years.low];
+        if years.high != years.low {
+            columns.push(years.high);
+        }
         let mut rows = String::new();
         for a in &report.analysis.offers {
             let s = &report.journal.sections[a.section];
             if let (Some(gap), Some(p)) = (a.gap, a.projection()) {
-                let two = p
-                    .cumulative_at(a.anchor_years.low)
-                    .map(|m| m.whole().to_string())
-                    .unwrap_or_default();
-                let four = p
-                    .cumulative_at(a.anchor_years.high)
-                    .map(|m| m.whole().to_string())
-                    .unwrap_or_default();
+                let costs: String = columns
+                    .iter()
+                    .map(|&n| {
+                        let cost = p.cumulative_at(n).map(|m| m.whole().to_string());
+                        format!(" {} |", cost.unwrap_or_default())
+                    })
+                    .collect();
                 let rel = if gap.is_below() {
                     format!("{} below", gap.percent_text())
                 } else {
@@ -302,14 +318,22 @@ fn profile_amount(report: &Report, section: &Section, at: Span, amount: Money) -
                 };
                 let _ = writeln!(
                     rows,
-                    "| {} | {} | {rel} | {two} | {four} |",
+                    "| {} | {} | {rel} |{costs}",
                     s.display_name(),
                     gap.measured
                 );
             }
         }
         if !rows.is_empty() {
-            out.push_str("| Offer | Live number | Against the floor | Cost, 2 yrs | Cost, 4 yrs |\n|---|---:|---|---:|---:|\n");
+            let heads: String = columns
+                .iter()
+                .map(|n| format!(" Cost, {n} yr{} |", if *n == 1 { "" } else { "s" }))
+                .collect();
+            let _ = writeln!(
+                out,
+                "| Offer | Live number | Against the floor |{heads}\n|---|---:|---|{}",
+                "---:|".repeat(columns.len())
+            );
             out.push_str(&rows);
         }
     } else {
@@ -321,8 +345,7 @@ fn profile_amount(report: &Report, section: &Section, at: Span, amount: Money) -
     out
 }
 
-fn reason_hover(text: &str, offer: Option<&OfferAnalysis>) -> String {
-    let c = classify(text);
+fn reason_hover(text: &str, c: &Classification, offer: Option<&OfferAnalysis>) -> String {
     let mut label = c.class.label().to_string();
     // the rules add what the text alone can't know
     match (c.class, offer) {
@@ -359,9 +382,68 @@ fn status_hover(section: &Section, status: Status, offer: Option<&OfferAnalysis>
         Status::Current => format!("{name} is your current job: the baseline every offer has to beat."),
         Status::Accepted | Status::Signed => format!("You've said yes to {name}. If you're reconsidering: slow down, set a decision date, get any new offer in writing first, and if you do walk, call before you email."),
         Status::Started => format!("You've started at {name}. If you leave, give two weeks' notice with a transition plan."),
-        Status::Declined => format!("You declined {name}. Keep the relationship warm: about 15–20% of walk-aways re-engage within 6–18 months — a `review:` date helps."),
+        Status::Declined => {
+            let ((pl, ph), (ml, mh)) = (REENGAGE_PERCENT, REENGAGE_MONTHS);
+            format!("You declined {name}. Keep the relationship warm: about {pl}–{ph}% of walk-aways re-engage within {ml}–{mh} months — a `review:` date helps.")
+        }
         Status::Withdrawn => format!("{name} was withdrawn. Note why, if you know it, for your next search."),
         Status::Rescinded => format!("{name} rescinded the offer. It happens — it's a business decision, as yours would be."),
     };
     format!("**Status: {}.** {next}", status.name())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{check, Config};
+
+    /// Hover at the `$0` marker of a journal checked with `config`.
+    fn hover_at(marked: &str, config: &Config) -> String {
+        let offset = marked.find("$0").expect("a $0 cursor marker");
+        let text = marked.replacen("$0", "", 1);
+        let report = check(&text, config);
+        hover(&text, &report, offset).map_or(String::new(), |(_, md)| md)
+    }
+
+    const JOURNAL: &str =
+        "floor: $2$000k\nanchor-years: 3\n## Acme\nstatus: live\nbase: $180k\nscope: strong\n";
+
+    #[test]
+    fn the_floor_table_names_the_anchor_years_it_shows() {
+        let md = hover_at(&JOURNAL.replacen("$2$0", "$0$2", 1), &Config::default());
+        assert!(md.contains("| Against the floor | Cost, 3 yrs |\n"), "{md}");
+        // 3 years of a $20,000 gap at 3.5%: 20,000 + 20,700 + 21,424.50
+        assert!(md.contains("| 10% below | $62,125 |"), "{md}");
+        let ranged = JOURNAL.replace("anchor-years: 3", "anchor-years: 2-3");
+        let md = hover_at(&ranged.replacen("$2$0", "$0$2", 1), &Config::default());
+        assert!(md.contains("| Cost, 2 yrs | Cost, 3 yrs |"), "{md}");
+    }
+
+    #[test]
+    fn an_amount_hover_sizes_the_gap_with_the_configured_small_gap_line() {
+        let journal = "floor: $200k\n## Acme\nstatus: live\nbase: $19$0$2k\n";
+        // 4% below the floor: small at the default 5% line, big at a 3% line
+        let text = journal.replacen("$19$0$2k", "$0$192k", 1);
+        let small = Config::default();
+        let three = Config {
+            small_gap: crate::model::Percent(300),
+            ..Config::default()
+        };
+        assert_eq!(
+            gap_size_at(&text, &small),
+            Some(GapSize::Small),
+            "default line"
+        );
+        assert_eq!(gap_size_at(&text, &three), Some(GapSize::Big), "3% line");
+    }
+
+    fn gap_size_at(marked: &str, config: &Config) -> Option<GapSize> {
+        let offset = marked.find("$0")?;
+        let text = marked.replacen("$0", "", 1);
+        let report = check(&text, config);
+        let a = report.analysis.offer(1)?;
+        let section = &report.journal.sections[1];
+        let (_, amount) = amount_at(section, offset)?;
+        gap_for(section, a, amount).map(|g| g.size)
+    }
 }

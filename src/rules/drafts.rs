@@ -1,7 +1,10 @@
 //! Draft rules [004] [000]: a decline is short, specific and warm — no grievances, no
 //! market lecture, no soft re-open, and an offer to stay in touch by name.
 
-use super::{Context, Finding};
+use super::Family::*;
+use super::Severity::*;
+use super::Source::*;
+use super::{Context, Finding, Spec};
 use crate::model::{Draft, DraftKind, Section};
 use crate::text::Span;
 
@@ -162,6 +165,16 @@ fn each_phrase(
     }
 }
 
+/// `draft-grievance`: a draft that lists grievances.
+pub(super) const DRAFT_GRIEVANCE: Spec = Spec {
+    severity: Warning,
+    family: Drafts,
+    sources: &[WalkAway],
+    summary: "a draft that lists grievances",
+    explanation: "A decline is not the place for grievances about the process or the offer. They won't change the outcome and they will be remembered. Keep it short, specific and warm: thank them, say the numbers don't work for you right now, and offer to stay in touch.",
+    check: grievance,
+};
+
 pub fn grievance(ctx: &Context, out: &mut Vec<Finding>) {
     each_phrase(
         ctx,
@@ -174,6 +187,16 @@ pub fn grievance(ctx: &Context, out: &mut Vec<Finding>) {
     );
 }
 
+/// `draft-market-lecture`: a draft that lectures on market rates.
+pub(super) const DRAFT_MARKET_LECTURE: Spec = Spec {
+    severity: Warning,
+    family: Drafts,
+    sources: &[WalkAway],
+    summary: "a draft that lectures on market rates",
+    explanation: "Don't lecture a recruiter about market rates in a decline: they know the market, and the lecture reads as a grievance. \"The numbers don't quite work for where I am in my career\" says everything that needs saying.",
+    check: market_lecture,
+};
+
 pub fn market_lecture(ctx: &Context, out: &mut Vec<Finding>) {
     each_phrase(
         ctx,
@@ -185,6 +208,16 @@ pub fn market_lecture(ctx: &Context, out: &mut Vec<Finding>) {
         },
     );
 }
+
+/// `draft-conditional-reopen`: a decline that says it would reconsider for more money.
+pub(super) const DRAFT_CONDITIONAL_REOPEN: Spec = Spec {
+    severity: Warning,
+    family: Drafts,
+    sources: &[WalkAway],
+    summary: "a decline that says it would reconsider for more money",
+    explanation: "\"If you can come up to $X I'll reconsider\" is a soft re-open of the negotiation, and most recruiters won't answer it. Write it only if you mean it — and then it's a counter, not a decline.",
+    check: conditional_reopen,
+};
 
 pub fn conditional_reopen(ctx: &Context, out: &mut Vec<Finding>) {
     each_phrase(
@@ -203,6 +236,16 @@ fn word_count(body: &str) -> usize {
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
 }
+
+/// `draft-too-long`: a decline longer than about 150 words.
+pub(super) const DRAFT_TOO_LONG: Spec = Spec {
+    severity: Information,
+    family: Drafts,
+    sources: &[WalkAway],
+    summary: "a decline longer than about 150 words",
+    explanation: "The right decline is short, specific and warm — a few sentences. Length invites negotiation and reads as justification. Aim for under 150 words.",
+    check: too_long,
+};
 
 pub fn too_long(ctx: &Context, out: &mut Vec<Finding>) {
     for (index, _, draft, body) in drafts(ctx) {
@@ -241,6 +284,16 @@ fn people(section: &Section) -> Vec<String> {
         .filter(|n| n.len() > 1)
         .collect()
 }
+
+/// `draft-no-stay-in-touch`: a decline that never offers to stay in touch by name.
+pub(super) const DRAFT_NO_STAY_IN_TOUCH: Spec = Spec {
+    severity: Hint,
+    family: Drafts,
+    sources: &[WalkAway],
+    summary: "a decline that never offers to stay in touch by name",
+    explanation: "Companies do come back: about 15–20% of walk-aways re-engage within six to eighteen months. Say you'd like to stay in touch, by name, with the recruiter or hiring manager, so the door stays open.",
+    check: no_stay_in_touch,
+};
 
 pub fn no_stay_in_touch(ctx: &Context, out: &mut Vec<Finding>) {
     for (index, section, draft, body) in drafts(ctx) {

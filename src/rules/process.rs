@@ -1,7 +1,10 @@
 //! Process rules [000] [004]: decide on a date you set, get it in writing, tell people
 //! the right way, and keep the door open.
 
-use super::{Context, Finding};
+use super::Family::*;
+use super::Severity::*;
+use super::Source::*;
+use super::{Context, Finding, Spec};
 use crate::analysis::is_open;
 use crate::model::{Field, Section, Status, Verdict};
 
@@ -31,6 +34,16 @@ fn status_words(section: &Section) -> &'static str {
     }
 }
 
+/// `no-decision-date`: an offer is being weighed with no decision date set.
+pub(super) const NO_DECISION_DATE: Spec = Spec {
+    severity: Information,
+    family: Process,
+    sources: &[Renege],
+    summary: "an offer is being weighed with no decision date set",
+    explanation: "Put a date on the calendar when you will decide — even if it's only a day away — and don't decide before it. The delay lets you weigh your options instead of reaching for the perfect outcome, and keeps an anxious moment from making a multi-year decision. Add `decision-date: YYYY-MM-DD` to the profile or the offer.",
+    check: no_decision_date,
+};
+
 pub fn no_decision_date(ctx: &Context, out: &mut Vec<Finding>) {
     for a in &ctx.analysis.offers {
         let section = &ctx.journal.sections[a.section];
@@ -46,6 +59,16 @@ pub fn no_decision_date(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(Finding::new(a.section, at, message));
     }
 }
+
+/// `decided-early`: a walk or accept decision dated before your own decision date.
+pub(super) const DECIDED_EARLY: Spec = Spec {
+    severity: Warning,
+    family: Process,
+    sources: &[Renege],
+    summary: "a walk or accept decision dated before your own decision date",
+    explanation: "You set a decision date so that you would decide then, not before. A decision recorded earlier is the hasty kind the date was meant to prevent: slow down, weigh the options, and confirm it on the date.",
+    check: decided_early,
+};
 
 pub fn decided_early(ctx: &Context, out: &mut Vec<Finding>) {
     for a in &ctx.analysis.offers {
@@ -74,6 +97,16 @@ pub fn decided_early(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// `decision-date-passed`: the decision date has passed and no decision is recorded.
+pub(super) const DECISION_DATE_PASSED: Spec = Spec {
+    severity: Information,
+    family: Process,
+    sources: &[Renege],
+    summary: "the decision date has passed and no decision is recorded",
+    explanation: "The date you set to decide on has come and gone. Either record the decision (`decision YYYY-MM-DD: walk|accept|counter|wait`) or, if you need more time, set a new decision date on purpose rather than letting it drift.",
+    check: decision_date_passed,
+};
+
 pub fn decision_date_passed(ctx: &Context, out: &mut Vec<Finding>) {
     for a in &ctx.analysis.offers {
         let section = &ctx.journal.sections[a.section];
@@ -98,6 +131,16 @@ pub fn decision_date_passed(ctx: &Context, out: &mut Vec<Finding>) {
         );
     }
 }
+
+/// `not-in-writing`: walking away from an accepted offer for one you don't have in writing.
+pub(super) const NOT_IN_WRITING: Spec = Spec {
+    severity: Warning,
+    family: Process,
+    sources: &[Renege],
+    summary: "walking away from an accepted offer for one you don't have in writing",
+    explanation: "Before you back out of an offer you accepted, get the new offer in writing and understand its total compensation. Some companies won't put an offer in writing until you agree to the numbers and a start date; until you have it, the new offer can still change or disappear.",
+    check: not_in_writing,
+};
 
 pub fn not_in_writing(ctx: &Context, out: &mut Vec<Finding>) {
     let sections = &ctx.journal.sections;
@@ -151,6 +194,16 @@ pub fn not_in_writing(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// `renege-notice`: walking away from an offer you accepted.
+pub(super) const RENEGE_NOTICE: Spec = Spec {
+    severity: Information,
+    family: Process,
+    sources: &[Renege],
+    summary: "walking away from an offer you accepted",
+    explanation: "Backing out of an accepted offer is more common than it feels, and done well it needn't burn the bridge. Tell them as soon as you have decided, by phone or video first, then send an email documenting the decision and the conversation. Don't ghost: the recruiting world is small.",
+    check: renege_notice,
+};
+
 pub fn renege_notice(ctx: &Context, out: &mut Vec<Finding>) {
     for (index, section) in ctx.journal.offers() {
         let (Some(status), Some(decision)) = (section.status(), walked(section)) else {
@@ -172,6 +225,16 @@ pub fn renege_notice(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// `resign-notice`: walking away from a job you have started.
+pub(super) const RESIGN_NOTICE: Spec = Spec {
+    severity: Information,
+    family: Process,
+    sources: &[Renege],
+    summary: "walking away from a job you have started",
+    explanation: "If you have already started and decide to leave, give two weeks' notice, with your last day and a plan to hand over your responsibilities and projects.",
+    check: resign_notice,
+};
+
 pub fn resign_notice(ctx: &Context, out: &mut Vec<Finding>) {
     for (index, section) in ctx.journal.offers() {
         let (Some(status), Some(decision)) = (section.status(), walked(section)) else {
@@ -184,6 +247,16 @@ pub fn resign_notice(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(Finding::new(index, decision.line, message));
     }
 }
+
+/// `tell-referrer`: walking away from an offer someone referred you to.
+pub(super) const TELL_REFERRER: Spec = Spec {
+    severity: Information,
+    family: Process,
+    sources: &[Renege],
+    summary: "walking away from an offer someone referred you to",
+    explanation: "Someone put their name on the line to refer you. Tell them yourself, before the company does, so they hear it from you and the relationship survives the decision.",
+    check: tell_referrer,
+};
 
 pub fn tell_referrer(ctx: &Context, out: &mut Vec<Finding>) {
     for (index, section) in ctx.journal.offers() {
@@ -200,6 +273,16 @@ pub fn tell_referrer(ctx: &Context, out: &mut Vec<Finding>) {
         );
     }
 }
+
+/// `no-review-date`: a walk decision with no review date.
+pub(super) const NO_REVIEW_DATE: Spec = Spec {
+    severity: Hint,
+    family: Process,
+    sources: &[WalkAway],
+    summary: "a walk decision with no review date",
+    explanation: "Companies do come back: about 15–20% of walk-aways lead to a re-engagement six to eighteen months later, often with a better offer. Add `review: YYYY-MM-DD` (about six months out) to look back at this decision and at the relationship.",
+    check: no_review_date,
+};
 
 pub fn no_review_date(ctx: &Context, out: &mut Vec<Finding>) {
     for (index, section) in ctx.journal.offers() {

@@ -1,7 +1,10 @@
 //! Reason rules [004]: `walk:` lines that feel like reasons but aren't. The classifier in
 //! `analysis::reasons` decides; these rules add what the text alone can't know.
 
-use super::{Context, Finding};
+use super::Family::*;
+use super::Severity::*;
+use super::Source::*;
+use super::{Context, Finding, Spec};
 use crate::analysis::reasons::ReasonClass;
 use crate::analysis::{OfferAnalysis, Strength};
 
@@ -53,6 +56,16 @@ fn because(words: &str) -> String {
     }
 }
 
+/// `feeling-not-reason`: a walk reason that is a feeling: tired, anxious, want it over.
+pub(super) const FEELING_NOT_REASON: Spec = Spec {
+    severity: Warning,
+    family: Reasons,
+    sources: &[WalkAway],
+    summary: "a walk reason that is a feeling: tired, anxious, want it over",
+    explanation: "Being tired of interviewing, anxious, or wanting it to be over is a feeling, and the wrong feeling to make a multi-year decision on. It is real and worth writing down, but it isn't a reason to walk. Real reasons are concrete: below your floor after the counters, pushback on every reasonable ask, a downgraded scope, a red flag you can name. If there is a fact behind the feeling, write the fact.",
+    check: feeling_not_reason,
+};
+
 pub fn feeling_not_reason(ctx: &Context, out: &mut Vec<Finding>) {
     each(
         ctx,
@@ -63,6 +76,16 @@ pub fn feeling_not_reason(ctx: &Context, out: &mut Vec<Finding>) {
         out,
     );
 }
+
+/// `wish-not-floor`: walking because the offer is under the wish number while it meets the floor.
+pub(super) const WISH_NOT_FLOOR: Spec = Spec {
+    severity: Warning,
+    family: Reasons,
+    sources: &[WalkAway],
+    summary: "walking because the offer is under the wish number while it meets the floor",
+    explanation: "\"It's 5% under what I wanted\" isn't a reason to walk when the offer meets your floor: your wish number is not your floor. Counter if you like, but measure the walk decision against the floor.",
+    check: wish_not_floor,
+};
 
 pub fn wish_not_floor(ctx: &Context, out: &mut Vec<Finding>) {
     each(
@@ -82,6 +105,16 @@ pub fn wish_not_floor(ctx: &Context, out: &mut Vec<Finding>) {
     );
 }
 
+/// `speculative-reason`: walking for an offer that doesn't exist yet.
+pub(super) const SPECULATIVE_REASON: Spec = Spec {
+    severity: Warning,
+    family: Reasons,
+    sources: &[WalkAway],
+    summary: "walking for an offer that doesn't exist yet",
+    explanation: "\"Another company might pay more in three months\" weighs a real offer against a hypothetical one. Walking means rerunning the funnel: plan on six to ten weeks before a comparable offer is back in hand, longer in a soft market. Walk knowing that, not by pretending the next offer is around the corner.",
+    check: speculative_reason,
+};
+
 pub fn speculative_reason(ctx: &Context, out: &mut Vec<Finding>) {
     each(
         ctx,
@@ -93,6 +126,16 @@ pub fn speculative_reason(ctx: &Context, out: &mut Vec<Finding>) {
     );
 }
 
+/// `comparison-reason`: walking because someone else got more.
+pub(super) const COMPARISON_REASON: Spec = Spec {
+    severity: Warning,
+    family: Reasons,
+    sources: &[WalkAway],
+    summary: "walking because someone else got more",
+    explanation: "A friend's or colleague's offer is a different role, level, company and moment. It can tell you the market is there, which is worth a counter, but it isn't a reason to walk from this offer. Measure the offer against your floor and the role against the non-comp factors.",
+    check: comparison_reason,
+};
+
 pub fn comparison_reason(ctx: &Context, out: &mut Vec<Finding>) {
     each(
         ctx,
@@ -103,6 +146,16 @@ pub fn comparison_reason(ctx: &Context, out: &mut Vec<Finding>) {
         out,
     );
 }
+
+/// `slow-process-reason`: walking because the process was slow, from a role that rates strong.
+pub(super) const SLOW_PROCESS_REASON: Spec = Spec {
+    severity: Information,
+    family: Reasons,
+    sources: &[WalkAway],
+    summary: "walking because the process was slow, from a role that rates strong",
+    explanation: "A slow process is mostly internal company friction, not a preview of how they'll treat you on day one. When the role itself is strong, slowness isn't a reason to walk. (A recruiter who pushes back on every reasonable ask is different: that usually continues after you're hired.)",
+    check: slow_process_reason,
+};
 
 pub fn slow_process_reason(ctx: &Context, out: &mut Vec<Finding>) {
     each(
@@ -116,6 +169,16 @@ pub fn slow_process_reason(ctx: &Context, out: &mut Vec<Finding>) {
         out,
     );
 }
+
+/// `unarticulated-gut`: a gut feeling with no evidence written down.
+pub(super) const UNARTICULATED_GUT: Spec = Spec {
+    severity: Information,
+    family: Reasons,
+    sources: &[WalkAway],
+    summary: "a gut feeling with no evidence written down",
+    explanation: "A gut signal is easy to dismiss as anxiety, but it tends to be informative when you can say why: \"the hiring manager was vague about the roadmap three times\", \"the team had four exits this year\". Try to put this one into words — what was said, what happened, how often. A gut signal you can articulate is a signal; one you can't may be fear.",
+    check: unarticulated_gut,
+};
 
 pub fn unarticulated_gut(ctx: &Context, out: &mut Vec<Finding>) {
     each(

@@ -1,7 +1,10 @@
 //! Runway rules [004], the "I have nothing else" case: only when the offer is below the
 //! floor and it is the only live offer, runway decides whether waiting beats the anchor.
 
-use super::{Context, Finding};
+use super::Family::*;
+use super::Severity::*;
+use super::Source::*;
+use super::{Context, Finding, Spec};
 use crate::analysis::{is_open, OfferAnalysis, WEEKS_TO_COMPARABLE_OFFER};
 use crate::model::{Duration, Field, Money, Section, Status, Verdict};
 
@@ -73,6 +76,16 @@ fn emit(
     }
 }
 
+/// `short-runway`: the only live offer is below the floor and runway is three months or less.
+pub(super) const SHORT_RUNWAY: Spec = Spec {
+    severity: Information,
+    family: Runway,
+    sources: &[WalkAway],
+    summary: "the only live offer is below the floor and runway is three months or less",
+    explanation: "With three months of runway or less, the math flips: taking the imperfect offer to keep paying rent is a defensible decision, and you should make it without guilt.",
+    check: short_runway,
+};
+
 pub fn short_runway(ctx: &Context, out: &mut Vec<Finding>) {
     emit(
         ctx,
@@ -83,6 +96,16 @@ pub fn short_runway(ctx: &Context, out: &mut Vec<Finding>) {
         },
     );
 }
+
+/// `middle-runway`: the only live offer is below the floor and runway is between three and six months.
+pub(super) const MIDDLE_RUNWAY: Spec = Spec {
+    severity: Warning,
+    family: Runway,
+    sources: &[WalkAway],
+    summary: "the only live offer is below the floor and runway is between three and six months",
+    explanation: "The middle case is the dangerous one: a few months of runway, one live offer under your floor, and fear doing the talking. Do one more honest counter; accept if it lands within {small-gap} of your floor, and walk if it doesn't. The fear is loud, but it is usually wrong about the math.",
+    check: middle_runway,
+};
 
 pub fn middle_runway(ctx: &Context, out: &mut Vec<Finding>) {
     emit(
@@ -108,14 +131,39 @@ pub fn middle_runway(ctx: &Context, out: &mut Vec<Finding>) {
     );
 }
 
+/// `long-runway`: the only live offer is below the floor and runway is six months or more.
+pub(super) const LONG_RUNWAY: Spec = Spec {
+    severity: Information,
+    family: Runway,
+    sources: &[WalkAway],
+    summary: "the only live offer is below the floor and runway is six months or more",
+    explanation: "With six months of runway or more, waiting usually beats accepting a number that anchors you for years, even when it doesn't feel that way. Taking a bad offer is rarely cheaper than waiting once the multi-year anchor is counted.",
+    check: long_runway,
+};
+
 pub fn long_runway(ctx: &Context, out: &mut Vec<Finding>) {
     emit(
         ctx,
         out,
         |r| r >= Duration::months(LONG_RUNWAY_MONTHS),
-        |_| "waiting usually beats a number that anchors you for the next 2–4 years".into(),
+        |a| {
+            format!(
+                "waiting usually beats a number that anchors you for the next {}",
+                a.numbers().anchor_years_text()
+            )
+        },
     );
 }
+
+/// `walk-outlasts-runway`: walking with less than ten weeks of runway.
+pub(super) const WALK_OUTLASTS_RUNWAY: Spec = Spec {
+    severity: Warning,
+    family: Runway,
+    sources: &[WalkAway],
+    summary: "walking with less than ten weeks of runway",
+    explanation: "Walking away means rerunning the funnel, and a comparable offer usually takes six to ten weeks to get back in hand — longer in a soft market. With less runway than that, plan how you'll cover the gap before you walk.",
+    check: walk_outlasts_runway,
+};
 
 pub fn walk_outlasts_runway(ctx: &Context, out: &mut Vec<Finding>) {
     let Some(runway) = runway(ctx) else { return };

@@ -5,6 +5,7 @@
 use super::transport::Outbox;
 use super::{diagnostics, State};
 use crate::incremental::Incremental;
+use crate::rules::Diagnostic;
 use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::Receiver;
@@ -146,14 +147,9 @@ fn analyze(state: &State, out: &Out, uri: Url, engine: &mut Incremental) {
     let started = std::time::Instant::now();
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let report = engine.check_edited(&text, config, unchanged);
-        let positions = super::convert::Positions::new(
-            &text,
-            diagnostics::offsets(&report.diagnostics),
-            encoding,
-        );
+        let positions = Diagnostic::positions(&text, &report.diagnostics, encoding);
         drop(text); // the next edit can change the document in place again
-        let published =
-            diagnostics::to_lsp_at(&uri, &report.diagnostics, &|offset| positions.get(offset));
+        let published = diagnostics::to_lsp_at(&uri, &report.diagnostics, &positions);
         let snapshot = Arc::new(super::Snapshot::new(rope, None, report, version, revision));
         let replaced = state.remember(&uri, snapshot);
         (published, replaced)

@@ -33,7 +33,7 @@ pub(crate) fn in_percent(p: Percent) -> f64 {
 
 /// Every rule code, in registry order.
 fn codes() -> Vec<&'static str> {
-    rules::RULES.iter().map(|rule| rule.code).collect()
+    rules::RULES.iter().map(|rule| rule.code.as_str()).collect()
 }
 
 pub(super) fn raise_rate(_: &mut SchemaGenerator) -> Schema {
@@ -74,12 +74,14 @@ pub(super) fn disabled_rules(_: &mut SchemaGenerator) -> Schema {
 
 pub(super) fn severity(_: &mut SchemaGenerator) -> Schema {
     let level = serde_json::json!({ "type": "string", "enum": LEVELS });
+    // the summaries quote the configured numbers; the schema shows the defaults
+    let numbers = rules::Numbers::default();
     let properties: serde_json::Map<String, serde_json::Value> = rules::RULES
         .iter()
         .map(|rule| {
             let mut level = level.clone();
-            level["description"] = rule.summary.into();
-            (rule.code.to_string(), level)
+            level["description"] = numbers.fill(rule.summary()).into();
+            (rule.code.as_str().to_string(), level)
         })
         .collect();
     json_schema!({
