@@ -79,7 +79,7 @@ fn the_vscode_settings_match_the_defaults_and_ranges() {
 }
 
 #[test]
-fn the_vscode_rule_list_and_severities_are_the_registry() {
+fn the_vscode_rule_list_and_default_severities_are_the_registry() {
     let manifest = manifest();
     let codes: Vec<&str> = RULES.iter().map(|r| r.code.as_str()).collect();
 
@@ -114,6 +114,13 @@ fn the_vscode_rule_list_and_severities_are_the_registry() {
             level["enum"],
             json!(LEVELS),
             "{code}: the levels the server reads"
+        );
+        let rule = offer_notes::rules::find(code).unwrap();
+        let default = format!("Default: {}.", rule.severity().name());
+        let description = level["description"].as_str().unwrap_or("");
+        assert!(
+            description.ends_with(&default),
+            "{code}: the description ends with {default:?}: {description:?}"
         );
     }
 }

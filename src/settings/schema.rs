@@ -80,7 +80,12 @@ pub(super) fn severity(_: &mut SchemaGenerator) -> Schema {
         .iter()
         .map(|rule| {
             let mut level = level.clone();
-            level["description"] = numbers.fill(rule.summary()).into();
+            level["description"] = format!(
+                "{}. Default: {}.",
+                numbers.fill(rule.summary()),
+                rule.severity().name()
+            )
+            .into();
             (rule.code.as_str().to_string(), level)
         })
         .collect();
