@@ -14,6 +14,8 @@ pub mod present;
 pub mod render;
 pub mod rules;
 pub mod server;
+pub mod settings;
+pub mod severity;
 pub mod syntax;
 #[doc(hidden)]
 pub mod synthetic;

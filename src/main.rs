@@ -3,8 +3,8 @@
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-use offer_notes::config::RawConfig;
-use offer_notes::{render, rules, Config, Severity};
+use offer_notes::settings::{Resolved, Resolver};
+use offer_notes::{render, rules, Severity};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,7 +29,8 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Settings file (default: offer-notes.toml in the current folder or above).
+        /// Settings file for every journal (default: the nearest offer-notes.toml above each
+        /// journal).
         #[arg(long)]
         config: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -40,7 +41,7 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = TableFormat::Text)]
         format: TableFormat,
-        /// Settings file (default: offer-notes.toml in the current folder or above).
+        /// Settings file (default: the nearest offer-notes.toml above the journal).
         #[arg(long)]
         config: Option<PathBuf>,
     },
@@ -103,13 +104,11 @@ fn main() -> ExitCode {
 }
 
 fn compare(file: &Path, format: TableFormat, config_path: Option<&Path>) -> ExitCode {
-    let config = match load_config(config_path) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("offer-notes: cannot read settings: {e}");
-            return ExitCode::from(2);
-        }
+    let mut settings = Settings::new(config_path);
+    let Some(resolved) = settings.for_journal(file) else {
+        return ExitCode::from(2);
     };
+    let config = &resolved.config;
     let text = match read_journal(file) {
         Ok(text) => text,
         Err(e) => {
@@ -117,7 +116,7 @@ fn compare(file: &Path, format: TableFormat, config_path: Option<&Path>) -> Exit
             return ExitCode::from(2);
         }
     };
-    let report = offer_notes::check(&text, &config);
+    let report = offer_notes::check(&text, config);
     let rows = offer_notes::present::compare::rows(&report);
     if rows.is_empty() {
         println!(
@@ -169,29 +168,42 @@ fn explain(code: Option<&str>) -> ExitCode {
     }
 }
 
-/// `offer-notes.toml` in `dir` or the nearest folder above it.
-fn find_config(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .map(|d| d.join("offer-notes.toml"))
-        .find(|p| p.is_file())
+/// Each journal's settings (`--config FILE`, else the nearest offer-notes.toml above it),
+/// with each settings file's warnings printed once.
+struct Settings {
+    resolver: Resolver,
+    warned: std::collections::HashSet<Option<PathBuf>>,
 }
 
-fn load_config(explicit: Option<&Path>) -> Result<Config, String> {
-    let path = match explicit {
-        Some(p) => Some(p.to_path_buf()),
-        None => std::env::current_dir().ok().and_then(|d| find_config(&d)),
-    };
-    let Some(path) = path else {
-        return Ok(Config::default());
-    };
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let raw =
-        RawConfig::from_toml(&text).map_err(|p| format!("{}: {}", path.display(), p.message))?;
-    let (config, problems) = raw.resolve();
-    for problem in problems {
-        eprintln!("offer-notes: warning: {}: {problem}", path.display());
+impl Settings {
+    fn new(explicit: Option<&Path>) -> Settings {
+        Settings {
+            resolver: explicit.map_or_else(Resolver::new, Resolver::with_file),
+            warned: Default::default(),
+        }
     }
-    Ok(config)
+
+    /// `None` (said on stderr) when the journal's settings file can't be read.
+    fn for_journal(&mut self, journal: &Path) -> Option<std::sync::Arc<Resolved>> {
+        let resolved = self.resolver.for_journal(Some(journal));
+        let file = resolved
+            .file
+            .as_ref()
+            .map_or_else(String::new, |f| f.display().to_string());
+        if let Some(problem) = &resolved.unreadable {
+            eprintln!(
+                "offer-notes: cannot read settings: {file}: {}",
+                problem.message
+            );
+            return None;
+        }
+        if self.warned.insert(resolved.file.clone()) {
+            for problem in &resolved.problems {
+                eprintln!("offer-notes: warning: {file}: {problem}");
+            }
+        }
+        Some(resolved)
+    }
 }
 
 /// Journals under `path`: the file itself, or every *.offer / *.offer.md below a folder.
@@ -220,19 +232,22 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: Color) -> ExitCode {
-    let config = match load_config(config_path) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("offer-notes: cannot read settings: {e}");
-            return ExitCode::from(2);
-        }
-    };
     let mut files = Vec::new();
     let mut unreadable = false;
     for path in paths {
         if let Err(e) = collect(path, &mut files) {
             eprintln!("offer-notes: {}: cannot read folder: {e}", path.display());
             unreadable = true;
+        }
+    }
+    // every journal's settings before any output: a settings file that can't be read is bad
+    // usage, not a finding
+    let mut settings = Settings::new(config_path);
+    let mut configs = Vec::with_capacity(files.len());
+    for file in &files {
+        match settings.for_journal(file) {
+            Some(resolved) => configs.push(resolved),
+            None => return ExitCode::from(2),
         }
     }
     let choice = match color {
@@ -250,7 +265,7 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
     let mut json = Vec::new();
     let mut counts = [0usize; 4];
     let mut checked = 0;
-    for file in &files {
+    for (file, settings) in files.iter().zip(&configs) {
         let name = file.display().to_string();
         let text = match read_journal(file) {
             Ok(text) => text,
@@ -261,7 +276,7 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
             }
         };
         checked += 1;
-        let report = offer_notes::check(&text, &config);
+        let report = offer_notes::check(&text, &settings.config);
         for d in &report.diagnostics {
             counts[d.severity as usize] += 1;
         }

@@ -8,8 +8,8 @@
 //! Update after an intended change: `INSTA_UPDATE=always cargo test --test hover` (or
 //! `cargo insta review`), then read the diff.
 
-use offer_notes::config::RawConfig;
 use offer_notes::present::hover::hover;
+use offer_notes::settings::RawSettings;
 use offer_notes::{check, Config};
 
 const CURSOR: &str = "$0";
@@ -26,7 +26,7 @@ small-gap = "warning"
 "#;
 
 fn config_from_toml(toml: &str) -> Config {
-    let (config, problems) = RawConfig::from_toml(toml)
+    let (config, problems) = RawSettings::from_toml(toml)
         .expect("the settings are valid TOML")
         .resolve();
     assert!(problems.is_empty(), "settings rejected: {problems:?}");

@@ -173,7 +173,8 @@ fn a_key_written_twice_points_back_at_the_first() {
 fn severity_overrides_and_disabled_rules_come_from_config() {
     let text = "today: 2026-11-22\nfloor: $190k\n## Acme\nstatus: live\nbase: $172,000\ndecision-date: 2026-12-01\n";
     let raw =
-        offer_notes::config::RawConfig::from_toml("[severity]\nbelow-floor = \"error\"\n").unwrap();
+        offer_notes::settings::RawSettings::from_toml("[severity]\nbelow-floor = \"error\"\n")
+            .unwrap();
     let (config, _) = raw.resolve();
     let report = check(text, &config);
     assert_eq!(
@@ -185,8 +186,8 @@ fn severity_overrides_and_disabled_rules_come_from_config() {
             .severity,
         offer_notes::Severity::Error
     );
-    let raw =
-        offer_notes::config::RawConfig::from_toml("disabled-rules = [\"below-floor\"]\n").unwrap();
+    let raw = offer_notes::settings::RawSettings::from_toml("disabled-rules = [\"below-floor\"]\n")
+        .unwrap();
     let (config, _) = raw.resolve();
     assert!(!check(text, &config)
         .diagnostics

@@ -10,7 +10,7 @@
 //! Update after an intended change: `INSTA_UPDATE=always cargo test --test rule_snapshots`
 //! (or `cargo insta review`), then read the diff.
 
-use offer_notes::config::RawConfig;
+use offer_notes::settings::RawSettings;
 use offer_notes::text::{Encoding, LineIndex};
 use offer_notes::{check, Config, Diagnostic};
 use std::path::{Path, PathBuf};
@@ -65,7 +65,7 @@ fn code_of(d: &Diagnostic) -> String {
 }
 
 fn config_from_toml(toml: &str) -> Config {
-    let raw = RawConfig::from_toml(toml).expect("the settings are valid TOML");
+    let raw = RawSettings::from_toml(toml).expect("the settings are valid TOML");
     let (config, problems) = raw.resolve();
     assert!(problems.is_empty(), "settings rejected: {problems:?}");
     config

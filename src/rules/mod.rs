@@ -15,35 +15,7 @@ use crate::model::Journal;
 use crate::text::{Encoding, Positions, Span};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Information,
-    Hint,
-}
-
-impl Severity {
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Information => "information",
-            Severity::Hint => "hint",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Severity> {
-        Some(match name {
-            "error" => Severity::Error,
-            "warning" | "warn" => Severity::Warning,
-            "information" | "info" => Severity::Information,
-            "hint" => Severity::Hint,
-            _ => return None,
-        })
-    }
-}
+pub use crate::severity::Severity;
 
 /// Which article a rule comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

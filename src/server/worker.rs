@@ -94,6 +94,9 @@ fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
                 }
                 Job::Closed(uri) => {
                     state.forget(&uri);
+                    if let Ok(mut settings) = state.settings.lock() {
+                        settings.closed(&uri);
+                    }
                     incremental.remove(&uri);
                     seen.remove(&uri);
                     work.push(Job::Closed(uri));
@@ -138,11 +141,12 @@ fn analyze(state: &State, out: &Out, uri: Url, engine: &mut Incremental) {
     else {
         return; // closed meanwhile
     };
-    let config = state.config.read().map(|c| c.clone()).unwrap_or_default();
+    let settings = state.settings_for(&uri);
+    let config = &settings.config;
     let encoding = state.encoding();
     let started = std::time::Instant::now();
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let report = engine.check_edited(&text, &config, unchanged);
+        let report = engine.check_edited(&text, config, unchanged);
         let positions = Diagnostic::positions(&text, &report.diagnostics, encoding);
         drop(text); // the next edit can change the document in place again
         let published = diagnostics::to_lsp_at(&uri, &report.diagnostics, &positions);
@@ -172,6 +176,12 @@ fn analyze(state: &State, out: &Out, uri: Url, engine: &mut Incremental) {
             out.publish(uri, diagnostics, Some(version));
             // the previous analysis is freed once the client has its answer
             drop(replaced);
+            // a document under a settings file not read before: say what in it was unusable
+            for message in state.settings_warnings() {
+                tracing::warn!("{message}");
+                out.runtime
+                    .block_on(out.client.show_message(MessageType::WARNING, message));
+            }
         }
         Err(panic) => {
             let what = panic_text(&*panic);
