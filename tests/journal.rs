@@ -194,3 +194,39 @@ fn severity_overrides_and_disabled_rules_come_from_config() {
         .iter()
         .any(|d| d.code == "below-floor"));
 }
+
+/// A journal with many offers: walking away from the accepted one is one finding that names
+/// the offers it concerns, never one per pair (SPEC §2: output grows with offers, not their square).
+#[test]
+fn walking_from_an_accepted_offer_toward_many_unwritten_ones_is_one_finding() {
+    let journal = |offers: usize| {
+        let mut text = String::from(
+            "today: 2026-11-30\nfloor: $170k base\ndecision-date: 2026-11-30\n## Acme\nstatus: accepted\nbase: $172k\nin-writing: yes\ndecision 2026-11-30: walk\nreview: 2027-05-30\n",
+        );
+        for i in 0..offers {
+            text.push_str(&format!(
+                "## Company {i}\nstatus: live\nbase: $180k\nin-writing: no\n"
+            ));
+        }
+        text
+    };
+    let diagnostics = check(&journal(200), &Config::default()).diagnostics;
+    let found: Vec<&String> = diagnostics
+        .iter()
+        .filter(|d| d.code == "not-in-writing")
+        .map(|d| &d.message)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("Company 0, Company 1, Company 2 and 197 more"),
+        "{}",
+        found[0]
+    );
+    // ten times the offers, at most about ten times the findings
+    let small = check(&journal(20), &Config::default()).diagnostics.len();
+    assert!(
+        diagnostics.len() <= 11 * small,
+        "{} vs {small}",
+        diagnostics.len()
+    );
+}

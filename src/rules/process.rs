@@ -5,7 +5,7 @@ use super::Family::*;
 use super::Severity::*;
 use super::Source::*;
 use super::{Context, Finding, Spec};
-use crate::analysis::is_open;
+use crate::analysis::{is_open, REENGAGE_MONTHS, REENGAGE_PERCENT};
 use crate::model::{Field, Section, Status, Verdict};
 
 fn latest_verdict(section: &Section) -> Option<Verdict> {
@@ -142,55 +142,117 @@ pub(super) const NOT_IN_WRITING: Spec = Spec {
     check: not_in_writing,
 };
 
+/// How many sections a message names before it says "and N more".
+const NAMED_AT_MOST: usize = 3;
+
+/// One finding per decision, naming every section it concerns (SPEC §2): the sections you
+/// would be walking to are gathered once, so a journal of many offers costs linear time and
+/// gives linear output.
 pub fn not_in_writing(ctx: &Context, out: &mut Vec<Finding>) {
-    let sections = &ctx.journal.sections;
-    for (from_index, from) in ctx.journal.offers() {
-        let Some(committed) = from.status().filter(|s| s.is_committed()) else {
+    // the offers one could be walking to and that are not in writing, in order
+    let unwritten: Vec<(usize, &Section)> = ctx
+        .journal
+        .offers()
+        .filter(|(_, to)| {
+            !matches!(to.status(), Some(s) if s.is_closed() || s == Status::Current || s == Status::Started)
+                && !to.in_writing.as_ref().is_some_and(|w| w.value)
+        })
+        .collect();
+    let committed: Vec<(usize, &Section, Status)> = ctx
+        .journal
+        .offers()
+        .filter_map(|(i, s)| Some((i, s, s.status().filter(|st| st.is_committed())?)))
+        .collect();
+    let hold_out = committed.iter().find(|(_, s, _)| walked(s).is_none());
+    // what a walk away from a committed offer could be for: open, or accepted
+    let candidates: Vec<(usize, &Section)> = unwritten
+        .iter()
+        .copied()
+        .filter(|&(_, s)| is_open(s) || latest_verdict(s) == Some(Verdict::Accept))
+        .collect();
+    for &(index, to) in &unwritten {
+        // accepting a new offer while a committed one still stands
+        let Some(accept) = to.decision().filter(|d| d.value.verdict == Verdict::Accept) else {
             continue;
         };
-        let from_walked = walked(from).is_some();
-        for (to_index, to) in ctx.journal.offers() {
-            if to_index == from_index {
-                continue;
-            }
-            let to_status = to.status();
-            if matches!(to_status, Some(s) if s.is_closed() || s == Status::Current || s == Status::Started)
-            {
-                continue;
-            }
-            let to_accepted = latest_verdict(to) == Some(Verdict::Accept);
-            let candidate = to_accepted || (from_walked && is_open(to));
-            if !candidate || to.in_writing.as_ref().is_some_and(|w| w.value) {
-                continue;
-            }
-            let (at, how) = match &to.in_writing {
-                Some(w) => (
-                    w.line,
-                    format!("{} isn't in writing yet", to.display_name()),
-                ),
-                None => (
-                    to.anchor(),
-                    format!(
-                        "nothing says {} is in writing (add `in-writing: yes` once it is)",
-                        to.display_name()
-                    ),
-                ),
-            };
-            let message = format!(
-                "You're walking away from {} ({}) for {}, and {how}: get the new offer in writing, and understand its total comp, before you back out",
-                from.display_name(),
-                committed.name(),
-                to.display_name()
-            );
-            let mut finding = Finding::new(to_index, at, message);
-            if let Some(d) = walked(from) {
-                finding = finding.related(
-                    d.line,
-                    format!("walking away from {}", sections[from_index].display_name()),
-                );
-            }
-            out.push(finding);
+        let Some(&(from_index, from, status)) = hold_out.filter(|(i, ..)| *i != index) else {
+            continue;
+        };
+        let message = format!(
+            "You're accepting {} while {} ({}) still stands, and {}: get the new offer in writing, and understand its total comp, before you back out",
+            to.display_name(),
+            from.display_name(),
+            status.name(),
+            writing_words(to)
+        );
+        out.push(Finding::new(index, accept.line, message).related(
+            from.anchor(),
+            format!(
+                "{} ({})",
+                ctx.journal.sections[from_index].display_name(),
+                status.name()
+            ),
+        ));
+    }
+    for &(from_index, from, status) in &committed {
+        let Some(decision) = walked(from) else {
+            continue;
+        };
+        let to: Vec<(usize, &Section)> = candidates
+            .iter()
+            .copied()
+            .filter(|&(i, _)| i != from_index)
+            .take(NAMED_AT_MOST + 1)
+            .collect();
+        if to.is_empty() {
+            continue;
         }
+        let others = candidates.len()
+            - usize::from(
+                candidates
+                    .binary_search_by_key(&from_index, |&(i, _)| i)
+                    .is_ok(),
+            );
+        let more = others.saturating_sub(NAMED_AT_MOST);
+        let names: Vec<String> = to
+            .iter()
+            .take(NAMED_AT_MOST)
+            .map(|(_, s)| s.display_name().to_string())
+            .collect();
+        let list = if more > 0 {
+            format!("{} and {more} more", names.join(", "))
+        } else {
+            names.join(", ")
+        };
+        let what = match (&to[..], &to[0].1.in_writing) {
+            ([_], Some(_)) => format!("for {list}, which isn't in writing yet"),
+            ([_], None) => format!(
+                "for {list}, and nothing says it is in writing (add `in-writing: yes` once it is)"
+            ),
+            _ => format!("for {list}, none of them in writing yet"),
+        };
+        let message = format!(
+            "You're walking away from {} ({}) {what}: get the new offer in writing, and understand its total comp, before you back out",
+            from.display_name(),
+            status.name(),
+        );
+        let mut finding = Finding::new(from_index, decision.line, message);
+        for (_, s) in to.iter().take(NAMED_AT_MOST) {
+            let at = s.in_writing.as_ref().map_or(s.anchor(), |w| w.line);
+            finding = finding.related(at, format!("{}: not in writing", s.display_name()));
+        }
+        out.push(finding);
+    }
+}
+
+/// "Bluebird isn't in writing yet", or that nothing says it is.
+fn writing_words(to: &Section) -> String {
+    match &to.in_writing {
+        Some(_) => format!("{} isn't in writing yet", to.display_name()),
+        None => format!(
+            "nothing says {} is in writing (add `in-writing: yes` once it is)",
+            to.display_name()
+        ),
     }
 }
 
@@ -289,10 +351,14 @@ pub fn no_review_date(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(decision) = walked(section) else {
             continue;
         };
-        if section.review.is_some() {
+        // leaving a job you hold is a resignation: nobody re-engages you to your own job
+        if section.review.is_some()
+            || matches!(section.status(), Some(Status::Started | Status::Current))
+        {
             continue;
         }
-        let message = "No review date for this walk: about 15–20% of walk-aways re-engage 6–18 months later — add `review: YYYY-MM-DD` about six months out";
+        let ((pl, ph), (ml, mh)) = (REENGAGE_PERCENT, REENGAGE_MONTHS);
+        let message = format!("No review date for this walk: about {pl}–{ph}% of walk-aways re-engage {ml}–{mh} months later — add `review: YYYY-MM-DD` about six months out");
         out.push(Finding::new(index, decision.line, message));
     }
 }
