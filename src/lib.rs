@@ -15,8 +15,6 @@ pub mod render;
 pub mod rules;
 pub mod server;
 pub mod syntax;
-#[doc(hidden)]
-pub mod synthetic;
 pub mod text;
 
 pub use config::Config;
