@@ -4,7 +4,10 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use offer_notes::incremental::{Incremental, Unchanged};
-use offer_notes::{check, synthetic, Config};
+use offer_notes::{check, Config};
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
 
 fn bench(c: &mut Criterion) {
     let config = Config::default();

@@ -17,8 +17,6 @@ pub mod server;
 pub mod settings;
 pub mod severity;
 pub mod syntax;
-#[doc(hidden)]
-pub mod synthetic;
 pub mod text;
 
 pub use config::Config;

@@ -1,9 +1,12 @@
 //! Incremental re-analysis (only the sections an edit touched are parsed again) must give
 //! exactly what a full analysis of the same text gives — after every edit of a random sequence.
 
-use offer_notes::incremental::{Incremental, Unchanged};
-use offer_notes::{check, synthetic, Config};
+use offer_notes::incremental::{chunk_starts, Incremental, Unchanged};
+use offer_notes::{check, Config};
 use proptest::prelude::*;
+
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
 
 const PIECES: &[&str] = &[
     "",
@@ -80,6 +83,21 @@ proptest! {
             prop_assert_eq!(&incremental.diagnostics, &full.diagnostics);
         }
     }
+}
+
+#[test]
+fn an_edit_reparses_only_the_section_it_touched() {
+    let config = Config::default();
+    let text = synthetic::journal(20_000);
+    let mut inc = Incremental::new();
+    let first = inc.check(&text, &config);
+    assert_eq!(inc.last_parsed, chunk_starts(&text).len());
+    let at = text.find("base: $").unwrap() + 7;
+    let edited = format!("{}9{}", &text[..at], &text[at..]);
+    let second = inc.check(&edited, &config);
+    assert_eq!(inc.last_parsed, 1);
+    assert_eq!(second.diagnostics, check(&edited, &config).diagnostics);
+    assert_ne!(first.diagnostics, second.diagnostics);
 }
 
 #[test]

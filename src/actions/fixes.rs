@@ -4,9 +4,9 @@
 
 use super::{drafts, Edit};
 use crate::model::keys::ValueKind;
-use crate::model::{Key, Section};
+use crate::model::{values, Key, Section};
 use crate::rules::{Code, Diagnostic};
-use crate::syntax::{values, LineKind};
+use crate::syntax::LineKind;
 use crate::text::Span;
 use crate::Report;
 use chrono::{Months, NaiveDate};

@@ -2,8 +2,8 @@
 //! (`invalid-value`, `unknown-key`, `duplicate-key`). Every line is read on its own.
 
 use super::keys::{Suggestion, SuggestionKind, ValueKind};
+use super::values::{self, ValueError, UNSET_CURRENCY};
 use super::*;
-use crate::syntax::values::{self, ValueError, UNSET_CURRENCY};
 use crate::syntax::{Line, LineKind};
 
 /// Build the journal from its classified lines.

@@ -5,6 +5,7 @@ mod build;
 pub mod keys;
 pub mod money;
 pub mod shift;
+pub mod values;
 
 pub use build::{build, build_parts, fill_currencies};
 pub use keys::Key;

@@ -361,7 +361,7 @@ fn reason_hover(text: &str, c: &Classification, offer: Option<&OfferAnalysis>) -
     }
     let verdict = if c.class.is_real() {
         "A real reason to walk."
-    } else if c.class.rule_code().is_some() {
+    } else if crate::rules::reason_code(c.class).is_some() {
         "It feels like a reason, but doesn't hold up on its own."
     } else {
         "Not recognised as either — write the concrete fact if there is one."

@@ -118,7 +118,7 @@ pub fn tokens(text: &str, report: &Report) -> Vec<Token> {
                         .copied()
                         .unwrap_or_else(|| classify(value.of(text)).class);
                     modifiers.real = class.is_real();
-                    modifiers.feeling = class.rule_code().is_some();
+                    modifiers.feeling = class.only_feels_like_one();
                 } else if k == Key::Stay {
                     modifiers.real = true;
                 }

@@ -13,6 +13,7 @@ pub use crate::analysis::Numbers;
 use crate::config::Config;
 use crate::model::Journal;
 use crate::text::{Encoding, Positions, Span};
+pub use reasons::code_for as reason_code;
 use serde::Serialize;
 
 pub use crate::severity::Severity;

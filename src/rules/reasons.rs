@@ -4,9 +4,23 @@
 use super::Family::*;
 use super::Severity::*;
 use super::Source::*;
-use super::{Context, Finding, Spec};
+use super::{Code, Context, Finding, Spec};
 use crate::analysis::reasons::ReasonClass;
 use crate::analysis::{OfferAnalysis, Strength};
+
+/// The rule that fires for a class of walk reason: one for each reason that only feels like
+/// one [004], none for real reasons.
+pub fn code_for(class: ReasonClass) -> Option<Code> {
+    Some(match class {
+        ReasonClass::Feeling => Code::FeelingNotReason,
+        ReasonClass::WishNotFloor => Code::WishNotFloor,
+        ReasonClass::Speculative => Code::SpeculativeReason,
+        ReasonClass::Comparison => Code::ComparisonReason,
+        ReasonClass::SlowProcess => Code::SlowProcessReason,
+        ReasonClass::UnarticulatedGut => Code::UnarticulatedGut,
+        _ => return None,
+    })
+}
 
 /// Every walk reason of the given class, with its offer's analysis.
 fn each(
@@ -189,4 +203,70 @@ pub fn unarticulated_gut(ctx: &Context, out: &mut Vec<Finding>) {
         },
         out,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ReasonClass as C;
+
+    #[test]
+    fn rule_codes_and_reality_split_the_classes() {
+        let all = [
+            C::Feeling,
+            C::WishNotFloor,
+            C::Speculative,
+            C::Comparison,
+            C::SlowProcess,
+            C::UnarticulatedGut,
+            C::BelowFloor,
+            C::Pushback,
+            C::ScopeDowngrade,
+            C::RedFlag,
+            C::ArticulatedGut,
+            C::Unclassified,
+        ];
+        let codes: Vec<&str> = all
+            .iter()
+            .filter_map(|&c| code_for(c))
+            .map(Code::as_str)
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "feeling-not-reason",
+                "wish-not-floor",
+                "speculative-reason",
+                "comparison-reason",
+                "slow-process-reason",
+                "unarticulated-gut",
+            ]
+        );
+        for class in all {
+            assert!(!(class.is_real() && code_for(class).is_some()), "{class:?}");
+            assert!(!class.label().is_empty(), "{class:?}");
+        }
+        let real = all.iter().filter(|c| c.is_real()).count();
+        assert_eq!(real, 5);
+        assert!(!C::Unclassified.is_real());
+        assert_eq!(C::Feeling.label(), "a feeling, not a reason");
+        assert_eq!(C::RedFlag.label(), "a red flag — a real reason");
+    }
+
+    #[test]
+    fn a_class_has_a_rule_exactly_when_it_only_feels_like_a_reason() {
+        for class in [
+            C::Feeling,
+            C::RedFlag,
+            C::Unclassified,
+            C::SlowProcess,
+            C::Pushback,
+        ] {
+            assert_eq!(
+                code_for(class).is_some(),
+                class.only_feels_like_one(),
+                "{class:?}"
+            );
+        }
+    }
 }

@@ -1,8 +1,6 @@
 //! From text to lines: each line of a journal is classified on its own (title, section
 //! heading, fence, `key: value` entry, prose), so one malformed line never hides the rest.
 
-pub mod values;
-
 use crate::text::Span;
 use pest::Parser;
 

@@ -1,6 +1,9 @@
 //! The framework floor for the latency benchmark: a minimal tower-lsp server that keeps each
 //! document in a rope (incremental sync, UTF-16 positions) and publishes empty diagnostics
 //! for every version. Whatever offer-notes costs above this is its own work.
+//!
+//! Built only into the `lsp` bench, which runs its own executable with [`ARG`] to start it:
+//! no binary of the package carries it.
 
 use ropey::Rope;
 use std::collections::HashMap;
@@ -77,8 +80,12 @@ impl LanguageServer for Null {
     }
 }
 
+/// The argument that makes the bench executable serve as the null server on its stdio.
+pub const ARG: &str = "--null-server";
+
+/// Serve LSP on stdin/stdout until the client goes away.
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
-async fn main() {
+pub async fn serve() {
     let (service, socket) = LspService::new(|client| Null {
         client,
         docs: Mutex::new(HashMap::new()),

@@ -2,11 +2,11 @@
 //! The grammar matches the shape; this module turns it into exact numbers, or says what
 //! was expected, with an example, when it does not fit.
 
-use super::{OfferGrammar, Rule};
-use crate::model::{
+use super::{
     AllowedCode, AnchorYears, Basis, Bonus, Counter, Currency, Decision, Duration, DurationUnit,
     Equity, ExchangeRate, Money, Percent, Rating, Status, Target, Verdict,
 };
+use crate::syntax::{OfferGrammar, Rule};
 use crate::text::Span;
 use chrono::NaiveDate;
 use pest::iterators::Pair;
@@ -516,11 +516,8 @@ pub fn exchange_rate(text: &str) -> Result<ExchangeRate> {
 
 /// Every amount written in a value (`asked $195k, got $178k` has two), with its byte range
 /// in `text` and its exact value; amounts without a currency have [`UNSET_CURRENCY`].
-pub fn amounts(
-    kind: crate::model::keys::ValueKind,
-    text: &str,
-) -> Vec<(std::ops::Range<usize>, Money)> {
-    use crate::model::keys::ValueKind;
+pub fn amounts(kind: super::keys::ValueKind, text: &str) -> Vec<(std::ops::Range<usize>, Money)> {
+    use super::keys::ValueKind;
     let rule = match kind {
         ValueKind::Money => Rule::money_value,
         ValueKind::Target => Rule::floor_value,

@@ -1,0 +1,142 @@
+//! The explainable classifier for `walk:` lines [004]: it tells a real reason to walk from one
+//! that only feels like a reason, and keeps the words that decided so hover can quote them.
+//!
+//! A reason is cut into words (`words`), matched against the phrase list (`lexicon`), weighed
+//! by the scan (`scan`), and the verdict is put into one sentence for hover (`explanation`).
+
+mod explanation;
+mod lexicon;
+mod scan;
+mod words;
+
+use scan::Scan;
+use std::ops::Range;
+
+/// What a `walk:` reason amounts to. The first six only feel like reasons (each maps to a rule);
+/// the next five are real reasons, shown in hover and never a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReasonClass {
+    /// Emotion or fatigue: "tired", "want it to be over", "anxious", "scared", "fed up".
+    Feeling,
+    /// Measured against the wish number: "under what I wanted", "5% under my number".
+    WishNotFloor,
+    /// About an offer that does not exist yet: "might pay more", "in three months".
+    Speculative,
+    /// Someone else's pay: "my friend got a higher offer", "a colleague makes more".
+    Comparison,
+    /// "The process was slow" (the rule checks that the role rates strong).
+    SlowProcess,
+    /// "Gut", "bad feeling", "something feels off" with nothing observed behind it.
+    UnarticulatedGut,
+    /// Below the hard floor.
+    BelowFloor,
+    /// They pushed back on every reasonable ask.
+    Pushback,
+    /// Scope, level or title downgraded mid-process.
+    ScopeDowngrade,
+    /// Layoffs, lawsuits, key exits, turnover, missed payroll, an investigation…
+    RedFlag,
+    /// A gut signal put into words: observed, concrete, countable.
+    ArticulatedGut,
+    /// Nothing recognised: neither flagged nor praised.
+    Unclassified,
+}
+
+impl ReasonClass {
+    /// One of the reasons that only feel like one [004]: each has its rule
+    /// (`rules::reasons::code_for`).
+    pub fn only_feels_like_one(self) -> bool {
+        matches!(
+            self,
+            ReasonClass::Feeling
+                | ReasonClass::WishNotFloor
+                | ReasonClass::Speculative
+                | ReasonClass::Comparison
+                | ReasonClass::SlowProcess
+                | ReasonClass::UnarticulatedGut
+        )
+    }
+
+    /// A reason the article says holds up [004].
+    pub fn is_real(self) -> bool {
+        matches!(
+            self,
+            ReasonClass::BelowFloor
+                | ReasonClass::Pushback
+                | ReasonClass::ScopeDowngrade
+                | ReasonClass::RedFlag
+                | ReasonClass::ArticulatedGut
+        )
+    }
+
+    /// A short label for hover.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReasonClass::Feeling => "a feeling, not a reason",
+            ReasonClass::WishNotFloor => "your wish, not your floor",
+            ReasonClass::Speculative => "a guess about an offer that doesn't exist yet",
+            ReasonClass::Comparison => "a comparison with someone else's pay",
+            ReasonClass::SlowProcess => "a slow process",
+            ReasonClass::UnarticulatedGut => "a gut feeling not yet put into words",
+            ReasonClass::BelowFloor => "below your floor — a real reason",
+            ReasonClass::Pushback => "pushback on every ask — a real reason",
+            ReasonClass::ScopeDowngrade => "a scope downgrade — a real reason",
+            ReasonClass::RedFlag => "a red flag — a real reason",
+            ReasonClass::ArticulatedGut => "a gut signal put into words — a real reason",
+            ReasonClass::Unclassified => "not recognised",
+        }
+    }
+}
+
+/// A recognised word or phrase in a `walk:` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signal {
+    /// Byte range in the classified text.
+    pub span: Range<usize>,
+    pub kind: SignalKind,
+}
+
+/// What a recognised word or phrase is evidence of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignalKind {
+    Feeling,
+    Wish,
+    Speculation,
+    Comparison,
+    SlowProcess,
+    Gut,
+    FloorFact,
+    Pushback,
+    Downgrade,
+    RedFlag,
+    /// Something they said or did (or would not do), seen by you.
+    Observation,
+    /// A count tied to them: "three times", "twice", "four".
+    Count,
+    /// A "because …" clause that names them.
+    Because,
+}
+
+/// The verdict on one `walk:` line and the signals that decided it, in text order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Classification {
+    pub class: ReasonClass,
+    pub decided_by: Vec<Signal>,
+}
+
+/// Classify one `walk:` reason. Cheap enough to run on every keystroke: one pass to split and
+/// fold the words, one greedy pass over an indexed phrase list, a few pair checks; no regex.
+pub fn classify(text: &str) -> Classification {
+    Scan::new(considered(text)).decide()
+}
+
+/// A reason is a sentence or two; only its first few thousand bytes are read, so a pasted
+/// wall of text can't make classification (or its explanation) slow.
+pub const MAX_REASON_BYTES: usize = 4096;
+
+fn considered(text: &str) -> &str {
+    &text[..crate::text::floor_char_boundary(text, text.len().min(MAX_REASON_BYTES))]
+}
+
+#[cfg(test)]
+mod tests;
