@@ -229,6 +229,7 @@ impl Incremental {
         let mut journal = Journal {
             title: None,
             sections: Vec::with_capacity(chunks.len()),
+            searches: Vec::new(),
             issues: Vec::new(),
             default_currency: Currency::USD,
         };
@@ -259,6 +260,7 @@ impl Incremental {
                 journal.title = chunk.journal.title.clone();
             }
         }
+        model::index_searches(&mut journal);
         model::fill_currencies(&mut journal, first_currency);
         self.chunks = chunks;
         journal

@@ -183,7 +183,7 @@ fn fixes_for(
             if let Some(date) = section
                 .decision_date
                 .as_ref()
-                .or(journal.profile().decision_date.as_ref())
+                .or(journal.profile_of(d.section).decision_date.as_ref())
             {
                 out.push(fix(
                     format!("Move the decision date to tomorrow, {}", day(tomorrow)),

@@ -50,8 +50,8 @@ pub enum MiddleStep {
 pub struct Situation {
     /// Still being weighed: not declined, withdrawn, rescinded, nor your current job.
     pub open: bool,
-    /// History: decided more than [`HISTORY_MONTHS`] before today. History gets no advice
-    /// about deciding now.
+    /// History: in an earlier search, or decided more than [`HISTORY_MONTHS`] before
+    /// today. History gets no advice about deciding now.
     pub history: bool,
     /// The gap of the offer's opening number (its `base`, before any counter), on the
     /// floor's basis: what decides whether the runway case applies.
@@ -150,16 +150,18 @@ fn middle_step(gap: Gap, a: &OfferAnalysis, situation: &Situation) -> MiddleStep
 /// The situation of one offer section.
 pub fn situation(
     section: &Section,
+    earlier_search: bool,
     today: chrono::NaiveDate,
     opening_gap: Option<Gap>,
     only_open: bool,
     runway: Option<Duration>,
 ) -> Situation {
     let decision = section.decision();
-    let history = decision
-        .and_then(|d| d.value.date)
-        .and_then(|date| date.checked_add_months(chrono::Months::new(HISTORY_MONTHS)))
-        .is_some_and(|until| until < today);
+    let history = earlier_search
+        || decision
+            .and_then(|d| d.value.date)
+            .and_then(|date| date.checked_add_months(chrono::Months::new(HISTORY_MONTHS)))
+            .is_some_and(|until| until < today);
     Situation {
         open: super::is_open(section),
         history,

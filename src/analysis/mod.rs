@@ -86,13 +86,16 @@ pub struct Analysis {
     pub today: NaiveDate,
     /// The configured numbers, with the profile's own `raise-rate`/`anchor-years` applied.
     pub numbers: Numbers,
-    /// One per offer section, in order; `offers[i].section == i + 1`.
+    /// One per offer section, in order of `section`.
     pub offers: Vec<OfferAnalysis>,
 }
 
 impl Analysis {
     pub fn offer(&self, section: usize) -> Option<&OfferAnalysis> {
-        section.checked_sub(1).and_then(|i| self.offers.get(i))
+        self.offers
+            .binary_search_by_key(&section, |a| a.section)
+            .ok()
+            .map(|i| &self.offers[i])
     }
 }
 
@@ -307,22 +310,26 @@ pub fn analyze_with(
     classify: &mut dyn FnMut(&str) -> Classification,
 ) -> Analysis {
     let profile = journal.profile();
-    let today = profile
-        .today
-        .as_ref()
+    // `today` pins the date for the whole file wherever it is written
+    let today = journal
+        .sections
+        .iter()
+        .find_map(|s| s.today.as_ref())
         .map(|f| f.value)
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    // counted once: "no other offer open" is then a comparison, not a scan per offer
-    let open: Vec<usize> = journal
-        .offers()
-        .filter(|(_, s)| is_open(s))
-        .map(|(i, _)| i)
-        .take(2)
-        .collect();
+    // counted once per search: "no other offer open" is then a comparison, not a scan
+    let mut open: Vec<Vec<usize>> = vec![Vec::new(); journal.searches.len().max(1)];
+    for (i, s) in journal.offers().filter(|(_, s)| is_open(s)) {
+        if let Some(list) = open.get_mut(s.search).filter(|l| l.len() < 2) {
+            list.push(i);
+        }
+    }
     let offers = journal
         .offers()
         .map(|(index, section)| {
-            let only_open = !open.iter().any(|&i| i != index);
+            let only_open = !open
+                .get(section.search)
+                .is_some_and(|l| l.iter().any(|&i| i != index));
             analyze_offer(journal, index, section, config, today, only_open, classify)
         })
         .collect();
@@ -369,7 +376,7 @@ fn analyze_offer(
     only_open: bool,
     classify: &mut dyn FnMut(&str) -> Classification,
 ) -> OfferAnalysis {
-    let profile = journal.profile();
+    let profile = journal.profile_of(index);
     let live = live_number(section);
     let floor = sourced(&section.floor, &profile.floor);
     let wish = sourced(&section.wish, &profile.wish);
@@ -434,6 +441,7 @@ fn analyze_offer(
     };
     let situation = advice::situation(
         section,
+        section.search < journal.current_search(),
         today,
         opening_gap,
         only_open,
@@ -496,11 +504,12 @@ impl Rates<'_> {
         if money.currency == to {
             return Some(money);
         }
-        let all = self
-            .section
-            .exchange_rates
-            .iter()
-            .chain(self.journal.profile().exchange_rates.iter());
+        let all = self.section.exchange_rates.iter().chain(
+            self.journal
+                .search_profile(self.section.search)
+                .exchange_rates
+                .iter(),
+        );
         for rate in all {
             let r = rate.value;
             if r.from == money.currency && r.to == to {

@@ -62,9 +62,13 @@ impl<'t> Builder<'t> {
 
     fn line(&mut self, line: &Line) {
         match line.kind {
-            LineKind::Heading { level: 1, text }
-                if self.title.is_none() && self.sections.len() == 1 =>
+            LineKind::Heading { level: 1, .. }
+                if self.title.is_some() || self.sections.len() > 1 =>
             {
+                // a `# ` after the title or after an offer starts the next search
+                self.open_search(line.span);
+            }
+            LineKind::Heading { level: 1, text } => {
                 self.title = Some(Field {
                     value: text.of(self.text).to_string(),
                     line: line.span,
@@ -101,6 +105,17 @@ impl<'t> Builder<'t> {
             LineKind::Entry { key, arg, value } => self.entry(line.span, key, arg, value),
             _ => {}
         }
+    }
+
+    /// A later search's profile: its key lines are read until the next `## `.
+    fn open_search(&mut self, heading: Span) {
+        self.close_draft(None);
+        self.section().span.end = heading.start;
+        self.sections.push(Section {
+            heading: Some(heading),
+            span: Span::new(heading.start, self.text.len()),
+            ..Section::default()
+        });
     }
 
     fn open_section(&mut self, heading: Span, text: Span) {
@@ -389,12 +404,14 @@ impl<'t> Builder<'t> {
         self.close_draft(None);
         let end = self.text.len();
         self.section().span.end = end;
-        let journal = Journal {
+        let mut journal = Journal {
             title: self.title,
             sections: self.sections,
+            searches: Vec::new(),
             issues: self.issues,
             default_currency: UNSET_CURRENCY,
         };
+        index_searches(&mut journal);
         (journal, self.first_currency)
     }
 }

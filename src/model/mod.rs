@@ -355,10 +355,13 @@ pub struct AllowedCode {
 /// an offer section may override the profile's `floor`, `wish` and `decision-date`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Section {
-    /// `None` for the profile.
+    /// `None` for a profile (the first search's, or a later search's after its `# `).
     pub name: Option<String>,
-    /// The `## ` heading line.
+    /// The `## ` heading line (for a later search's profile, its `# ` line).
     pub heading: Option<Span>,
+    /// Which search the section belongs to: each `# ` heading after the first starts one
+    /// (SPEC §1 "Searches"). Set for the whole journal by [`index_searches`].
+    pub search: usize,
     pub name_span: Option<Span>,
     /// From the heading (or the start of the text) to the next heading.
     pub span: Span,
@@ -465,24 +468,61 @@ pub struct SyntaxIssue {
     pub section: usize,
 }
 
-/// A parsed journal: `sections[0]` is the profile, the rest are offer sections in order.
+/// Number the searches: every profile section after the first starts one. Done once for
+/// the whole journal (the incremental engine parses sections apart, then calls this).
+pub fn index_searches(journal: &mut Journal) {
+    journal.searches.clear();
+    for (i, section) in journal.sections.iter_mut().enumerate() {
+        if i == 0 || section.is_profile() {
+            journal.searches.push(i);
+        }
+        section.search = journal.searches.len() - 1;
+    }
+}
+
+/// A parsed journal: `sections[0]` is the first search's profile; the rest are offer
+/// sections in order, and the profiles of later searches (each after its `# ` heading).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Journal {
     pub title: Option<Field<String>>,
     pub sections: Vec<Section>,
+    /// Where each search's profile is in `sections` (`searches[0] == 0`).
+    pub searches: Vec<usize>,
     pub issues: Vec<SyntaxIssue>,
     /// The currency amounts without a symbol or code are read in.
     pub default_currency: Currency,
 }
 
 impl Journal {
+    /// The first search's profile: what an `allow:` for the whole file is written in.
     pub fn profile(&self) -> &Section {
         &self.sections[0]
     }
 
+    /// The profile that section `index` is measured against: its own search's.
+    pub fn profile_of(&self, index: usize) -> &Section {
+        let search = self.sections.get(index).map_or(0, |s| s.search);
+        self.search_profile(search)
+    }
+
+    /// The profile of search number `search`.
+    pub fn search_profile(&self, search: usize) -> &Section {
+        let at = self.searches.get(search).copied().unwrap_or(0);
+        &self.sections[at]
+    }
+
+    /// The latest search: the only one whose offers get advice about deciding now.
+    pub fn current_search(&self) -> usize {
+        self.searches.len().saturating_sub(1)
+    }
+
     /// Offer sections with their index into `sections`.
     pub fn offers(&self) -> impl Iterator<Item = (usize, &Section)> {
-        self.sections.iter().enumerate().skip(1)
+        self.sections
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, s)| !s.is_profile())
     }
 
     /// The section that holds a byte offset.

@@ -74,6 +74,7 @@ impl Shift for Section {
         let Section {
             name: _,
             heading,
+            search: _,
             name_span,
             span,
             floor,

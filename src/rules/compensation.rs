@@ -9,9 +9,9 @@ use crate::analysis::advice::Recommendation;
 use crate::analysis::{format_percent, GapSize, OfferAnalysis, Strength};
 use crate::model::{Basis, Currency, Section, Status};
 
-/// Offers worth measuring: everything but the job you already have.
+/// Offers worth measuring: everything but the job you already have, and not history.
 fn measured<'a>(ctx: &'a Context) -> impl Iterator<Item = (&'a Section, &'a OfferAnalysis)> {
-    ctx.analysis.offers.iter().filter_map(|a| {
+    ctx.current().filter_map(|a| {
         let section = &ctx.journal.sections[a.section];
         (section.status() != Some(Status::Current)).then_some((section, a))
     })
@@ -179,12 +179,12 @@ pub(super) const FLOOR_ABOVE_WISH: Spec = Spec {
 };
 
 pub fn floor_above_wish(ctx: &Context, out: &mut Vec<Finding>) {
-    let profile = ctx.journal.profile();
     for (index, section) in ctx.journal.sections.iter().enumerate() {
         let own = section.floor.is_some() || section.wish.is_some();
         if !own {
             continue;
         }
+        let profile = ctx.journal.profile_of(index);
         let floor = section.floor.as_ref().or(profile.floor.as_ref());
         let wish = section.wish.as_ref().or(profile.wish.as_ref());
         let (Some(floor), Some(wish)) = (floor, wish) else {

@@ -60,6 +60,21 @@ pub struct Context<'a> {
     pub config: &'a Config,
 }
 
+impl Context<'_> {
+    /// History (an earlier search, or a decision over a year old) gets no advice about
+    /// deciding now: no matrix, runway, process or floor rules (SPEC §1 "History").
+    pub fn is_history(&self, section: usize) -> bool {
+        self.analysis
+            .offer(section)
+            .is_some_and(|a| a.situation.history)
+    }
+
+    /// The offers of the current search that advice may speak about.
+    pub fn current(&self) -> impl Iterator<Item = &crate::analysis::OfferAnalysis> {
+        self.analysis.offers.iter().filter(|a| !a.situation.history)
+    }
+}
+
 /// A place a finding points at besides its own line (the floor it was measured against…).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Related {

@@ -45,7 +45,7 @@ pub(super) const NO_DECISION_DATE: Spec = Spec {
 };
 
 pub fn no_decision_date(ctx: &Context, out: &mut Vec<Finding>) {
-    for a in &ctx.analysis.offers {
+    for a in ctx.current() {
         let section = &ctx.journal.sections[a.section];
         if !is_open(section) || !weighing(section) || a.decision_date.is_some() {
             continue;
@@ -71,7 +71,7 @@ pub(super) const DECIDED_EARLY: Spec = Spec {
 };
 
 pub fn decided_early(ctx: &Context, out: &mut Vec<Finding>) {
-    for a in &ctx.analysis.offers {
+    for a in ctx.current() {
         let section = &ctx.journal.sections[a.section];
         let Some(decide_on) = a.decision_date else {
             continue;
@@ -108,7 +108,7 @@ pub(super) const DECISION_DATE_PASSED: Spec = Spec {
 };
 
 pub fn decision_date_passed(ctx: &Context, out: &mut Vec<Finding>) {
-    for a in &ctx.analysis.offers {
+    for a in ctx.current() {
         let section = &ctx.journal.sections[a.section];
         let Some(decide_on) = a.decision_date else {
             continue;
@@ -153,7 +153,8 @@ pub fn not_in_writing(ctx: &Context, out: &mut Vec<Finding>) {
     let unwritten: Vec<(usize, &Section)> = ctx
         .journal
         .offers()
-        .filter(|(_, to)| {
+        .filter(|(i, to)| {
+            !ctx.is_history(*i) &&
             !matches!(to.status(), Some(s) if s.is_closed() || s == Status::Current || s == Status::Started)
                 && !to.in_writing.as_ref().is_some_and(|w| w.value)
         })
@@ -161,6 +162,7 @@ pub fn not_in_writing(ctx: &Context, out: &mut Vec<Finding>) {
     let committed: Vec<(usize, &Section, Status)> = ctx
         .journal
         .offers()
+        .filter(|(i, _)| !ctx.is_history(*i))
         .filter_map(|(i, s)| Some((i, s, s.status().filter(|st| st.is_committed())?)))
         .collect();
     let hold_out = committed.iter().find(|(_, s, _)| walked(s).is_none());
@@ -267,7 +269,7 @@ pub(super) const RENEGE_NOTICE: Spec = Spec {
 };
 
 pub fn renege_notice(ctx: &Context, out: &mut Vec<Finding>) {
-    for (index, section) in ctx.journal.offers() {
+    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_history(*i)) {
         let (Some(status), Some(decision)) = (section.status(), walked(section)) else {
             continue;
         };
@@ -298,7 +300,7 @@ pub(super) const RESIGN_NOTICE: Spec = Spec {
 };
 
 pub fn resign_notice(ctx: &Context, out: &mut Vec<Finding>) {
-    for (index, section) in ctx.journal.offers() {
+    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_history(*i)) {
         let (Some(status), Some(decision)) = (section.status(), walked(section)) else {
             continue;
         };
@@ -321,7 +323,7 @@ pub(super) const TELL_REFERRER: Spec = Spec {
 };
 
 pub fn tell_referrer(ctx: &Context, out: &mut Vec<Finding>) {
-    for (index, section) in ctx.journal.offers() {
+    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_history(*i)) {
         let (Some(referrer), Some(decision)) = (&section.referred_by, walked(section)) else {
             continue;
         };
@@ -347,7 +349,7 @@ pub(super) const NO_REVIEW_DATE: Spec = Spec {
 };
 
 pub fn no_review_date(ctx: &Context, out: &mut Vec<Finding>) {
-    for (index, section) in ctx.journal.offers() {
+    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_history(*i)) {
         let Some(decision) = walked(section) else {
             continue;
         };

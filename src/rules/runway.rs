@@ -12,9 +12,6 @@ use crate::model::{Duration, Verdict};
 /// The runway rule of `case` speaks about exactly the offers whose one recommendation is
 /// that case (SPEC §2.0): the analysis decided it; this only words it.
 fn emit(ctx: &Context, out: &mut Vec<Finding>, case: RunwayCase) {
-    let Some(runway_line) = ctx.journal.profile().runway.as_ref().map(|r| r.line) else {
-        return;
-    };
     for a in &ctx.analysis.offers {
         let Recommendation::Runway {
             case: this,
@@ -28,6 +25,16 @@ fn emit(ctx: &Context, out: &mut Vec<Finding>, case: RunwayCase) {
         if this != case {
             continue;
         }
+        // the runway of the offer's own search
+        let Some(runway_line) = ctx
+            .journal
+            .profile_of(a.section)
+            .runway
+            .as_ref()
+            .map(|r| r.line)
+        else {
+            continue;
+        };
         let section = &ctx.journal.sections[a.section];
         let gap_words = match (a.situation.opening_gap, a.gap) {
             (Some(opening), Some(now)) if opening.measured != now.measured => format!(
@@ -120,17 +127,17 @@ pub(super) const WALK_OUTLASTS_RUNWAY: Spec = Spec {
 };
 
 pub fn walk_outlasts_runway(ctx: &Context, out: &mut Vec<Finding>) {
-    let Some(runway) = ctx.journal.profile().runway.as_ref() else {
-        return;
-    };
     let (low, high) = WEEKS_TO_COMPARABLE_OFFER;
-    if runway.value >= Duration::weeks(high as i64) {
-        return;
-    }
     // any walk with nothing else open costs the same weeks: below the floor or above it,
     // from an offer or from a job you hold
     for a in &ctx.analysis.offers {
         if !a.situation.only_open || a.situation.history {
+            continue;
+        }
+        let Some(runway) = ctx.journal.profile_of(a.section).runway.as_ref() else {
+            continue;
+        };
+        if runway.value >= Duration::weeks(high as i64) {
             continue;
         }
         let section = &ctx.journal.sections[a.section];

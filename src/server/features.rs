@@ -110,7 +110,8 @@ pub fn completion(state: &State, params: CompletionParams) -> Option<CompletionR
     let at = offset(&s, p.position, e);
     let line_start = s.text()[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let before = &s.text()[line_start..at];
-    let in_profile = s.report.journal.section_at(at) == 0;
+    let journal = &s.report.journal;
+    let in_profile = journal.sections[journal.section_at(at)].is_profile();
     // inside a fenced block, nothing is a key
     let in_fence = s
         .report
