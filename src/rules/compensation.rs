@@ -7,7 +7,7 @@ use super::Source::*;
 use super::{Context, Finding, Spec};
 use crate::analysis::advice::Recommendation;
 use crate::analysis::{format_percent, GapSize, OfferAnalysis, Strength};
-use crate::model::{Basis, Currency, Section, Status};
+use crate::model::{Basis, Currency, Section, Status, Verdict};
 
 /// Offers worth measuring: everything but the job you already have, and not history.
 fn measured<'a>(ctx: &'a Context) -> impl Iterator<Item = (&'a Section, &'a OfferAnalysis)> {
@@ -319,5 +319,38 @@ pub fn quadrant(ctx: &Context, out: &mut Vec<Finding>) {
             cell.advice()
         );
         out.push(Finding::new(a.section, section.anchor(), message));
+    }
+}
+
+/// `walk-without-counter`: walking from a strong role with a big gap without countering once.
+pub(super) const WALK_WITHOUT_COUNTER: Spec = Spec {
+    severity: Information,
+    family: Compensation,
+    sources: &[WalkAway],
+    summary: "a walk decision on a strong role with a big gap and no counter recorded",
+    explanation: "A strong role with a big gap to your floor is one of the hard cases, where people most often give up too early. The advice is to counter once, with a total-comp focus (equity, a sign-on, more PTO), and to walk if the second offer doesn't move. Walking without that one counter leaves the one move that might close the gap unplayed.",
+    check: walk_without_counter,
+};
+
+pub fn walk_without_counter(ctx: &Context, out: &mut Vec<Finding>) {
+    for (section, a) in measured(ctx) {
+        let strong_big = a
+            .cell
+            .is_some_and(|c| c.role == Strength::Strong && c.gap == GapSize::Big);
+        let Some(decision) = section
+            .decision()
+            .filter(|d| d.value.verdict == Verdict::Walk)
+        else {
+            continue;
+        };
+        if !strong_big || !section.counters.is_empty() {
+            continue;
+        }
+        let gap = a.gap.map(|g| g.percent_text()).unwrap_or_default();
+        let message = format!(
+            "You're walking from {}, a strong role {gap} below your floor, without a counter: counter once first with a total-comp focus (equity, sign-on, PTO), and walk if the second offer doesn't move",
+            section.display_name()
+        );
+        out.push(Finding::new(a.section, decision.line, message));
     }
 }

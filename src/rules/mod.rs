@@ -255,6 +255,7 @@ rules! {
     NoFloor = "no-floor" => compensation::NO_FLOOR,
     MixedCurrency = "mixed-currency" => compensation::MIXED_CURRENCY,
     Quadrant = "quadrant" => compensation::QUADRANT,
+    WalkWithoutCounter = "walk-without-counter" => compensation::WALK_WITHOUT_COUNTER,
     FeelingNotReason = "feeling-not-reason" => reasons::FEELING_NOT_REASON,
     WishNotFloor = "wish-not-floor" => reasons::WISH_NOT_FLOOR,
     SpeculativeReason = "speculative-reason" => reasons::SPECULATIVE_REASON,
