@@ -69,3 +69,32 @@ fn section(out: &mut String, i: usize, days: usize) {
     }
     out.push('\n');
 }
+
+/// A journal of about `bytes` bytes made of many short offer sections (a long search or
+/// years of them): every twentieth offer was accepted and then walked from, and most of the
+/// others are verbal — the mix where a rule about pairs of sections would grow with the
+/// square of the offers. Diagnostics and time must grow with the offers instead.
+#[allow(dead_code)]
+pub fn many_offers(bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 512);
+    out.push_str(
+        "today: 2026-11-22\nfloor: $190k base\nrunway: 4 months\ndecision-date: 2026-12-01\n\n",
+    );
+    let mut i = 0usize;
+    while out.len() < bytes {
+        if i % 20 == 0 {
+            out.push_str(&format!(
+                "## Signed {i}\nstatus: accepted\nbase: $185,000\nin-writing: yes\nreferred-by: Friend {i}\n- walk: I'm tired of this and want it over\ndecision 2026-11-20: walk\n\n"
+            ));
+        } else {
+            let written = if i % 3 == 0 { "yes" } else { "no" };
+            out.push_str(&format!(
+                "## Company {i}\nstatus: live\nbase: ${},000\nin-writing: {written}\nscope: strong\nmanager: ok\nteam: strong\ncounter 2026-11-15: asked $200k, got ${},000\n- walk: my friend got more at another company\n\n",
+                150 + i % 40,
+                160 + i % 35
+            ));
+        }
+        i += 1;
+    }
+    out
+}
