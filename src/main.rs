@@ -85,6 +85,9 @@ fn main() -> ExitCode {
             };
         }
     };
+    if !matches!(cli.command, Command::Lsp { .. }) {
+        restore_sigpipe();
+    }
     match cli.command {
         Command::Check {
             paths,
@@ -184,7 +187,9 @@ fn load_config(explicit: Option<&Path>) -> Result<Config, String> {
     let Some(path) = path else {
         return Ok(Config::default());
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = read_file(&path)
+        .and_then(|bytes| String::from_utf8(bytes).context("not UTF-8 text"))
+        .map_err(|e| format!("{}: {e:#}", path.display()))?;
     let raw =
         RawConfig::from_toml(&text).map_err(|p| format!("{}: {}", path.display(), p.message))?;
     let (config, problems) = raw.resolve();
@@ -195,28 +200,44 @@ fn load_config(explicit: Option<&Path>) -> Result<Config, String> {
 }
 
 /// Journals under `path`: the file itself, or every *.offer / *.offer.md below a folder.
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Folders are walked as `.gitignore` says, hidden ones and build output skipped; symbolic
+/// links are not followed into folders (so a link loop cannot make the walk endless or
+/// check a journal twice), and a link to a journal counts once. An unreadable folder is
+/// named on stderr (`false` is returned) and the rest is still walked.
+fn collect(path: &Path, out: &mut Vec<PathBuf>) -> bool {
     if !path.is_dir() {
         out.push(path.to_path_buf());
-        return Ok(());
+        return true;
     }
-    let mut entries: Vec<_> = std::fs::read_dir(path)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for entry in entries {
-        let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') || name == "target" || name == "node_modules" {
-            continue;
-        }
-        if entry.is_dir() {
-            collect(&entry, out)?;
-        } else if name.ends_with(".offer") || name.ends_with(".offer.md") {
-            out.push(entry);
+    let walk = ignore::WalkBuilder::new(path)
+        .follow_links(false)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | "node_modules")))
+        .build();
+    let mut readable = true;
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                eprintln!("offer-notes: cannot read a folder: {e}");
+                readable = false;
+                continue;
+            }
+        };
+        let name = entry.file_name().to_str().unwrap_or("");
+        let is_journal = name.ends_with(".offer") || name.ends_with(".offer.md");
+        // a link is checked if it leads to a file; a folder it leads to is not walked
+        let is_folder = match entry.file_type() {
+            Some(t) if t.is_symlink() => entry.path().is_dir(),
+            Some(t) => t.is_dir(),
+            None => false,
+        };
+        if is_journal && !is_folder && entry.depth() > 0 {
+            out.push(entry.into_path());
         }
     }
-    Ok(())
+    readable
 }
 
 fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: Color) -> ExitCode {
@@ -230,11 +251,11 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
     let mut files = Vec::new();
     let mut unreadable = false;
     for path in paths {
-        if let Err(e) = collect(path, &mut files) {
-            eprintln!("offer-notes: {}: cannot read folder: {e}", path.display());
-            unreadable = true;
-        }
+        unreadable |= !collect(path, &mut files);
     }
+    // each journal once, however many ways it was reached
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     let choice = match color {
         Color::Always => ColorChoice::Always,
         Color::Never => ColorChoice::Never,
@@ -309,14 +330,91 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
     }
 }
 
-fn read_journal(path: &Path) -> anyhow::Result<String> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+/// Larger files are refused: a journal is tens of kilobytes, and the whole file is held in
+/// memory several times over while it is checked.
+const MAX_FILE: u64 = 64 * 1024 * 1024;
+
+/// What kind of thing a path that is not a regular file is, for the one-line refusal.
+fn not_a_file(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// The bytes of a regular file of at most [`MAX_FILE`] bytes. Anything else is refused
+/// before a byte is read: reading a FIFO waits for a writer, and `/dev/zero` never ends.
+fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
+    use std::io::Read;
+    // a socket cannot even be opened: say what it is rather than why opening failed
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            anyhow::bail!("{}, not a file: refused", not_a_file(meta.file_type()));
+        }
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // opening a FIFO for reading blocks until someone opens it for writing
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = match options.open(path) {
+        Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             anyhow::bail!("no such file or folder")
         }
         Err(e) => return Err(e).context("cannot read it"),
     };
+    // what was opened, not what the path named a moment before
+    let meta = file.metadata().context("cannot read it")?;
+    if !meta.is_file() {
+        anyhow::bail!("{}, not a file: refused", not_a_file(meta.file_type()));
+    }
+    let too_big = || {
+        anyhow::anyhow!(
+            "larger than the {} MB limit for a journal: refused",
+            MAX_FILE >> 20
+        )
+    };
+    if meta.len() > MAX_FILE {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE + 1)
+        .read_to_end(&mut bytes)
+        .context("cannot read it")?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// Let a closed stdout end the command quietly (`offer-notes check . | head -1`): Rust
+/// ignores SIGPIPE, which turns every later `println!` into a panic (exit 101).
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread is spawned; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+fn read_journal(path: &Path) -> anyhow::Result<String> {
+    let bytes = read_file(path)?;
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
