@@ -168,7 +168,8 @@ impl RawConfig {
                             _ => problem(
                                 "disabledRules",
                                 format!(
-                                    "{code} is not a rule code; {}",
+                                    "{} is not a rule code; {}",
+                                    crate::text::shortened(&code.to_string()),
                                     rules::code_hint(code.as_str().unwrap_or(""))
                                 ),
                             ),
@@ -188,7 +189,11 @@ impl RawConfig {
                         if rules::find(code).is_none() {
                             problem(
                                 "severity",
-                                format!("`{code}` is not a rule code; {}", rules::code_hint(code)),
+                                format!(
+                                    "`{}` is not a rule code; {}",
+                                    crate::text::shortened(code),
+                                    rules::code_hint(code)
+                                ),
                             );
                             continue;
                         }

@@ -163,7 +163,8 @@ fn explain(code: Option<&str>) -> ExitCode {
         }
         None => {
             eprintln!(
-                "offer-notes: `{code}` is not a rule code; {}",
+                "offer-notes: `{}` is not a rule code; {}",
+                offer_notes::text::shortened(code),
                 rules::code_hint(code)
             );
             eprintln!("Run `offer-notes explain` to list every rule.");

@@ -215,3 +215,39 @@ fn bidi_controls_are_shown_escaped() {
     assert!(shown.contains("Evil<U+202E> Corp"), "{shown}");
     assert!(shown.contains("$1<U+2066>x<U+2069>"), "{shown}");
 }
+
+#[test]
+fn a_megabyte_name_costs_well_under_a_second_and_is_quoted_short() {
+    let dir = scratch("long-name");
+    let long = "x".repeat(1 << 20);
+    let cases = [
+        ("allow.offer", format!("# x\nfloor: $190k\nallow: {long}\n")),
+        ("key.offer", format!("# x\nfloor: $190k\n{long}: $5\n")),
+        ("toml", format!("[severity]\n{long} = \"error\"\n")),
+    ];
+    for (name, text) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let path = path.to_string_lossy().into_owned();
+        let journal = dir.join("allow.offer").to_string_lossy().into_owned();
+        let args = if name == "toml" {
+            vec!["check", "--format", "json", "--config", &path, &journal]
+        } else {
+            vec!["check", "--format", "json", &path]
+        };
+        let started = Instant::now();
+        let out = run(&args, None);
+        let took = started.elapsed();
+        eprintln!("{name}: {took:?}");
+        assert!(
+            took < Duration::from_secs(2),
+            "{name}: {took:?} in a debug build"
+        );
+        let said = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(
+            said.len() < 64 * 1024,
+            "{name}: {} bytes of output",
+            said.len()
+        );
+    }
+}
