@@ -315,7 +315,10 @@ pub fn lone_surrogates_replaced(body: &[u8]) -> Option<Vec<u8>> {
         match surrogate(&body[at..]) {
             // a high surrogate followed by a low one: a pair, which serde reads
             Some(0xD800..=0xDBFF)
-                if surrogate(&body[at + 6..]).is_some_and(|low| low >= 0xDC00) =>
+                if body
+                    .get(at + 6..)
+                    .and_then(surrogate)
+                    .is_some_and(|low| low >= 0xDC00) =>
             {
                 at += 12;
             }
@@ -325,7 +328,8 @@ pub fn lone_surrogates_replaced(body: &[u8]) -> Option<Vec<u8>> {
                 at += 6;
                 copied = at;
             }
-            None => at += 2,
+            // an escape of one character (`\n`, `\\`), or a backslash at the very end
+            None => at = (at + 2).min(body.len()),
         }
     }
     if copied == 0 {
@@ -460,6 +464,10 @@ mod tests {
         let value: Value =
             serde_json::from_slice(&lone_surrogates_replaced(br#"["x\udc00y"]"#).unwrap()).unwrap();
         assert_eq!(value[0], "x\u{fffd}y");
+        // found by the wire property: an escape cut by the end of the body
+        for cut in [&br#"["\ud800\u"#[..], br#"["\ud83d"#, br#"["\"#, br#"\"#] {
+            let _ = lone_surrogates_replaced(cut);
+        }
     }
 
     #[test]
