@@ -225,7 +225,7 @@ where
                     .send(error_response(
                         reply_id,
                         -32601,
-                        &format!("Method not found: {m}"),
+                        &format!("Method not found: {}", crate::text::shortened(m)),
                     ))
                     .await;
                 continue;
