@@ -18,3 +18,10 @@ for f in ../examples/*.offer; do
             > "corpus/edits/seed-$name-$enc"
     done
 done
+# wire: mutation scripts (see `mangle` in tests/props/wire.rs); the empty script is the
+# session as it is, the others cut a length, insert a huge one, and add a lone surrogate
+mkdir -p corpus/wire
+printf '' > corpus/wire/seed-session
+printf '\005\000\040\000\000' > corpus/wire/seed-length
+printf '\002\100\000\002' > corpus/wire/seed-huge-length
+printf '\003\200\000\013' > corpus/wire/seed-surrogate

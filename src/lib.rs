@@ -8,6 +8,7 @@
 pub mod actions;
 pub mod analysis;
 pub mod config;
+pub mod files;
 pub mod incremental;
 pub mod model;
 pub mod present;

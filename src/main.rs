@@ -1,6 +1,5 @@
 //! The `offer-notes` command: argument parsing and files; the work is in the library.
 
-use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use offer_notes::settings::{Resolved, Resolver};
@@ -86,6 +85,9 @@ fn main() -> ExitCode {
             };
         }
     };
+    if !matches!(cli.command, Command::Lsp { .. }) {
+        restore_sigpipe();
+    }
     match cli.command {
         Command::Check {
             paths,
@@ -159,7 +161,8 @@ fn explain(code: Option<&str>) -> ExitCode {
         }
         None => {
             eprintln!(
-                "offer-notes: `{code}` is not a rule code; {}",
+                "offer-notes: `{}` is not a rule code; {}",
+                offer_notes::text::shortened(code),
                 rules::code_hint(code)
             );
             eprintln!("Run `offer-notes explain` to list every rule.");
@@ -207,39 +210,55 @@ impl Settings {
 }
 
 /// Journals under `path`: the file itself, or every *.offer / *.offer.md below a folder.
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Folders are walked as `.gitignore` says, hidden ones and build output skipped; symbolic
+/// links are not followed into folders (so a link loop cannot make the walk endless or
+/// check a journal twice), and a link to a journal counts once. An unreadable folder is
+/// named on stderr (`false` is returned) and the rest is still walked.
+fn collect(path: &Path, out: &mut Vec<PathBuf>) -> bool {
     if !path.is_dir() {
         out.push(path.to_path_buf());
-        return Ok(());
+        return true;
     }
-    let mut entries: Vec<_> = std::fs::read_dir(path)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for entry in entries {
-        let name = entry.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') || name == "target" || name == "node_modules" {
-            continue;
-        }
-        if entry.is_dir() {
-            collect(&entry, out)?;
-        } else if name.ends_with(".offer") || name.ends_with(".offer.md") {
-            out.push(entry);
+    let walk = ignore::WalkBuilder::new(path)
+        .follow_links(false)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | "node_modules")))
+        .build();
+    let mut readable = true;
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                eprintln!("offer-notes: cannot read a folder: {e}");
+                readable = false;
+                continue;
+            }
+        };
+        let name = entry.file_name().to_str().unwrap_or("");
+        let is_journal = name.ends_with(".offer") || name.ends_with(".offer.md");
+        // a link is checked if it leads to a file; a folder it leads to is not walked
+        let is_folder = match entry.file_type() {
+            Some(t) if t.is_symlink() => entry.path().is_dir(),
+            Some(t) => t.is_dir(),
+            None => false,
+        };
+        if is_journal && !is_folder && entry.depth() > 0 {
+            out.push(entry.into_path());
         }
     }
-    Ok(())
+    readable
 }
 
 fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: Color) -> ExitCode {
     let mut files = Vec::new();
     let mut unreadable = false;
     for path in paths {
-        if let Err(e) = collect(path, &mut files) {
-            eprintln!("offer-notes: {}: cannot read folder: {e}", path.display());
-            unreadable = true;
-        }
+        unreadable |= !collect(path, &mut files);
     }
+    // each journal once, however many ways it was reached
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     // every journal's settings before any output: a settings file that can't be read is bad
     // usage, not a finding
     let mut settings = Settings::new(config_path);
@@ -319,18 +338,17 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
     }
 }
 
+/// Let a closed stdout end the command quietly (`offer-notes check . | head -1`): Rust
+/// ignores SIGPIPE, which turns every later `println!` into a panic (exit 101).
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread is spawned; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn read_journal(path: &Path) -> anyhow::Result<String> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            anyhow::bail!("no such file or folder")
-        }
-        Err(e) => return Err(e).context("cannot read it"),
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    offer_notes::files::read_text(path).map_err(anyhow::Error::msg)
 }

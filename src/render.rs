@@ -67,6 +67,47 @@ fn level(severity: Severity) -> Level {
     }
 }
 
+/// Bidirectional embedding, override and isolate characters: a terminal that obeys them
+/// shows a line in another order than its bytes (a "Trojan Source" line), so people see
+/// them escaped.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every bidi control shown as `<U+202E>` (borrowed when there is none).
+pub fn escape_bidi(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_bidi_control) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_bidi_control(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// Where each byte offset of `text` is once its bidi controls are escaped.
+fn escaped_offsets(text: &str) -> impl Fn(usize) -> usize + '_ {
+    // (offset of a control, bytes added by escaping it and every one before it)
+    let mut added = 0;
+    let shifts: Vec<(usize, usize)> = text
+        .char_indices()
+        .filter(|&(_, c)| is_bidi_control(c))
+        .map(|(at, c)| {
+            added += format!("<U+{:04X}>", c as u32).len() - c.len_utf8();
+            (at, added)
+        })
+        .collect();
+    move |offset| {
+        let before = shifts.partition_point(|&(at, _)| at < offset);
+        offset + before.checked_sub(1).map_or(0, |i| shifts[i].1)
+    }
+}
+
 /// Write diagnostics as annotated snippets of the journal.
 pub fn human(
     out: &mut dyn WriteColor,
@@ -74,21 +115,25 @@ pub fn human(
     text: &str,
     diagnostics: &[Diagnostic],
 ) -> std::io::Result<()> {
-    let source = SimpleFile::new(file, text);
+    let shown = escape_bidi(text);
+    let at = escaped_offsets(text);
+    let range = |span: crate::text::Span| at(span.start)..at(span.end);
+    let file = escape_bidi(file);
+    let source = SimpleFile::new(file.as_ref(), shown.as_ref());
     let config = term::Config::default();
     let styles = Styles::default();
     let mut out = StylesWriter::new(out, &styles);
     for d in diagnostics {
-        let mut labels = vec![Label::new(LabelStyle::Primary, (), d.span.range())];
+        let mut labels = vec![Label::new(LabelStyle::Primary, (), range(d.span))];
         for related in &d.related {
             labels.push(
-                Label::new(LabelStyle::Secondary, (), related.span.range())
-                    .with_message(related.message.clone()),
+                Label::new(LabelStyle::Secondary, (), range(related.span))
+                    .with_message(escape_bidi(&related.message)),
             );
         }
         let snippet = Snippet::new(level(d.severity))
             .with_code(d.code.as_str())
-            .with_message(d.message.clone())
+            .with_message(escape_bidi(&d.message))
             .with_labels(labels)
             .with_notes(vec![format!("why: `offer-notes explain {}`", d.code)]);
         term::emit_to_write_style(&mut out, &config, &source, &snippet)

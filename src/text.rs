@@ -274,6 +274,18 @@ pub fn offset_in_line(line: &str, col: usize, encoding: Encoding) -> usize {
 }
 
 /// The largest char boundary at or before `offset`.
+/// What a message may quote of something the user wrote: at most [`QUOTED_CHARS`]
+/// characters, then `…` (a megabyte name is not copied into every message about it).
+pub fn shortened(written: &str) -> std::borrow::Cow<'_, str> {
+    match written.char_indices().nth(QUOTED_CHARS) {
+        None => written.into(),
+        Some((at, _)) => format!("{}…", &written[..at]).into(),
+    }
+}
+
+/// Longer than any key, code or setting name by a wide margin.
+pub const QUOTED_CHARS: usize = 40;
+
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     if offset >= text.len() {
         return text.len();

@@ -5,6 +5,8 @@
 //! how to run the fuzzers themselves.
 
 mod props;
+#[path = "props/wire.rs"]
+mod wire;
 
 use offer_notes::text::{Encoding, LineCol, LineIndex};
 use props::{Change, EditScript, INSERTS};
@@ -110,6 +112,22 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The `wire` fuzz target's property: a mangled session never hangs or swallows the
+    /// well-formed message after it, and no framing error quotes the document.
+    #[test]
+    fn a_mangled_session_never_swallows_the_message_after_it(script in proptest::collection::vec(any::<u8>(), 0..48)) {
+        wire::check_wire(&script);
+    }
+}
+
+#[test]
+fn the_unmangled_session_reads_whole() {
+    wire::check_wire(&[]);
+}
+
+proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
@@ -200,4 +218,29 @@ fn hovering_a_long_walk_reason_is_linear() {
         offer_notes::present::hover::hover(&text, &report, at);
     });
     assert!(ratio < 8.0, "4× the text took {ratio:.1}× the time");
+}
+
+/// The wire property for longer than CI runs it, without cargo-fuzz:
+/// `WIRE_EXECUTIONS=200000 cargo test --release --test reliability -- --ignored wire_long`.
+#[test]
+#[ignore]
+fn wire_long_run() {
+    let executions: u64 = std::env::var("WIRE_EXECUTIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let started = Instant::now();
+    for _ in 0..executions {
+        let len = (next() % 64) as usize;
+        let script: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+        wire::check_wire(&script);
+    }
+    eprintln!("{executions} executions in {:?}", started.elapsed());
 }

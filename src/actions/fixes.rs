@@ -91,6 +91,13 @@ fn day(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
+/// A date the grammar can read back: four-digit years only (`%Y` writes `+10000-01-01`
+/// for the day after 9999-12-31, which would turn a fix into an `invalid-value`).
+fn writable(date: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    (0..=9999).contains(&date.year()).then_some(date)
+}
+
 /// Everything that can be done for the byte range `at` (a cursor or a selection).
 pub fn actions(text: &str, report: &Report, at: Span) -> Vec<Action> {
     let mut out = Vec::new();
@@ -169,9 +176,11 @@ fn fixes_for(
         fixes: Some(i),
         preferred,
     };
-    let tomorrow = today.succ_opt().unwrap_or(today);
+    let tomorrow = today.succ_opt().and_then(writable);
     match d.code {
+        Code::NoDecisionDate | Code::DecisionDatePassed if tomorrow.is_none() => {}
         Code::NoDecisionDate => {
+            let tomorrow = tomorrow.unwrap_or(today);
             let line = format!("decision-date: {}", day(tomorrow));
             out.push(fix(
                 format!("Set a decision date: tomorrow, {}", day(tomorrow)),
@@ -180,6 +189,7 @@ fn fixes_for(
             ));
         }
         Code::DecisionDatePassed => {
+            let tomorrow = tomorrow.unwrap_or(today);
             if let Some(date) = section
                 .decision_date
                 .as_ref()
@@ -218,7 +228,9 @@ fn fixes_for(
             }
         },
         Code::NoReviewDate => {
-            let when = today.checked_add_months(Months::new(6)).unwrap_or(today);
+            let Some(when) = today.checked_add_months(Months::new(6)).and_then(writable) else {
+                return;
+            };
             let anchor = section.decision().map_or(key_anchor(section), |f| f.line);
             out.push(fix(
                 format!("Add a review date six months out ({})", day(when)),

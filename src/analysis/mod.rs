@@ -512,13 +512,14 @@ impl Rates<'_> {
         );
         for rate in all {
             let r = rate.value;
+            // an amount that would not fit once converted has no total (never a wrapped one)
             if r.from == money.currency && r.to == to {
                 let minor = money.minor as i128 * r.rate_millionths as i128 / 1_000_000;
-                return Some(Money::new(minor as i64, to));
+                return Some(Money::new(i64::try_from(minor).ok()?, to));
             }
             if r.from == to && r.to == money.currency && r.rate_millionths > 0 {
                 let minor = money.minor as i128 * 1_000_000 / r.rate_millionths as i128;
-                return Some(Money::new(minor as i64, to));
+                return Some(Money::new(i64::try_from(minor).ok()?, to));
             }
         }
         None
@@ -565,7 +566,10 @@ fn total_comp(section: &Section, base: Money, rates: &Rates) -> Option<TotalComp
 /// The gap from `measured` to the floor, sized by the small-gap line: the one place a gap
 /// is called small or big.
 pub fn gap_between(floor: Target, measured: Money, small_gap: Percent) -> Gap {
-    let shortfall = Money::new(floor.amount.minor - measured.minor, floor.amount.currency);
+    let shortfall = Money::new(
+        floor.amount.minor.saturating_sub(measured.minor),
+        floor.amount.currency,
+    );
     let size = if shortfall.minor <= 0 {
         GapSize::None
     } else if shortfall.minor as i128 * 10_000 <= floor.amount.minor as i128 * small_gap.0 as i128 {

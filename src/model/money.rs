@@ -90,7 +90,7 @@ impl Money {
     }
 
     pub fn major(units: i64, currency: Currency) -> Self {
-        Money::new(units * 100, currency)
+        Money::new(units.saturating_mul(100), currency)
     }
 
     pub fn as_f64(self) -> f64 {
@@ -121,7 +121,9 @@ impl Money {
     /// This amount times a percentage (hundredths of a percent), rounded to the cent.
     pub fn percent_of(self, hundredths_of_percent: i64) -> Money {
         let product = self.minor as i128 * hundredths_of_percent as i128;
-        Money::new(div_round(product, 10_000) as i64, self.currency)
+        // saturates rather than wraps (a sum with it then fails its checked add)
+        let minor = div_round(product, 10_000).clamp(i64::MIN as i128, i64::MAX as i128);
+        Money::new(minor as i64, self.currency)
     }
 
     /// Divide by a whole number, rounded to the cent.
@@ -130,7 +132,8 @@ impl Money {
             return self;
         }
         Money::new(
-            div_round(self.minor as i128, by as i128) as i64,
+            div_round(self.minor as i128, by as i128).clamp(i64::MIN as i128, i64::MAX as i128)
+                as i64,
             self.currency,
         )
     }

@@ -478,6 +478,10 @@ pub fn allow(text: &str, value_start: usize) -> Result<Vec<AllowedCode>> {
         .collect())
 }
 
+/// The exchange rates a journal may state (see [`exchange_rate`]).
+const MIN_RATE: f64 = 0.000_001;
+const MAX_RATE: f64 = 1_000_000.0;
+
 pub fn exchange_rate(text: &str) -> Result<ExchangeRate> {
     let expected = "a rate like `1 EUR = 1.08 USD`";
     let pair = parse_or(Rule::rate_value, text, expected)?;
@@ -507,10 +511,19 @@ pub fn exchange_rate(text: &str) -> Result<ExchangeRate> {
     if left <= 0.0 || right <= 0.0 {
         return fail("an exchange rate must be above zero");
     }
+    // Rates are kept in millionths: below one millionth a rate would read as zero (every
+    // amount converted to nothing: "100% below"), and past a million an amount converted
+    // with it would not fit. No two currencies in use are that far apart.
+    let rate = right / left;
+    if !(MIN_RATE..=MAX_RATE).contains(&rate) {
+        return fail(
+            "an exchange rate must be between 0.000001 and 1,000,000; write it the other way round, e.g. `1 USD = 150 JPY`",
+        );
+    }
     Ok(ExchangeRate {
         from: *from,
         to: *to,
-        rate_millionths: ((right / left) * 1_000_000.0).round() as i64,
+        rate_millionths: (rate * 1_000_000.0).round() as i64,
     })
 }
 

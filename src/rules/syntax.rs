@@ -39,7 +39,7 @@ pub fn invalid_value(ctx: &Context, out: &mut Vec<Finding>) {
             {
                 let message = format!(
                     "`allow`: `{}` is not a rule code; {}",
-                    allowed.code,
+                    crate::text::shortened(&allowed.code),
                     super::code_hint(&allowed.code)
                 );
                 out.push(Finding::new(index, allowed.span, message));

@@ -25,6 +25,10 @@ pub struct Document {
     /// The bytes at both ends that no edit touched since the analysis worker last took the
     /// text (`None`: not known, e.g. the document was just opened or replaced).
     unchanged: Option<Unchanged>,
+    /// An edit to this document could not be read: the text here is no longer the
+    /// editor's. Ranged edits are ignored until the whole text comes again (a reopen, or a
+    /// full-text change); until then no analysis of the wrong text is shown.
+    pub desynchronised: bool,
 }
 
 /// The whole text of a rope as one string, allocated once at its final size (`to_string`
@@ -46,6 +50,7 @@ pub struct ForAnalysis {
     pub version: i32,
     pub revision: u64,
     pub unchanged: Option<Unchanged>,
+    pub desynchronised: bool,
 }
 
 /// Why an edit could not be applied (the document is left as it was).
@@ -79,6 +84,7 @@ impl Documents {
                 version,
                 revision: self.revision,
                 unchanged: None,
+                desynchronised: false,
             },
         );
     }
@@ -101,7 +107,10 @@ impl Documents {
         let doc = self.docs.get_mut(uri).ok_or(EditError::NotOpen)?;
         for change in changes {
             match change.range {
+                // the text is not known: nothing to apply a range to
+                Some(_) if doc.desynchronised => {}
                 None => {
+                    doc.desynchronised = false;
                     doc.rope = Rope::from_str(&change.text);
                     doc.text = Arc::new(change.text);
                     doc.unchanged = doc.unchanged.map(|_| Unchanged {
@@ -128,6 +137,21 @@ impl Documents {
         Ok(())
     }
 
+    /// An edit to the document could not be applied: its text is no longer the editor's.
+    /// `false` if it is not open.
+    pub fn desynchronise(&mut self, uri: &Url) -> bool {
+        self.revision += 1;
+        let revision = self.revision;
+        match self.docs.get_mut(uri) {
+            Some(doc) => {
+                doc.desynchronised = true;
+                doc.revision = revision;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The document's text for the analysis worker, with what it knows of how the text
     /// changed since the worker's previous take; from here on, changes are counted afresh.
     pub fn take_for_analysis(&mut self, uri: &Url) -> Option<ForAnalysis> {
@@ -139,6 +163,7 @@ impl Documents {
             version: doc.version,
             revision: doc.revision,
             unchanged,
+            desynchronised: doc.desynchronised,
         })
     }
 

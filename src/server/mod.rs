@@ -11,7 +11,9 @@ pub mod convert;
 mod diagnostics;
 pub mod documents;
 mod features;
+pub mod framing;
 mod logging;
+pub mod outbox;
 mod settings;
 pub mod transport;
 mod worker;
@@ -132,7 +134,8 @@ impl State {
     pub fn snapshot(&self, uri: &Url) -> Option<Arc<Snapshot>> {
         let (rope, shared, version, revision) = {
             let docs = self.documents.lock().ok()?;
-            let doc = docs.get(uri)?;
+            // an edit was lost: there is no right answer until the editor sends the text again
+            let doc = docs.get(uri).filter(|d| !d.desynchronised)?;
             if let Some(cached) = self
                 .snapshots
                 .lock()

@@ -2,7 +2,7 @@
 //! published only if no newer edit arrived meanwhile, so diagnostics for an older version
 //! are never published after a newer one — and a stale analysis never delays a fresh one.
 
-use super::transport::Outbox;
+use super::outbox::Outbox;
 use super::{diagnostics, State};
 use crate::incremental::Incremental;
 use crate::rules::Diagnostic;
@@ -57,7 +57,9 @@ impl Out {
         diagnostics: Vec<tower_lsp::lsp_types::Diagnostic>,
         version: Option<i32>,
     ) {
+        // only the newest diagnostics of a document wait for a client that is not reading
         self.outbox.notify(
+            Some(format!("publishDiagnostics {uri}")),
             "textDocument/publishDiagnostics",
             &PublishDiagnosticsParams {
                 uri,
@@ -137,10 +139,15 @@ fn analyze(state: &State, out: &Out, uri: Url, engine: &mut Incremental) {
         version,
         revision,
         unchanged,
+        desynchronised,
     }) = snapshot
     else {
         return; // closed meanwhile
     };
+    if desynchronised {
+        out.publish(uri, vec![lost_edit_diagnostic()], Some(version));
+        return;
+    }
     let settings = state.settings_for(&uri);
     let config = &settings.config;
     let encoding = state.encoding();
@@ -194,3 +201,18 @@ fn analyze(state: &State, out: &Out, uri: Url, engine: &mut Incremental) {
         }
     }
 }
+
+/// What a document whose edit was lost shows instead of an analysis of the wrong text.
+/// (LSP has no way to ask the editor for the text again; every editor shows an error
+/// diagnostic, and reopening the file sends the whole text.)
+pub fn lost_edit_diagnostic() -> tower_lsp::lsp_types::Diagnostic {
+    tower_lsp::lsp_types::Diagnostic {
+        range: Default::default(),
+        severity: Some(tower_lsp::lsp_types::DiagnosticSeverity::ERROR),
+        source: Some("offer-notes".into()),
+        message: LOST_EDIT.into(),
+        ..Default::default()
+    }
+}
+
+pub const LOST_EDIT: &str = "offer-notes could not read an edit to this file, so its copy of the text is no longer yours and nothing is checked. Close and reopen the file (or reload it) to check it again.";

@@ -118,7 +118,7 @@ pub struct Written {
 impl Written {
     fn new(value: Value) -> Written {
         Written {
-            shown: value.to_string(),
+            shown: crate::text::shortened(&value.to_string()).into_owned(),
             value,
             origin: Origin::Editor,
         }
@@ -280,7 +280,8 @@ impl RawSettings {
             message,
             origin: origin.clone(),
         };
-        let text = std::fs::read_to_string(path).map_err(|e| unreadable(e.to_string()))?;
+        // a settings file is read as safely as a journal: never a FIFO, a device or 64 MB
+        let text = crate::files::read_text(path).map_err(unreadable)?;
         let raw = RawSettings::from_toml(&text).map_err(|p| unreadable(p.message))?;
         Ok(raw.written_in(origin))
     }
@@ -381,7 +382,8 @@ impl RawSettings {
                                 DISABLED_RULES,
                                 w,
                                 format!(
-                                    "{code} is not a rule code; {}",
+                                    "{} is not a rule code; {}",
+                                    crate::text::shortened(&code.to_string()),
                                     rules::code_hint(code.as_str().unwrap_or(""))
                                 ),
                             ),
@@ -403,7 +405,11 @@ impl RawSettings {
                             problem(
                                 SEVERITY,
                                 w,
-                                format!("`{code}` is not a rule code; {}", rules::code_hint(code)),
+                                format!(
+                                    "`{}` is not a rule code; {}",
+                                    crate::text::shortened(code),
+                                    rules::code_hint(code)
+                                ),
                             );
                             continue;
                         }

@@ -27,13 +27,21 @@ pub use wire::read_message;
 #[path = "wire.rs"]
 mod wire;
 
+/// The binary under test: this build's, or `OFFER_NOTES_TEST_BIN` (to show that a new
+/// hostile case fails on an older build).
+pub fn binary() -> std::path::PathBuf {
+    std::env::var_os("OFFER_NOTES_TEST_BIN")
+        .map(Into::into)
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_offer-notes").into())
+}
+
 impl Lsp {
     pub fn spawn() -> Lsp {
         Lsp::spawn_with(&[], None)
     }
 
     pub fn spawn_with(env: &[(&str, &str)], cwd: Option<&std::path::Path>) -> Lsp {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_offer-notes"));
+        let mut cmd = Command::new(binary());
         cmd.arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
