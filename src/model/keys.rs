@@ -63,7 +63,7 @@ keys! {
     AnchorYears => "anchor-years", AnchorYears, false, "Years the number you accept anchors you: `4` or `2-4`.";
     Today => "today", Date, false, "Pins \"today\" so checks are reproducible: `2026-11-22`.";
     ExchangeRate => "exchange-rate", ExchangeRate, true, "Compare offers in two currencies: `1 EUR = 1.08 USD`.";
-    Status => "status", Status, false, "Where the offer stands: current, live, accepted, signed, started, declined, withdrawn, rescinded.";
+    Status => "status", Status, false, "Where the offer stands: current, live, interviewing (no offer yet), accepted, signed, started, declined, withdrawn, rescinded.";
     Role => "role", Text, false, "The title you were offered.";
     Recruiter => "recruiter", Text, false, "The recruiter's name, used in drafts.";
     HiringManager => "hiring-manager", Text, false, "The hiring manager's name, used in drafts.";

@@ -299,12 +299,13 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         .map_or(31, |d| chrono::Datelike::day(&d))
 }
 
+/// The ratings as the format accepts them, for messages.
+const RATINGS: &str = "`strong`, `ok` or `weak` (also `+`, `=`, `-`)";
+
 pub fn rating(text: &str) -> Result<Rating> {
-    let pair = parse_or(
-        Rule::rating_value,
-        text,
-        "a rating: `strong`, `ok` or `weak` (or `+`, `=`, `-`)",
-    )?;
+    let Some(pair) = parse(Rule::rating_value, text) else {
+        return fail(not_a_rating(text));
+    };
     let word = first(&pair, Rule::rating)
         .map(|p| p.as_str().to_ascii_lowercase())
         .unwrap_or_default();
@@ -315,26 +316,254 @@ pub fn rating(text: &str) -> Result<Rating> {
     })
 }
 
+/// Why `text` is not a rating, naming the nearest accepted forms.
+fn not_a_rating(text: &str) -> String {
+    let written = text.trim();
+    if written.is_empty() {
+        return format!("this needs a rating: {RATINGS}");
+    }
+    let lower = written.to_ascii_lowercase();
+    let first_word = lower.split_whitespace().next().unwrap_or_default();
+    if parse(Rule::rating_value, first_word).is_some() {
+        return format!(
+            "write the rating first and any detail after a dash, like `{first_word} — {}`",
+            written[first_word.len()..].trim()
+        );
+    }
+    // words whose meaning is near one rating; the person still chooses
+    const NEAR: &[(&str, &[&str])] = &[
+        (
+            "strong",
+            &[
+                "good",
+                "great",
+                "excellent",
+                "amazing",
+                "solid",
+                "high",
+                "stellar",
+                "fantastic",
+                "superb",
+            ],
+        ),
+        (
+            "ok",
+            &[
+                "fine", "average", "decent", "mixed", "medium", "meh", "so-so", "neutral", "mid",
+                "fair", "alright", "moderate",
+            ],
+        ),
+        (
+            "weak",
+            &[
+                "bad",
+                "poor",
+                "low",
+                "terrible",
+                "awful",
+                "concerning",
+                "worrying",
+                "red flag",
+            ],
+        ),
+    ];
+    if let Some(typo) = nearest(first_word, &["strong", "okay", "weak"]) {
+        return format!(
+            "`{written}` is not a rating; did you mean `{typo}`? Ratings are {RATINGS}"
+        );
+    }
+    let near = NEAR
+        .iter()
+        .find(|(_, words)| words.contains(&lower.as_str()) || words.contains(&first_word))
+        .map(|(rating, _)| *rating);
+    match near {
+        Some(rating) => format!(
+            "`{written}` is not a rating; did you mean `{rating}`? Ratings are {RATINGS}, and your word can follow as a note, like `{rating} — {written}`"
+        ),
+        None => format!(
+            "`{written}` is not a rating: use {RATINGS}, and keep your word as a note after it, like `weak — {written}`"
+        ),
+    }
+}
+
+/// The accepted spelling closest to `word` by a slip of the keyboard, if one is close.
+fn nearest<'a>(word: &str, names: &[&'a str]) -> Option<&'a str> {
+    let allowed = match word.chars().count() {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    };
+    names
+        .iter()
+        .map(|name| (super::keys::edit_distance(word, name), *name))
+        .filter(|(distance, _)| *distance <= allowed)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name)
+}
+
 pub fn status(text: &str) -> Result<Status> {
-    let expected =
-        "a status: current, live, accepted, signed, started, declined, withdrawn or rescinded";
-    let pair = parse_or(Rule::status_value, text, expected)?;
-    let word = first(&pair, Rule::status)
-        .map(|p| p.as_str().to_ascii_lowercase())
-        .unwrap_or_default();
+    let word = parse(Rule::status_value, text)
+        .and_then(|pair| first(&pair, Rule::status))
+        .map(|p| p.as_str().to_ascii_lowercase());
     Status::ALL
         .iter()
         .copied()
-        .find(|s| s.name() == word)
-        .ok_or_else(|| ValueError(format!("expected {expected}")))
+        .find(|s| word.as_deref() == Some(s.name()))
+        .ok_or_else(|| ValueError(not_a_status(text)))
+}
+
+/// Why `text` is not a status, naming the statuses it is nearest to and what each means.
+fn not_a_status(text: &str) -> String {
+    let written = text.trim();
+    let lower = written.to_ascii_lowercase();
+    let first_word = lower.split_whitespace().next().unwrap_or_default();
+    if let Some(status) = Status::ALL.iter().find(|s| s.name() == first_word) {
+        return format!(
+            "write the status first and any note after a dash, like `{} — {}`",
+            status.name(),
+            written[first_word.len()..].trim()
+        );
+    }
+    use Status::*;
+    // words people use for where an offer stands, and the statuses they may mean
+    const NEAR: &[(&[&str], &[Status])] = &[
+        (
+            &[
+                "pending",
+                "open",
+                "waiting",
+                "considering",
+                "negotiating",
+                "deciding",
+                "active",
+                "ongoing",
+                "in progress",
+                "in-progress",
+                "on hold",
+                "tbd",
+                "unknown",
+                "undecided",
+            ],
+            &[Live, Interviewing],
+        ),
+        (
+            &[
+                "offer",
+                "offered",
+                "received",
+                "verbal",
+                "verbal offer",
+                "on the table",
+                "negotiation",
+            ],
+            &[Live],
+        ),
+        (
+            &[
+                "applied",
+                "applying",
+                "screening",
+                "screened",
+                "onsite",
+                "on-site",
+                "interview",
+                "interviews",
+                "in process",
+                "in-process",
+                "loop",
+                "final round",
+                "phone screen",
+                "take-home",
+                "process",
+            ],
+            &[Interviewing],
+        ),
+        (
+            &[
+                "rejected",
+                "turned down",
+                "passed",
+                "lost",
+                "closed",
+                "dead",
+                "ghosted",
+                "cancelled",
+                "canceled",
+                "expired",
+                "no offer",
+                "not selected",
+                "dropped",
+                "pulled",
+                "reneged",
+            ],
+            &[Declined, Withdrawn, Rescinded],
+        ),
+        (
+            &["agreed", "committed", "said yes", "yes", "verbal yes"],
+            &[Accepted, Signed],
+        ),
+        (
+            &[
+                "hired", "joined", "working", "employed", "employee", "my job", "day job", "here",
+            ],
+            &[Started, Current],
+        ),
+    ];
+    let near: Vec<Status> = NEAR
+        .iter()
+        .find(|(words, _)| words.contains(&lower.as_str()) || words.contains(&first_word))
+        .map(|(_, statuses)| statuses.to_vec())
+        .or_else(|| {
+            let names: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
+            let name = nearest(first_word, &names)?;
+            Status::ALL
+                .iter()
+                .copied()
+                .find(|s| s.name() == name)
+                .map(|s| vec![s])
+        })
+        .unwrap_or_default();
+    let described: Vec<String> = near
+        .iter()
+        .map(|s| format!("`{}` ({})", s.name(), s.meaning()))
+        .collect();
+    if described.is_empty() {
+        let all: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
+        let shown = if written.is_empty() { "this" } else { written };
+        return format!(
+            "`{shown}` is not a status: use one of {}, like `live`",
+            or_list(&all)
+        );
+    }
+    format!(
+        "`{written}` is not a status; did you mean {}?",
+        or_list(&described)
+    )
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn or_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => format!(
+            "{} or {}",
+            rest.iter()
+                .map(|s| s.as_ref())
+                .collect::<Vec<_>>()
+                .join(", "),
+            last.as_ref()
+        ),
+    }
 }
 
 pub fn yes_no(text: &str) -> Result<bool> {
-    let pair = parse_or(Rule::yes_no_value, text, "`yes` or `no`")?;
-    let word = first(&pair, Rule::yes_no)
-        .map(|p| p.as_str().to_ascii_lowercase())
-        .unwrap_or_default();
-    Ok(matches!(word.as_str(), "yes" | "y" | "true"))
+    let pair = parse_or(
+        Rule::yes_no_value,
+        text,
+        "`yes` or `no` (`not yet` and `verbal only` also mean no)",
+    )?;
+    Ok(first(&pair, Rule::yes_no).is_some_and(|answer| first(&answer, Rule::yes).is_some()))
 }
 
 pub fn text_value(text: &str) -> Result<String> {
@@ -374,6 +603,9 @@ pub fn equity(text: &str) -> Result<Equity> {
         if parse(Rule::money_value, text).is_some() {
             return fail(format!("say how it vests: {expected}"));
         }
+        if let Some(message) = equity_without_value(text) {
+            return fail(message);
+        }
         return parse_or(Rule::equity_value, text, expected).map(|_| Equity::None);
     };
     if let Some(grant) = first(&pair, Rule::equity_grant) {
@@ -392,33 +624,107 @@ pub fn equity(text: &str) -> Result<Equity> {
     Ok(Equity::None)
 }
 
-/// `asked $195k, got $178k` — `got` may be missing while you wait for an answer.
-/// `value_start` is where the value starts in the document, for the span of `got`.
+/// A grant written as a share count or a percentage of the company (`2000 RSUs`, `0.5%`):
+/// it has no money value to add to total comp, so say what to write instead.
+fn equity_without_value(text: &str) -> Option<String> {
+    let written = text.trim();
+    let lower = written.to_ascii_lowercase();
+    let example = "like `$160k over 4 years` or `$40k/yr`";
+    if !lower.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let counts_shares = ["rsu", "psu", "share", "option", "unit", "stock"]
+        .iter()
+        .any(|word| lower.contains(word));
+    if counts_shares {
+        return Some(format!(
+            "`{written}` has no value: write the grant's money value, {example} (shares × the price they were valued at)"
+        ));
+    }
+    parse(Rule::percent, &lower).map(|_| {
+        format!(
+            "`{written}` of the company has no money value here: write what the grant is worth, {example}, and rate it with `equity-quality`"
+        )
+    })
+}
+
+/// What a counter line looks like, for the message when one can't be read.
+pub const COUNTER_EXAMPLE: &str = "write it like `asked $195k, got $178k`: the first amount after `asked` and after `got` is the base, anything after it is kept (`asked $195k plus a $15k sign-on`), and `got` waits until they answer";
+
+/// `asked $195k, got $178k` — `got` may be missing while you wait for an answer, and each
+/// amount may be followed by extra parts (`plus a $15k sign-on`), kept as written.
+/// `value_start` is where the value starts in the document, for the spans.
 pub fn counter(text: &str, date: Option<NaiveDate>, value_start: usize) -> Result<Counter> {
-    let expected = "`asked $195k, got $178k` (or just `asked $195k` while you wait)";
-    let pair = parse_or(Rule::counter_value, text, expected)?;
-    let mut amounts = pair
-        .clone()
-        .into_inner()
-        .filter(|p| p.as_rule() == Rule::money)
-        .collect::<Vec<_>>()
-        .into_iter();
-    let asked = money_from(amounts.next().ok_or(ValueError(expected.into()))?)?;
-    let (got, got_span) = match amounts.next() {
-        Some(p) => {
-            let span = Span::new(
-                value_start + p.as_span().start(),
-                value_start + p.as_span().end(),
-            );
-            (Some(money_from(p)?), Some(span))
+    let Some(pair) = parse(Rule::counter_value, text) else {
+        return fail(format!(
+            "`{}` is not a counter round: {COUNTER_EXAMPLE}",
+            text.trim()
+        ));
+    };
+    let span_of = |p: &Pair<'_, Rule>| {
+        Span::new(
+            value_start + p.as_span().start(),
+            value_start + p.as_span().end(),
+        )
+    };
+    let asked_part = first(&pair, Rule::counter_asked).ok_or(ValueError(COUNTER_EXAMPLE.into()))?;
+    let asked =
+        money_from(first(&asked_part, Rule::money).ok_or(ValueError(COUNTER_EXAMPLE.into()))?)?;
+    let asked_extra = first(&asked_part, Rule::asked_extra);
+    let (got, got_span, got_extra) = match first(&pair, Rule::counter_got) {
+        Some(part) => {
+            let amount = first(&part, Rule::money).ok_or(ValueError(COUNTER_EXAMPLE.into()))?;
+            let span = span_of(&amount);
+            (
+                Some(money_from(amount)?),
+                Some(span),
+                first(&part, Rule::got_extra),
+            )
         }
-        None => (None, None),
+        None => {
+            if let Some(answer) = asked_extra.as_ref().and_then(|e| dangling_got(e.as_str())) {
+                return fail(format!(
+                    "`{answer}` has no amount: write the number they came back with, like `asked $195k, got $178k`, and leave `got` out while you wait"
+                ));
+            }
+            (None, None, None)
+        }
+    };
+    let extra = |part: Option<Pair<'_, Rule>>| {
+        part.and_then(|p| {
+            let start = span_of(&p).start;
+            trim_extra(p.as_str()).map(|(from, to)| Span::new(start + from, start + to))
+        })
     };
     Ok(Counter {
         date,
         asked,
         got,
         got_span,
+        asked_extra: extra(asked_extra),
+        got_extra: extra(got_extra),
+    })
+}
+
+/// The byte range of an extra part without the separators and spaces around it, or `None`
+/// when nothing is left.
+fn trim_extra(text: &str) -> Option<(usize, usize)> {
+    let is_edge = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | '—' | '–');
+    let trimmed = text.trim_start_matches(is_edge);
+    let from = text.len() - trimmed.len();
+    let trimmed = trimmed.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
+    (!trimmed.is_empty()).then_some((from, from + trimmed.len()))
+}
+
+/// A `got` that starts a part of the line but has no amount after it (`, got nothing`):
+/// the answer the person wrote, from `got` to the end.
+fn dangling_got(extra: &str) -> Option<&str> {
+    let lower = extra.to_ascii_lowercase();
+    lower.match_indices("got").find_map(|(at, _)| {
+        let before = lower[..at].trim_end_matches(|c: char| c.is_whitespace());
+        let starts_part = before.is_empty() || before.ends_with([',', ';', '—', '–']);
+        let word_ends = !lower[at + 3..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        (starts_part && word_ends).then(|| extra[at..].trim_end())
     })
 }
 
