@@ -42,7 +42,7 @@ fn counters(lines: &str) -> Vec<Counter> {
         .collect()
 }
 
-fn extra<'t>(text: &'t str, span: Option<offer_notes::text::Span>) -> Option<&'t str> {
+fn extra(text: &str, span: Option<offer_notes::text::Span>) -> Option<&str> {
     span.map(|s| s.of(text))
 }
 
@@ -339,4 +339,146 @@ fn an_interviewing_section_is_not_an_open_offer() {
         .collect();
     assert!(codes.contains(&(1, "middle-runway")), "{codes:?}");
     assert!(!codes.iter().any(|(s, _)| *s == 2), "{codes:?}");
+}
+
+// ------------------------------------------------------------------ hover reads what was kept
+
+fn hover_on(text: &str, needle: &str) -> String {
+    let offset = text.find(needle).unwrap();
+    offer_notes::present::hover::hover(text, &report(text), offset)
+        .map(|(_, markdown)| markdown)
+        .unwrap_or_default()
+}
+
+#[test]
+fn hovering_a_counter_quotes_its_extra_parts_as_written() {
+    let text = format!(
+        "{OFFER}counter 2026-11-10: asked $140k plus a $15k sign-on, got $128k and a $10k sign-on\n"
+    );
+    let markdown = hover_on(&text, "got $128k");
+    assert!(
+        markdown.contains("the ask was “plus a $15k sign-on” and the answer “and a $10k sign-on”"),
+        "{markdown}"
+    );
+    let plain = format!("{OFFER}counter 2026-11-10: asked $140k, got $128k\n");
+    assert!(!hover_on(&plain, "got $128k").contains("Beyond the base"));
+}
+
+#[test]
+fn hovering_an_interviewing_status_says_there_is_no_offer_yet() {
+    let text = format!("{SECTION}status: interviewing\nrole: SRE Lead\n");
+    let markdown = hover_on(&text, "interviewing");
+    assert!(
+        markdown.contains("still interviewing with Acme"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("no offer yet"), "{markdown}");
+}
+
+#[test]
+fn completion_offers_interviewing_with_what_it_means() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let items = offer_notes::present::complete::complete("status: ", false, today);
+    let interviewing = items.iter().find(|i| i.label == "interviewing");
+    let interviewing = interviewing.expect("interviewing is offered");
+    assert!(
+        format!("{} {}", interviewing.detail, interviewing.documentation).contains("no offer yet")
+    );
+}
+
+// ------------------------------------------------------------------ the README's example
+
+/// What the README's format example is meant to show, as its prose after the block says.
+/// Change the two together.
+const README_EXAMPLE_SHOWS: [(&str, &str); 3] = [
+    ("below-floor", "counter 2026-11-15"),
+    ("decided-early", "decision 2026-11-21"),
+    ("no-review-date", "decision 2026-11-21"),
+];
+
+/// The ```markdown block of README.md's "The format in brief", and the prose after it.
+fn readme_example() -> (String, String) {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("## The format in brief").expect("the section")..];
+    let open = section.find("```markdown\n").expect("the example block") + "```markdown\n".len();
+    let close = open + section[open..].find("\n```\n").expect("the block closes") + 1;
+    let after = &section[close + "```\n".len()..];
+    let prose = after
+        .split("\n\n")
+        .find(|p| !p.trim().is_empty())
+        .unwrap_or_default();
+    (section[open..close].to_string(), prose.to_string())
+}
+
+#[test]
+fn the_readme_example_can_be_copied_as_it_stands() {
+    let (example, _) = readme_example();
+    assert!(example.starts_with("# "), "{example}");
+    let r = report(&example);
+    let syntax: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.code.as_str(),
+                "invalid-value" | "unknown-key" | "duplicate-key"
+            )
+        })
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(syntax.is_empty(), "{syntax:?}");
+    // every line of it was read: the profile and the one offer, in full
+    let acme = &r.journal.sections[1];
+    assert_eq!(acme.display_name(), "Acme Robotics");
+    assert_eq!(
+        (
+            acme.counters.len(),
+            acme.reasons.len(),
+            acme.decisions.len()
+        ),
+        (1, 2, 1)
+    );
+    assert!(r.journal.profile().floor.is_some() && r.journal.profile().runway.is_some());
+    for d in &r.diagnostics {
+        assert!(
+            README_EXAMPLE_SHOWS
+                .iter()
+                .any(|(code, _)| *code == d.code.as_str()),
+            "the README example shows `{}` ({}), which its prose doesn't mention",
+            d.code,
+            d.message
+        );
+    }
+}
+
+#[test]
+fn the_readme_example_shows_what_its_prose_says_on_the_lines_it_names() {
+    let (example, prose) = readme_example();
+    for (code, _) in README_EXAMPLE_SHOWS {
+        assert!(
+            prose.contains(&format!("`{code}`")),
+            "the prose doesn't name `{code}`:\n{prose}"
+        );
+    }
+    // pinned to the week it was written, so the findings can't age out of the example
+    let (title, rest) = example.split_once('\n').unwrap();
+    let pinned = format!("{title}\ntoday: 2026-11-22\n{rest}");
+    let found: Vec<(&str, usize)> = report(&pinned)
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.code.as_str(),
+                pinned[..d.span.start].matches('\n').count() + 1,
+            )
+        })
+        .collect();
+    for (code, on) in README_EXAMPLE_SHOWS {
+        let line = line_of(&pinned, on);
+        assert!(
+            found.contains(&(code, line)),
+            "`{code}` not on line {line}: {found:?}"
+        );
+    }
 }

@@ -81,7 +81,7 @@ keys! {
     Growth => "growth", Rating, false, "Room to grow: strong, ok or weak.";
     LocationFit => "location-fit", Rating, false, "How well the location fits your life: strong, ok or weak.";
     EquityQuality => "equity-quality", Rating, false, "How much the equity is really worth: strong, ok or weak.";
-    Counter => "counter", Counter, true, "One counter round: `counter 2026-11-15: asked $195k, got $178k`.";
+    Counter => "counter", Counter, true, "One counter round: `counter 2026-11-15: asked $195k, got $178k`. Extra parts after either amount are kept.";
     Walk => "walk", Text, true, "A reason to walk away. Real reasons are concrete.";
     Stay => "stay", Text, true, "A reason to stay.";
     Decision => "decision", Decision, true, "What you decided, and when: `decision 2026-11-21: walk` (walk, accept, counter, wait).";
