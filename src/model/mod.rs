@@ -6,6 +6,7 @@ pub mod keys;
 pub mod money;
 pub mod shift;
 pub mod values;
+mod wording;
 
 pub use build::{build, build_parts, fill_currencies};
 pub use keys::Key;

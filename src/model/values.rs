@@ -2,6 +2,7 @@
 //! The grammar matches the shape; this module turns it into exact numbers, or says what
 //! was expected, with an example, when it does not fit.
 
+use super::wording;
 use super::{
     AllowedCode, AnchorYears, Basis, Bonus, Counter, Currency, Decision, Duration, DurationUnit,
     Equity, ExchangeRate, Money, Percent, Rating, Status, Target, Verdict,
@@ -28,7 +29,7 @@ pub const UNSET_CURRENCY: Currency = Currency::UNSET;
 
 pub const MONEY_EXAMPLE: &str = "an amount like `$172,000`, `$172k`, `95.000 EUR` or `1.2m USD`";
 
-fn parse<'a>(rule: Rule, text: &'a str) -> Option<Pair<'a, Rule>> {
+pub(super) fn parse<'a>(rule: Rule, text: &'a str) -> Option<Pair<'a, Rule>> {
     OfferGrammar::parse(rule, text).ok()?.next()
 }
 
@@ -299,12 +300,9 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         .map_or(31, |d| chrono::Datelike::day(&d))
 }
 
-/// The ratings as the format accepts them, for messages.
-const RATINGS: &str = "`strong`, `ok` or `weak` (also `+`, `=`, `-`)";
-
 pub fn rating(text: &str) -> Result<Rating> {
     let Some(pair) = parse(Rule::rating_value, text) else {
-        return fail(not_a_rating(text));
+        return fail(wording::not_a_rating(text));
     };
     let word = first(&pair, Rule::rating)
         .map(|p| p.as_str().to_ascii_lowercase())
@@ -316,91 +314,6 @@ pub fn rating(text: &str) -> Result<Rating> {
     })
 }
 
-/// Why `text` is not a rating, naming the nearest accepted forms.
-fn not_a_rating(text: &str) -> String {
-    let written = text.trim();
-    if written.is_empty() {
-        return format!("this needs a rating: {RATINGS}");
-    }
-    let lower = written.to_ascii_lowercase();
-    let first_word = lower.split_whitespace().next().unwrap_or_default();
-    if parse(Rule::rating_value, first_word).is_some() {
-        return format!(
-            "write the rating first and any detail after a dash, like `{first_word} — {}`",
-            written[first_word.len()..].trim()
-        );
-    }
-    // words whose meaning is near one rating; the person still chooses
-    const NEAR: &[(&str, &[&str])] = &[
-        (
-            "strong",
-            &[
-                "good",
-                "great",
-                "excellent",
-                "amazing",
-                "solid",
-                "high",
-                "stellar",
-                "fantastic",
-                "superb",
-            ],
-        ),
-        (
-            "ok",
-            &[
-                "fine", "average", "decent", "mixed", "medium", "meh", "so-so", "neutral", "mid",
-                "fair", "alright", "moderate",
-            ],
-        ),
-        (
-            "weak",
-            &[
-                "bad",
-                "poor",
-                "low",
-                "terrible",
-                "awful",
-                "concerning",
-                "worrying",
-                "red flag",
-            ],
-        ),
-    ];
-    if let Some(typo) = nearest(first_word, &["strong", "okay", "weak"]) {
-        return format!(
-            "`{written}` is not a rating; did you mean `{typo}`? Ratings are {RATINGS}"
-        );
-    }
-    let near = NEAR
-        .iter()
-        .find(|(_, words)| words.contains(&lower.as_str()) || words.contains(&first_word))
-        .map(|(rating, _)| *rating);
-    match near {
-        Some(rating) => format!(
-            "`{written}` is not a rating; did you mean `{rating}`? Ratings are {RATINGS}, and your word can follow as a note, like `{rating} — {written}`"
-        ),
-        None => format!(
-            "`{written}` is not a rating: use {RATINGS}, and keep your word as a note after it, like `weak — {written}`"
-        ),
-    }
-}
-
-/// The accepted spelling closest to `word` by a slip of the keyboard, if one is close.
-fn nearest<'a>(word: &str, names: &[&'a str]) -> Option<&'a str> {
-    let allowed = match word.chars().count() {
-        0..=2 => 0,
-        3..=5 => 1,
-        _ => 2,
-    };
-    names
-        .iter()
-        .map(|name| (super::keys::edit_distance(word, name), *name))
-        .filter(|(distance, _)| *distance <= allowed)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, name)| name)
-}
-
 pub fn status(text: &str) -> Result<Status> {
     let word = parse(Rule::status_value, text)
         .and_then(|pair| first(&pair, Rule::status))
@@ -409,152 +322,7 @@ pub fn status(text: &str) -> Result<Status> {
         .iter()
         .copied()
         .find(|s| word.as_deref() == Some(s.name()))
-        .ok_or_else(|| ValueError(not_a_status(text)))
-}
-
-/// Why `text` is not a status, naming the statuses it is nearest to and what each means.
-fn not_a_status(text: &str) -> String {
-    let written = text.trim();
-    let lower = written.to_ascii_lowercase();
-    let first_word = lower.split_whitespace().next().unwrap_or_default();
-    if let Some(status) = Status::ALL.iter().find(|s| s.name() == first_word) {
-        return format!(
-            "write the status first and any note after a dash, like `{} — {}`",
-            status.name(),
-            written[first_word.len()..].trim()
-        );
-    }
-    use Status::*;
-    // words people use for where an offer stands, and the statuses they may mean
-    const NEAR: &[(&[&str], &[Status])] = &[
-        (
-            &[
-                "pending",
-                "open",
-                "waiting",
-                "considering",
-                "negotiating",
-                "deciding",
-                "active",
-                "ongoing",
-                "in progress",
-                "in-progress",
-                "on hold",
-                "tbd",
-                "unknown",
-                "undecided",
-            ],
-            &[Live, Interviewing],
-        ),
-        (
-            &[
-                "offer",
-                "offered",
-                "received",
-                "verbal",
-                "verbal offer",
-                "on the table",
-                "negotiation",
-            ],
-            &[Live],
-        ),
-        (
-            &[
-                "applied",
-                "applying",
-                "screening",
-                "screened",
-                "onsite",
-                "on-site",
-                "interview",
-                "interviews",
-                "in process",
-                "in-process",
-                "loop",
-                "final round",
-                "phone screen",
-                "take-home",
-                "process",
-            ],
-            &[Interviewing],
-        ),
-        (
-            &[
-                "rejected",
-                "turned down",
-                "passed",
-                "lost",
-                "closed",
-                "dead",
-                "ghosted",
-                "cancelled",
-                "canceled",
-                "expired",
-                "no offer",
-                "not selected",
-                "dropped",
-                "pulled",
-                "reneged",
-            ],
-            &[Declined, Withdrawn, Rescinded],
-        ),
-        (
-            &["agreed", "committed", "said yes", "yes", "verbal yes"],
-            &[Accepted, Signed],
-        ),
-        (
-            &[
-                "hired", "joined", "working", "employed", "employee", "my job", "day job", "here",
-            ],
-            &[Started, Current],
-        ),
-    ];
-    let near: Vec<Status> = NEAR
-        .iter()
-        .find(|(words, _)| words.contains(&lower.as_str()) || words.contains(&first_word))
-        .map(|(_, statuses)| statuses.to_vec())
-        .or_else(|| {
-            let names: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
-            let name = nearest(first_word, &names)?;
-            Status::ALL
-                .iter()
-                .copied()
-                .find(|s| s.name() == name)
-                .map(|s| vec![s])
-        })
-        .unwrap_or_default();
-    let described: Vec<String> = near
-        .iter()
-        .map(|s| format!("`{}` ({})", s.name(), s.meaning()))
-        .collect();
-    if described.is_empty() {
-        let all: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
-        let shown = if written.is_empty() { "this" } else { written };
-        return format!(
-            "`{shown}` is not a status: use one of {}, like `live`",
-            or_list(&all)
-        );
-    }
-    format!(
-        "`{written}` is not a status; did you mean {}?",
-        or_list(&described)
-    )
-}
-
-/// `a`, `a or b`, `a, b or c`.
-fn or_list<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [rest @ .., last] => format!(
-            "{} or {}",
-            rest.iter()
-                .map(|s| s.as_ref())
-                .collect::<Vec<_>>()
-                .join(", "),
-            last.as_ref()
-        ),
-    }
+        .ok_or_else(|| ValueError(wording::not_a_status(text)))
 }
 
 pub fn yes_no(text: &str) -> Result<bool> {
@@ -603,7 +371,7 @@ pub fn equity(text: &str) -> Result<Equity> {
         if parse(Rule::money_value, text).is_some() {
             return fail(format!("say how it vests: {expected}"));
         }
-        if let Some(message) = equity_without_value(text) {
+        if let Some(message) = wording::equity_without_value(text) {
             return fail(message);
         }
         return parse_or(Rule::equity_value, text, expected).map(|_| Equity::None);
@@ -622,30 +390,6 @@ pub fn equity(text: &str) -> Result<Equity> {
         return Ok(Equity::PerYear(per_year));
     }
     Ok(Equity::None)
-}
-
-/// A grant written as a share count or a percentage of the company (`2000 RSUs`, `0.5%`):
-/// it has no money value to add to total comp, so say what to write instead.
-fn equity_without_value(text: &str) -> Option<String> {
-    let written = text.trim();
-    let lower = written.to_ascii_lowercase();
-    let example = "like `$160k over 4 years` or `$40k/yr`";
-    if !lower.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let counts_shares = ["rsu", "psu", "share", "option", "unit", "stock"]
-        .iter()
-        .any(|word| lower.contains(word));
-    if counts_shares {
-        return Some(format!(
-            "`{written}` has no value: write the grant's money value, {example} (shares × the price they were valued at)"
-        ));
-    }
-    parse(Rule::percent, &lower).map(|_| {
-        format!(
-            "`{written}` of the company has no money value here: write what the grant is worth, {example}, and rate it with `equity-quality`"
-        )
-    })
 }
 
 /// What a counter line looks like, for the message when one can't be read.
