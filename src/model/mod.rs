@@ -197,13 +197,14 @@ impl Status {
     pub const ALL: [Status; 9] = [
         Status::Current,
         Status::Live,
-        Status::Interviewing,
         Status::Accepted,
         Status::Signed,
         Status::Started,
         Status::Declined,
         Status::Withdrawn,
         Status::Rescinded,
+        // new in SPEC v2, after the others so completion keeps its familiar order
+        Status::Interviewing,
     ];
 
     pub fn name(self) -> &'static str {
