@@ -119,6 +119,7 @@ fn natural_counter_wording_reads_the_same_numbers() {
         "counter 2026-11-10: asked for $140k, got $128k",
         "counter 2026-11-10: asked $140k — got $128k (verbal, Dana on the phone)",
         "- counter 2026-11-10: asked $140k because I got another offer, got $128k",
+        "counter 2026-11-10: asked $140k as I got $5k more elsewhere, got $128k",
         "counter: asked $140k, got $128k",
     ] {
         let c = counters(&format!("{line}\n"));
@@ -481,4 +482,17 @@ fn the_readme_example_shows_what_its_prose_says_on_the_lines_it_names() {
             "`{code}` not on line {line}: {found:?}"
         );
     }
+}
+
+#[test]
+fn a_decision_without_its_colon_is_not_silently_prose_either() {
+    let text = format!("{OFFER}decision 2026-11-21 walk, the numbers don't work\n");
+    let errors = found(&text, "invalid-value");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].0, line_of(&text, "decision 2026-11-21"));
+    assert!(
+        errors[0].1.contains("like `decision 2026-11-21: walk`"),
+        "{}",
+        errors[0].1
+    );
 }
