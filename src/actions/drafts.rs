@@ -41,7 +41,10 @@ pub fn available(section: &Section) -> Vec<DraftKind> {
     match section.status() {
         Some(Status::Accepted | Status::Signed) => vec![DraftKind::Renege],
         Some(Status::Started | Status::Current) => vec![DraftKind::Resign],
-        Some(Status::Declined | Status::Withdrawn | Status::Rescinded) => Vec::new(),
+        // no offer yet (interviewing), or none any more: nothing to answer
+        Some(Status::Interviewing | Status::Declined | Status::Withdrawn | Status::Rescinded) => {
+            Vec::new()
+        }
         // A heading over plain notes is not an offer to answer.
         None if !looks_like_offer(section) => Vec::new(),
         Some(Status::Live) | None => {

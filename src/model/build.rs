@@ -103,6 +103,7 @@ impl<'t> Builder<'t> {
             }
             LineKind::FenceClose => self.close_draft(Some(line.span)),
             LineKind::Entry { key, arg, value } => self.entry(line.span, key, arg, value),
+            LineKind::Prose => self.prose(line.span),
             _ => {}
         }
     }
@@ -116,6 +117,28 @@ impl<'t> Builder<'t> {
             span: Span::new(heading.start, self.text.len()),
             ..Section::default()
         });
+    }
+
+    /// Prose is never an error, except a dated line that can only be a counter or a
+    /// decision with its colon missing (`counter 2026-11-25 asked $140k, got $128k`):
+    /// dropping it silently would lose a round, so it is an `invalid-value` on that line.
+    fn prose(&mut self, line: Span) {
+        let Some((key, date)) = dated_key_without_colon(line.of(self.text)) else {
+            return;
+        };
+        let example = match key {
+            Key::Counter => "asked $195k, got $178k",
+            _ => "walk",
+        };
+        self.issue(
+            IssueKind::InvalidValue,
+            line,
+            format!(
+                "`{}`: this line needs a colon after its date, like `{} {date}: {example}`",
+                key.name(),
+                key.name()
+            ),
+        );
     }
 
     fn open_section(&mut self, heading: Span, text: Span) {
@@ -505,6 +528,35 @@ fn factor_of(key: Key) -> Factor {
         Key::LocationFit => Factor::LocationFit,
         _ => Factor::EquityQuality,
     }
+}
+
+/// `counter 2026-11-25 asked …` / `decision 2026-11-21 walk`: a key that takes a date, then
+/// the date, then no colon. Returns the key and the date as written.
+fn dated_key_without_colon(line: &str) -> Option<(Key, &str)> {
+    let body = line.trim_start();
+    let body = body
+        .strip_prefix(['-', '*', '+'])
+        .map_or(body, |rest| rest.trim_start());
+    let word_end = body.find(|c: char| !c.is_ascii_alphabetic())?;
+    let key = Key::parse(&body[..word_end]).filter(|k| k.takes_date())?;
+    let after_key = &body[word_end..];
+    let date = after_key.trim_start_matches([' ', '\t']);
+    if date.len() == after_key.len() {
+        return None;
+    }
+    let date_len = date
+        .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .unwrap_or(date.len());
+    let written = &date[..date_len];
+    let parts: Vec<&str> = written.split('-').collect();
+    let shaped = parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1..].iter().all(|p| (1..=2).contains(&p.len()))
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !shaped || date[date_len..].trim_start().starts_with(':') {
+        return None;
+    }
+    Some((key, written))
 }
 
 /// `## Offer: Acme` names the section `Acme`.

@@ -6,6 +6,7 @@ pub mod keys;
 pub mod money;
 pub mod shift;
 pub mod values;
+mod wording;
 
 pub use build::{build, build_parts, fill_currencies};
 pub use keys::Key;
@@ -182,6 +183,8 @@ impl Factor {
 pub enum Status {
     Current,
     Live,
+    /// In process, no offer yet: nothing to weigh, and not an open offer.
+    Interviewing,
     Accepted,
     Signed,
     Started,
@@ -191,7 +194,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 8] = [
+    pub const ALL: [Status; 9] = [
         Status::Current,
         Status::Live,
         Status::Accepted,
@@ -200,18 +203,36 @@ impl Status {
         Status::Declined,
         Status::Withdrawn,
         Status::Rescinded,
+        // new in SPEC v2, after the others so completion keeps its familiar order
+        Status::Interviewing,
     ];
 
     pub fn name(self) -> &'static str {
         match self {
             Status::Current => "current",
             Status::Live => "live",
+            Status::Interviewing => "interviewing",
             Status::Accepted => "accepted",
             Status::Signed => "signed",
             Status::Started => "started",
             Status::Declined => "declined",
             Status::Withdrawn => "withdrawn",
             Status::Rescinded => "rescinded",
+        }
+    }
+
+    /// What the status means, in a few words (completion and messages show it).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Status::Current => "your current job",
+            Status::Live => "an offer in hand, being weighed",
+            Status::Interviewing => "in process, no offer yet",
+            Status::Accepted => "you said yes",
+            Status::Signed => "you signed",
+            Status::Started => "you started there",
+            Status::Declined => "you said no",
+            Status::Withdrawn => "they or you withdrew it",
+            Status::Rescinded => "they took it back",
         }
     }
 
@@ -242,7 +263,8 @@ pub enum Equity {
     None,
 }
 
-/// `counter 2026-11-15: asked $195k, got $178k`
+/// `counter 2026-11-15: asked $195k, got $178k` — the first amount after `asked` and after
+/// `got` is the base; extra parts after each are kept as spans into the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Counter {
     pub date: Option<NaiveDate>,
@@ -250,6 +272,11 @@ pub struct Counter {
     pub got: Option<Money>,
     /// Where the `got` amount is written, for diagnostics about the live number.
     pub got_span: Option<Span>,
+    /// What was written after the asked amount (`plus a $15k sign-on`), without the
+    /// separators around it: part of the ask, kept for drafts and hover to quote.
+    pub asked_extra: Option<Span>,
+    /// What was written after the `got` amount (`and a $10k sign-on`).
+    pub got_extra: Option<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 //! The grammar matches the shape; this module turns it into exact numbers, or says what
 //! was expected, with an example, when it does not fit.
 
+use super::wording;
 use super::{
     AllowedCode, AnchorYears, Basis, Bonus, Counter, Currency, Decision, Duration, DurationUnit,
     Equity, ExchangeRate, Money, Percent, Rating, Status, Target, Verdict,
@@ -28,7 +29,7 @@ pub const UNSET_CURRENCY: Currency = Currency::UNSET;
 
 pub const MONEY_EXAMPLE: &str = "an amount like `$172,000`, `$172k`, `95.000 EUR` or `1.2m USD`";
 
-fn parse<'a>(rule: Rule, text: &'a str) -> Option<Pair<'a, Rule>> {
+pub(super) fn parse<'a>(rule: Rule, text: &'a str) -> Option<Pair<'a, Rule>> {
     OfferGrammar::parse(rule, text).ok()?.next()
 }
 
@@ -300,11 +301,9 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 pub fn rating(text: &str) -> Result<Rating> {
-    let pair = parse_or(
-        Rule::rating_value,
-        text,
-        "a rating: `strong`, `ok` or `weak` (or `+`, `=`, `-`)",
-    )?;
+    let Some(pair) = parse(Rule::rating_value, text) else {
+        return fail(wording::not_a_rating(text));
+    };
     let word = first(&pair, Rule::rating)
         .map(|p| p.as_str().to_ascii_lowercase())
         .unwrap_or_default();
@@ -316,25 +315,23 @@ pub fn rating(text: &str) -> Result<Rating> {
 }
 
 pub fn status(text: &str) -> Result<Status> {
-    let expected =
-        "a status: current, live, accepted, signed, started, declined, withdrawn or rescinded";
-    let pair = parse_or(Rule::status_value, text, expected)?;
-    let word = first(&pair, Rule::status)
-        .map(|p| p.as_str().to_ascii_lowercase())
-        .unwrap_or_default();
+    let word = parse(Rule::status_value, text)
+        .and_then(|pair| first(&pair, Rule::status))
+        .map(|p| p.as_str().to_ascii_lowercase());
     Status::ALL
         .iter()
         .copied()
-        .find(|s| s.name() == word)
-        .ok_or_else(|| ValueError(format!("expected {expected}")))
+        .find(|s| word.as_deref() == Some(s.name()))
+        .ok_or_else(|| ValueError(wording::not_a_status(text)))
 }
 
 pub fn yes_no(text: &str) -> Result<bool> {
-    let pair = parse_or(Rule::yes_no_value, text, "`yes` or `no`")?;
-    let word = first(&pair, Rule::yes_no)
-        .map(|p| p.as_str().to_ascii_lowercase())
-        .unwrap_or_default();
-    Ok(matches!(word.as_str(), "yes" | "y" | "true"))
+    let pair = parse_or(
+        Rule::yes_no_value,
+        text,
+        "`yes` or `no` (`not yet` and `verbal only` also mean no)",
+    )?;
+    Ok(first(&pair, Rule::yes_no).is_some_and(|answer| first(&answer, Rule::yes).is_some()))
 }
 
 pub fn text_value(text: &str) -> Result<String> {
@@ -374,6 +371,9 @@ pub fn equity(text: &str) -> Result<Equity> {
         if parse(Rule::money_value, text).is_some() {
             return fail(format!("say how it vests: {expected}"));
         }
+        if let Some(message) = wording::equity_without_value(text) {
+            return fail(message);
+        }
         return parse_or(Rule::equity_value, text, expected).map(|_| Equity::None);
     };
     if let Some(grant) = first(&pair, Rule::equity_grant) {
@@ -392,33 +392,83 @@ pub fn equity(text: &str) -> Result<Equity> {
     Ok(Equity::None)
 }
 
-/// `asked $195k, got $178k` — `got` may be missing while you wait for an answer.
-/// `value_start` is where the value starts in the document, for the span of `got`.
+/// What a counter line looks like, for the message when one can't be read.
+pub const COUNTER_EXAMPLE: &str = "write it like `asked $195k, got $178k`: the first amount after `asked` and after `got` is the base, anything after it is kept (`asked $195k plus a $15k sign-on`), and `got` waits until they answer";
+
+/// `asked $195k, got $178k` — `got` may be missing while you wait for an answer, and each
+/// amount may be followed by extra parts (`plus a $15k sign-on`), kept as written.
+/// `value_start` is where the value starts in the document, for the spans.
 pub fn counter(text: &str, date: Option<NaiveDate>, value_start: usize) -> Result<Counter> {
-    let expected = "`asked $195k, got $178k` (or just `asked $195k` while you wait)";
-    let pair = parse_or(Rule::counter_value, text, expected)?;
-    let mut amounts = pair
-        .clone()
-        .into_inner()
-        .filter(|p| p.as_rule() == Rule::money)
-        .collect::<Vec<_>>()
-        .into_iter();
-    let asked = money_from(amounts.next().ok_or(ValueError(expected.into()))?)?;
-    let (got, got_span) = match amounts.next() {
-        Some(p) => {
-            let span = Span::new(
-                value_start + p.as_span().start(),
-                value_start + p.as_span().end(),
-            );
-            (Some(money_from(p)?), Some(span))
+    let Some(pair) = parse(Rule::counter_value, text) else {
+        return fail(format!(
+            "`{}` is not a counter round: {COUNTER_EXAMPLE}",
+            text.trim()
+        ));
+    };
+    let span_of = |p: &Pair<'_, Rule>| {
+        Span::new(
+            value_start + p.as_span().start(),
+            value_start + p.as_span().end(),
+        )
+    };
+    let asked_part = first(&pair, Rule::counter_asked).ok_or(ValueError(COUNTER_EXAMPLE.into()))?;
+    let asked =
+        money_from(first(&asked_part, Rule::money).ok_or(ValueError(COUNTER_EXAMPLE.into()))?)?;
+    let asked_extra = first(&asked_part, Rule::asked_extra);
+    let (got, got_span, got_extra) = match first(&pair, Rule::counter_got) {
+        Some(part) => {
+            let amount = first(&part, Rule::money).ok_or(ValueError(COUNTER_EXAMPLE.into()))?;
+            let span = span_of(&amount);
+            (
+                Some(money_from(amount)?),
+                Some(span),
+                first(&part, Rule::got_extra),
+            )
         }
-        None => (None, None),
+        None => {
+            if let Some(answer) = asked_extra.as_ref().and_then(|e| dangling_got(e.as_str())) {
+                return fail(format!(
+                    "`{answer}` has no amount: write the number they came back with, like `asked $195k, got $178k`, and leave `got` out while you wait"
+                ));
+            }
+            (None, None, None)
+        }
+    };
+    let extra = |part: Option<Pair<'_, Rule>>| {
+        part.and_then(|p| {
+            let start = span_of(&p).start;
+            trim_extra(p.as_str()).map(|(from, to)| Span::new(start + from, start + to))
+        })
     };
     Ok(Counter {
         date,
         asked,
         got,
         got_span,
+        asked_extra: extra(asked_extra),
+        got_extra: extra(got_extra),
+    })
+}
+
+/// The byte range of an extra part without the separators and spaces around it, or `None`
+/// when nothing is left.
+fn trim_extra(text: &str) -> Option<(usize, usize)> {
+    let is_edge = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | '—' | '–');
+    let trimmed = text.trim_start_matches(is_edge);
+    let from = text.len() - trimmed.len();
+    let trimmed = trimmed.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
+    (!trimmed.is_empty()).then_some((from, from + trimmed.len()))
+}
+
+/// A `got` that starts a part of the line but has no amount after it (`, got nothing`):
+/// the answer the person wrote, from `got` to the end.
+fn dangling_got(extra: &str) -> Option<&str> {
+    let lower = extra.to_ascii_lowercase();
+    lower.match_indices("got").find_map(|(at, _)| {
+        let before = lower[..at].trim_end_matches(|c: char| c.is_whitespace());
+        let starts_part = before.is_empty() || before.ends_with([',', ';', '—', '–']);
+        let word_ends = !lower[at + 3..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        (starts_part && word_ends).then(|| extra[at..].trim_end())
     })
 }
 

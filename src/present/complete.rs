@@ -120,7 +120,7 @@ fn values(key: Key, rest: &str) -> Vec<Item> {
     match key.kind() {
         ValueKind::Status => Status::ALL
             .iter()
-            .map(|s| value(s.name(), status_doc(*s)))
+            .map(|s| value(s.name(), s.meaning()))
             .collect(),
         ValueKind::Rating => vec![
             value("strong", "a real strength"),
@@ -163,19 +163,6 @@ fn values(key: Key, rest: &str) -> Vec<Item> {
                 .collect()
         }
         _ => Vec::new(),
-    }
-}
-
-fn status_doc(status: Status) -> &'static str {
-    match status {
-        Status::Current => "your current job",
-        Status::Live => "on the table, being weighed",
-        Status::Accepted => "you said yes",
-        Status::Signed => "you signed",
-        Status::Started => "you started there",
-        Status::Declined => "you said no",
-        Status::Withdrawn => "they or you withdrew it",
-        Status::Rescinded => "they took it back",
     }
 }
 

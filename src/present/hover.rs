@@ -29,6 +29,9 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
             Some(a) => parts.push(projection_for(section, a, amount)?),
             None => parts.push(profile_amount(report, section, at, amount)),
         }
+        if let Some(extras) = counter_extras(text, section, offset) {
+            parts.push(extras);
+        }
     } else if let Some(heading) = section.heading.filter(|h| h.contains(offset)) {
         span = Some(heading);
         if let Some(a) = offer {
@@ -115,6 +118,25 @@ fn amount_at(section: &Section, offset: usize) -> Option<(Span, Money)> {
         };
     }
     None
+}
+
+/// What a counter line says beyond its two base amounts (`plus a $15k sign-on`), quoted as
+/// written: it is part of the round, but not of the figures.
+fn counter_extras(text: &str, section: &Section, offset: usize) -> Option<String> {
+    let counter = section.counters.iter().find(|c| c.line.contains(offset))?;
+    let quote = |span: Option<Span>| span.map(|s| format!("“{}”", s.of(text)));
+    let said = match (
+        quote(counter.value.asked_extra),
+        quote(counter.value.got_extra),
+    ) {
+        (Some(asked), Some(got)) => format!("the ask was {asked} and the answer {got}"),
+        (Some(asked), None) => format!("the ask was {asked}"),
+        (None, Some(got)) => format!("the answer was {got}"),
+        (None, None) => return None,
+    };
+    Some(format!(
+        "Beyond the base, {said}: kept as you wrote it, not counted in the figures above."
+    ))
 }
 
 /// The gap if the person accepted `amount` as base.
@@ -388,6 +410,7 @@ fn status_hover(section: &Section, status: Status, offer: Option<&OfferAnalysis>
             };
             format!("{name} is live.{advice}{date}")
         }
+        Status::Interviewing => format!("You're still interviewing with {name}: no offer yet, so nothing to weigh or decide here. When an offer comes, set `status: live` and write its numbers down."),
         Status::Current => format!("{name} is your current job: the baseline every offer has to beat."),
         Status::Accepted | Status::Signed => format!("You've said yes to {name}. If you're reconsidering: slow down, set a decision date, get any new offer in writing first, and if you do walk, call before you email."),
         Status::Started => format!("You've started at {name}. If you leave, give two weeks' notice with a transition plan."),
