@@ -446,6 +446,35 @@ mod tests {
         assert_eq!(gap_size_at(&text, &three), Some(GapSize::Big), "3% line");
     }
 
+    /// SPEC §2.0 "Consistency of wording": below the floor is not yet a reason to walk —
+    /// counter first; below it after the second counter is a real reason.
+    #[test]
+    fn a_walk_below_the_floor_is_real_only_after_the_second_counter() {
+        let one = "floor: $190k base\n## Acme\nstatus: live\nbase: $170k\n\
+                   counter 2026-11-01: asked $195k, got $178k\n\
+                   - walk: $178k is $0below my floor\n";
+        let md = hover_at(one, &Config::default());
+        assert!(!md.contains("A real reason"), "{md}");
+        assert!(!md.contains("— a real reason"), "{md}");
+        assert!(md.contains("not yet a reason to walk — counter first"), "{md}");
+        let two = one.replace(
+            "- walk:",
+            "counter 2026-11-08: asked $190k, got $178k\n- walk:",
+        );
+        let md = hover_at(&two, &Config::default());
+        assert!(md.contains("A real reason to walk."), "{md}");
+        assert!(!md.contains("counter first"), "{md}");
+    }
+
+    #[test]
+    fn a_walk_hover_counts_the_sections_people_as_them() {
+        let journal = "## Lumen\nstatus: live\nrecruiter: Dev Malhotra\n\
+                       - walk: I just feel like $0Dev pushed back on every reasonable ask\n";
+        let md = hover_at(journal, &Config::default());
+        assert!(md.contains("pushback on every ask — a real reason"), "{md}");
+        assert!(md.contains("\"Dev pushed back on every reasonable ask\""), "{md}");
+    }
+
     fn gap_size_at(marked: &str, config: &Config) -> Option<GapSize> {
         let offset = marked.find("$0")?;
         let text = marked.replacen("$0", "", 1);

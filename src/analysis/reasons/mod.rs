@@ -38,6 +38,12 @@ pub enum ReasonClass {
     RedFlag,
     /// A gut signal put into words: observed, concrete, countable.
     ArticulatedGut,
+    /// Self-doubt about doing the job: "not sure I'm good enough", "imposter", "what if I fail".
+    /// On an accepted or signed offer it may be cold feet [000]; elsewhere it is a feeling.
+    SelfDoubt,
+    /// A competing offer in writing, or a counter-offer from your current employer, with its
+    /// number: "Globex put $195k in writing", "my manager countered with $190k".
+    WrittenOffer,
     /// Nothing recognised: neither flagged nor praised.
     Unclassified,
 }
@@ -54,6 +60,7 @@ impl ReasonClass {
                 | ReasonClass::Comparison
                 | ReasonClass::SlowProcess
                 | ReasonClass::UnarticulatedGut
+                | ReasonClass::SelfDoubt
         )
     }
 
@@ -66,6 +73,7 @@ impl ReasonClass {
                 | ReasonClass::ScopeDowngrade
                 | ReasonClass::RedFlag
                 | ReasonClass::ArticulatedGut
+                | ReasonClass::WrittenOffer
         )
     }
 
@@ -83,6 +91,8 @@ impl ReasonClass {
             ReasonClass::ScopeDowngrade => "a scope downgrade — a real reason",
             ReasonClass::RedFlag => "a red flag — a real reason",
             ReasonClass::ArticulatedGut => "a gut signal put into words — a real reason",
+            ReasonClass::SelfDoubt => "self-doubt, not a fact about the job",
+            ReasonClass::WrittenOffer => "a better offer with its number — a real reason",
             ReasonClass::Unclassified => "not recognised",
         }
     }
@@ -115,6 +125,10 @@ pub enum SignalKind {
     Count,
     /// A "because …" clause that names them.
     Because,
+    /// Doubt about yourself: "good enough", "imposter", "out of my depth".
+    SelfDoubt,
+    /// A competing offer or counter-offer, in writing or from your employer, with its number.
+    OfferFact,
 }
 
 /// The verdict on one `walk:` line and the signals that decided it, in text order.
@@ -124,10 +138,43 @@ pub struct Classification {
     pub decided_by: Vec<Signal>,
 }
 
-/// Classify one `walk:` reason. Cheap enough to run on every keystroke: one pass to split and
-/// fold the words, one greedy pass over an indexed phrase list, a few pair checks; no regex.
+/// What the classifier knows besides the text: the people the section names (`recruiter`,
+/// `hiring-manager`, `referred-by`), who count as "them" [004].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// Full names as written ("Dev Malhotra"); each word of a name counts on its own.
+    pub people: &'a [&'a str],
+}
+
+impl Context<'_> {
+    /// No context: the text alone.
+    pub const NONE: Context<'static> = Context { people: &[] };
+
+    /// A key that tells contexts apart for a cache of classifications: the names, one a line.
+    pub fn cache_key(&self) -> String {
+        self.people.join("\n")
+    }
+}
+
+/// The people an offer section names, who count as "them" when a reason names them.
+pub fn people_of(section: &crate::model::Section) -> Vec<&str> {
+    [&section.recruiter, &section.hiring_manager, &section.referred_by]
+        .into_iter()
+        .flatten()
+        .map(|f| f.value.as_str())
+        .filter(|name| !name.trim().is_empty())
+        .collect()
+}
+
+/// Classify one `walk:` reason on its own. Cheap enough to run on every keystroke: one pass to
+/// split and fold the words, one greedy pass over an indexed phrase list, a few pair checks.
 pub fn classify(text: &str) -> Classification {
-    Scan::new(considered(text)).decide()
+    classify_in(text, &Context::NONE)
+}
+
+/// Classify one `walk:` reason knowing its section's people.
+pub fn classify_in(text: &str, context: &Context) -> Classification {
+    Scan::new(considered(text), context).decide()
 }
 
 /// A reason is a sentence or two; only its first few thousand bytes are read, so a pasted

@@ -3,7 +3,7 @@
 
 use super::lexicon::{lexicon, Cue};
 use super::words::*;
-use super::{Classification, ReasonClass, Signal, SignalKind};
+use super::{Classification, Context, ReasonClass, Signal, SignalKind};
 use std::ops::Range;
 
 /// A matched phrase: tokens `first..=last`.
@@ -35,7 +35,7 @@ pub(super) struct Scan<'t> {
 }
 
 impl<'t> Scan<'t> {
-    pub(super) fn new(text: &'t str) -> Self {
+    pub(super) fn new(text: &'t str, _context: &Context) -> Self {
         let mut scan = Scan {
             text,
             tokens: tokenize(text),
