@@ -38,6 +38,11 @@ pub(super) enum Cue {
     Affect,
     /// Tired of the search: about you, never evidence about them.
     Fatigue,
+    /// Doubt about yourself that names you ("good enough", "I'll fail"): self-doubt only when
+    /// the clause is about you.
+    SelfDoubt,
+    /// Doubt about yourself whoever the clause names ("imposter", "out of my depth").
+    Imposter,
 }
 
 #[rustfmt::skip]
@@ -116,6 +121,12 @@ const DOWNGRADE: &[&str] = &[
     "no longer a manager", "no longer managing", "no longer leading", "no longer own",
     "no direct reports", "took away", "taken away", "watered down", "watered-down", "scaled back",
     "stripped",
+    // re-levelled after the fact: the verb family, whatever the level is called
+    "re-level*", "relevel*", "re-titl*", "retitl*", "re-grad*", "regraded", "re-band*",
+    "rebanded", "down a level", "down a grade", "down a band", "down one level",
+    "down two levels", "a level down", "a level lower", "one level lower", "a grade lower",
+    "moved me down", "bumped me down", "knocked me down", "dropped me to", "dropped me down",
+    "levelled me at", "leveled me at", "levelled me to", "leveled me to",
 ];
 
 #[rustfmt::skip]
@@ -311,6 +322,35 @@ const FATIGUE: &[&str] = &[
     "lost motivation",
 ];
 
+/// Doubt about yourself, in the words of the one doubting: each names you.
+#[rustfmt::skip]
+const SELF_DOUBT: &[&str] = &[
+    "good enough", "smart enough", "senior enough", "experienced enough", "qualified enough",
+    "strong enough", "technical enough", "capable enough", "skilled enough", "talented enough",
+    "cut out for", "not ready", "not qualified", "not capable", "keep up", "can't handle",
+    "cannot handle", "can handle", "could handle", "handle it", "handle the", "handle a",
+    "i fail", "i'll fail", "i will fail", "i'd fail", "i might fail", "i'm going to fail",
+    "fail at", "failing at", "be found out", "get found out", "found out as", "better than me",
+    "smarter than me", "i deserve this", "deserve this", "deserve the", "deserve it",
+    "do this job", "do the job", "do this role", "do the role", "not as senior", "not as good",
+    "not as smart", "not as strong", "measure up", "up to the job", "up to it", "up to the task",
+    "too late to go back", "i'm capable", "i can do this", "i can do it", "i can actually do",
+    "can actually do", "am i ready", "i'm not ready", "i am not ready", "live up to",
+    "doubting myself", "doubt myself", "doubt i can", "doubt that i can", "doubt whether i",
+    "doubting whether i", "whether i can", "whether i deserve", "if i can do", "if i can handle",
+    "if i can keep", "if i'm good", "if i'm smart", "if i'm ready", "if i'm senior",
+];
+
+/// Doubt about yourself that needs no "I" to be yours.
+#[rustfmt::skip]
+const IMPOSTER: &[&str] = &[
+    "imposter*", "impostor*", "like a fraud", "a total fraud", "i'm a fraud", "am a fraud",
+    "out of my depth", "over my head", "in over my head", "out of my league", "underqualified",
+    "under-qualified", "unqualified", "self-doubt", "self doubt", "second-guess*",
+    "second guess*", "second-guessing myself", "cold feet", "got lucky", "get lucky",
+    "not cut out", "in way over my head", "faking it", "fake it",
+];
+
 /// In order of preference when two phrases of the same length start on the same word.
 const LEXICON: &[(Cue, &[&str])] = &[
     (Cue::Neutral, NEUTRAL),
@@ -333,6 +373,8 @@ const LEXICON: &[(Cue, &[&str])] = &[
     (Cue::Gut, GUT),
     (Cue::Affect, AFFECT),
     (Cue::Fatigue, FATIGUE),
+    (Cue::SelfDoubt, SELF_DOUBT),
+    (Cue::Imposter, IMPOSTER),
 ];
 
 /// The phrase list indexed by first word, built once, so each word is tried against the few

@@ -35,16 +35,70 @@ pub(super) struct Scan<'t> {
 }
 
 impl<'t> Scan<'t> {
-    pub(super) fn new(text: &'t str, _context: &Context) -> Self {
+    pub(super) fn new(text: &'t str, context: &Context) -> Self {
         let mut scan = Scan {
             text,
             tokens: tokenize(text),
             hits: Vec::new(),
             found: Vec::new(),
         };
+        scan.name_people(context);
         scan.match_phrases();
+        scan.join_what_if();
         scan.collect();
         scan
+    }
+
+    /// The people the section names are "them": each word of a name ("Dev", "Malhotra"), as
+    /// written or as a possessive ("Dev's").
+    fn name_people(&mut self, context: &Context) {
+        let names: Vec<String> = context
+            .people
+            .iter()
+            .flat_map(|person| tokenize(person))
+            .map(|t| t.key)
+            .filter(|key| key.chars().count() >= 2 && word_sets_of(key) & W_SELF == 0)
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        for token in &mut self.tokens {
+            let bare = token.key.strip_suffix("'s").unwrap_or(&token.key);
+            if names.iter().any(|n| n == bare) {
+                token.sets |= W_THEM | W_NAMED;
+            }
+        }
+    }
+
+    /// "what if" + "I fail", "what if I'm in over my head": the hedge belongs to the doubt,
+    /// which is quoted whole rather than as a guess about another offer.
+    fn join_what_if(&mut self) {
+        let mut joined = Vec::with_capacity(self.hits.len());
+        let mut at = 0;
+        while at < self.hits.len() {
+            let hit = self.hits[at];
+            let next = self.hits.get(at + 1).copied();
+            let what_if = hit.cue == Cue::Speculation
+                && same_word(self.word(hit.first), "what")
+                && hit.last == hit.first + 1;
+            if let Some(doubt) = next.filter(|n| {
+                what_if
+                    && matches!(n.cue, Cue::SelfDoubt | Cue::Imposter)
+                    && n.first <= hit.last + 3
+                    && (hit.last + 1..n.first).all(|j| self.is(j, W_SELF))
+            }) {
+                joined.push(Hit {
+                    cue: doubt.cue,
+                    first: hit.first,
+                    last: doubt.last,
+                });
+                at += 2;
+                continue;
+            }
+            joined.push(hit);
+            at += 1;
+        }
+        self.hits = joined;
     }
 
     /// Whether the word at `index` is in any of the `sets`.
@@ -161,6 +215,28 @@ impl<'t> Scan<'t> {
         !other
     }
 
+    /// The person the section names who starts the clause before `at` ("Dev pushed back"),
+    /// so the quote shows who did it.
+    fn named_before(&self, at: usize) -> Option<usize> {
+        let clause = self.clause(at);
+        (at.saturating_sub(4)..at)
+            .rev()
+            .take_while(|&j| self.clause(j) == clause)
+            .take_while(|&j| !self.is(j, W_SELF))
+            .filter(|&j| self.is(j, W_NAMED))
+            .last()
+    }
+
+    /// Whether you are in the clause before `at` (or the words `first..=last` name you).
+    fn about_you(&self, first: usize, last: usize) -> bool {
+        let clause = self.clause(first);
+        (first..=last).any(|j| self.is(j, W_SELF))
+            || (first.saturating_sub(5)..first)
+                .rev()
+                .take_while(|&j| self.clause(j) == clause)
+                .any(|j| self.is(j, W_SELF))
+    }
+
     fn push_with(&mut self, kind: SignalKind, first: usize, last: usize, strong: bool) {
         self.found.push(Found {
             kind,
@@ -177,7 +253,10 @@ impl<'t> Scan<'t> {
         }
         self.collect_departures();
         self.collect_downgrades();
+        self.collect_interviewed_for();
         self.collect_comparisons();
+        self.collect_offer_facts();
+        self.collect_named_comparisons();
         self.collect_numbers();
         self.collect_because();
         self.found.sort_by_key(|f| (f.span.start, f.span.end));
@@ -216,10 +295,21 @@ impl<'t> Scan<'t> {
                 }
                 return;
             }
+            Cue::SelfDoubt => {
+                if self.about_you(first, last) {
+                    self.push_with(SignalKind::SelfDoubt, first, last, false);
+                }
+                return;
+            }
+            Cue::Imposter => {
+                self.push_with(SignalKind::SelfDoubt, first, last, false);
+                return;
+            }
             Cue::PushVerb => {
                 if !negated && about_them {
                     if let Some(end) = self.quantified(first, last) {
-                        self.push_with(SignalKind::Pushback, first, end, true);
+                        let who = self.named_before(first).unwrap_or(first);
+                        self.push_with(SignalKind::Pushback, who, end, true);
                         return;
                     }
                     self.push_with(SignalKind::Observation, first, last, true);
@@ -347,6 +437,17 @@ impl<'t> Scan<'t> {
                 let shrank = self.is(j, W_SHRANK) && (changeable || self.word(j) != "changed");
                 self.sentence(j) == sentence && (shrank || (marked && self.is(j, W_SMALLER)))
             });
+            // "not the Staff title we discussed": a scope denied against what was agreed
+            let denied = scope
+                && marked
+                && (at.saturating_sub(3)..at).any(|j| same_word(self.word(j), "not"));
+            if denied && shrink.is_none() {
+                let not = (at.saturating_sub(3)..at)
+                    .find(|&j| same_word(self.word(j), "not"))
+                    .unwrap_or(at);
+                self.push_with(SignalKind::Downgrade, not, at, false);
+                continue;
+            }
             if let Some(j) = shrink {
                 let (first, last) = (at.min(j), at.max(j));
                 if !self.negated(first) {
@@ -357,6 +458,38 @@ impl<'t> Scan<'t> {
                     };
                     self.push_with(kind, first, last, false);
                 }
+            }
+        }
+    }
+
+    /// "the written offer says Associate Director; I interviewed for Director": the level you
+    /// interviewed for, named against what the offer says.
+    fn collect_interviewed_for(&mut self) {
+        let offer_said = self.tokens.iter().any(|t| {
+            matches!(
+                t.key.as_str(),
+                "offer" | "letter" | "says" | "instead" | "not" | "contract"
+            )
+        });
+        if !offer_said {
+            return;
+        }
+        for at in 0..self.tokens.len() {
+            if !same_word(self.word(at), "interviewed") {
+                continue;
+            }
+            let mut j = at + 1;
+            if same_word(self.word(j), "me") {
+                j += 1;
+            }
+            if !same_word(self.word(j), "for") {
+                continue;
+            }
+            let title = j + 1 < self.tokens.len()
+                && self.sentence(j + 1) == self.sentence(at)
+                && self.tokens[j + 1].capital;
+            if title && !self.negated(at) {
+                self.push_with(SignalKind::Downgrade, at, j + 1, false);
             }
         }
     }
@@ -391,6 +524,129 @@ impl<'t> Scan<'t> {
                 }
                 self.push_with(SignalKind::Comparison, at.min(j), last, false);
             }
+        }
+    }
+
+    /// The token indices of `at`'s sentence.
+    fn sentence_of(&self, at: usize) -> Range<usize> {
+        let sentence = self.sentence(at);
+        let mut lo = at;
+        while lo > 0 && self.sentence(lo - 1) == sentence {
+            lo -= 1;
+        }
+        let mut hi = at;
+        while hi + 1 < self.tokens.len() && self.sentence(hi + 1) == sentence {
+            hi += 1;
+        }
+        lo..hi + 1
+    }
+
+    /// An amount: "$195k", "€110.000", "205k", "15%".
+    fn is_money(&self, at: usize) -> bool {
+        let word = self.word(at);
+        word.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && (word.ends_with('k') || word.ends_with('m') || !self.bare(at))
+    }
+
+    /// A name written as one: a capital letter, and not a word the classifier knows, a title or
+    /// a common word that merely starts a sentence ("Jess", "Stripe", "Globex", "Pied").
+    fn is_name(&self, at: usize) -> bool {
+        let Some(t) = self.tokens.get(at) else {
+            return false;
+        };
+        let known = W_SELF | W_NAMED | W_THEM | W_CLAUSE | W_NEGATOR | W_NUMBER | W_HEDGE
+            | W_QUANTIFIER | W_SCOPE | W_STAFF | W_UNIT;
+        t.capital && t.sets & known == 0 && !not_a_name(&t.key)
+    }
+
+    /// You are the one paid: "Globex offered me $198k", "I got $205k".
+    fn paid_to_you(&self, sentence: &Range<usize>) -> bool {
+        sentence.clone().any(|j| {
+            let w = self.word(j);
+            let given = same_word(w, "me")
+                && OFFERING.iter().any(|v| same_word(self.word(j.wrapping_sub(1)), v));
+            let got = matches!(w, "i" | "i've" | "ive" | "i'd" | "i'll")
+                && RECEIVING.iter().any(|v| same_word(self.word(j + 1), v));
+            given || got
+        })
+    }
+
+    /// "Globex put $195k in writing", "my manager countered with $190k", "I have a signed offer
+    /// from Initech at $198k": a source (a company named, or your own employer), an amount and
+    /// something that makes it firm (written, signed, a letter, a counter-offer), in one
+    /// sentence, with no hedge in its clauses and nobody else's pay.
+    fn collect_offer_facts(&mut self) {
+        let mut at = 0;
+        while at < self.tokens.len() {
+            let sentence = self.sentence_of(at);
+            at = sentence.end;
+            let firm = sentence.clone().find(|&j| {
+                self.is(j, W_FIRM)
+                    && (self.word(j) != "hand" || same_word(self.word(j.wrapping_sub(1)), "in"))
+            });
+            let money = sentence.clone().find(|&j| self.is_money(j));
+            let employer = sentence.clone().find(|&j| {
+                self.is(j, W_EMPLOYER)
+                    && matches!(self.word(j.wrapping_sub(1)), "my" | "current")
+                    && !self.word(j).ends_with("'s")
+            });
+            let own = employer.map(|j| {
+                if same_word(self.word(j - 1), "current") && self.word(j.wrapping_sub(2)) == "my" {
+                    j - 2
+                } else {
+                    j - 1
+                }
+            });
+            let source = own.or_else(|| sentence.clone().find(|&j| self.is_name(j)));
+            let (Some(firm), Some(money), Some(source)) = (firm, money, source) else {
+                continue;
+            };
+            let first = firm.min(money).min(source);
+            let last = firm.max(money).max(source);
+            let (lo, hi) = (self.clause(first), self.clause(last));
+            let hedged = sentence
+                .clone()
+                .any(|j| (lo..=hi).contains(&self.clause(j)) && self.is(j, W_HEDGE));
+            let someone_else = sentence
+                .clone()
+                .any(|j| self.is(j, W_PEER | W_CROWD | W_FORUM));
+            if hedged || someone_else {
+                continue;
+            }
+            self.push_with(SignalKind::OfferFact, first, last, true);
+        }
+    }
+
+    /// "Jess got $205k at Stripe", "people on Blind at my level get $210k", "levels.fyi says
+    /// Datadog pays more": someone named (not one of theirs), a forum or people in general, and
+    /// pay, in one sentence that hedges nothing and isn't about what you were offered.
+    fn collect_named_comparisons(&mut self) {
+        let mut at = 0;
+        while at < self.tokens.len() {
+            let sentence = self.sentence_of(at);
+            at = sentence.end;
+            let hedged = sentence
+                .clone()
+                .any(|j| self.is(j, W_HEDGE) && self.word(j) != "if");
+            if hedged || self.paid_to_you(&sentence) {
+                continue;
+            }
+            let who = sentence
+                .clone()
+                .find(|&j| self.is(j, W_FORUM | W_CROWD) || self.is_name(j));
+            let Some(who) = who else { continue };
+            let pay = sentence
+                .clone()
+                .filter(|&j| j != who && (self.is_pay(j) || self.is_money(j)))
+                .min_by_key(|&j| j.abs_diff(who));
+            let Some(pay) = pay else { continue };
+            let mut last = who.max(pay);
+            while last + 1 < sentence.end
+                && (self.is_pay(last + 1) || self.is(last + 1, W_PAY_NOUN))
+            {
+                last += 1;
+            }
+            self.push_with(SignalKind::Comparison, who.min(pay), last, false);
         }
     }
 
@@ -528,6 +784,7 @@ impl<'t> Scan<'t> {
             (K::Pushback, C::Pushback),
             (K::Downgrade, C::ScopeDowngrade),
             (K::RedFlag, C::RedFlag),
+            (K::OfferFact, C::WrittenOffer),
         ];
         for (kind, class) in facts {
             let deciders: Vec<&Found> = self.of(kind).collect();
@@ -564,6 +821,12 @@ impl<'t> Scan<'t> {
         if !strong.is_empty() {
             return verdict(C::ArticulatedGut, evidence());
         }
+        // Self-doubt says nothing about the job: with no fact and nothing they did, it decides,
+        // ahead of the guess in "what if I fail" and the feeling in "I feel like a fraud".
+        let doubt: Vec<&Found> = self.of(K::SelfDoubt).collect();
+        if !doubt.is_empty() {
+            return verdict(C::SelfDoubt, doubt);
+        }
         let competing = [K::Comparison, K::Wish, K::Speculation, K::SlowProcess]
             .iter()
             .any(|&k| self.has(k));
@@ -591,6 +854,44 @@ impl<'t> Scan<'t> {
         }
         verdict(C::Unclassified, Vec::new())
     }
+}
+
+/// Verbs that give you an offer: "offered me", "gave me".
+const OFFERING: &[&str] = &[
+    "offered", "offering", "gave", "give", "sent", "pay", "pays", "paying", "quoted", "owe",
+];
+
+/// Verbs after "I" that make the pay yours: "I got", "I have".
+const RECEIVING: &[&str] = &[
+    "got", "get", "have", "had", "received", "receive", "earn", "earned", "make", "made", "was",
+    "am", "would", "could",
+];
+
+/// Capitalised words that are not names: sentence openers, titles, levels, months, days.
+fn not_a_name(key: &str) -> bool {
+    #[rustfmt::skip]
+    const COMMON: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "it", "it's", "its", "there", "there's",
+        "here", "honestly", "still", "even", "after", "before", "also", "just", "then", "now",
+        "ugh", "well", "yes", "ok", "okay", "what", "when", "why", "how", "who", "again",
+        "basically", "frankly", "oh", "sure", "both", "we", "we've", "we're", "you", "your",
+        "our", "mid-process", "halfway", "in", "on", "at", "for", "from", "with", "to", "of",
+        "by", "as", "senior", "staff", "principal", "junior", "associate", "engineer", "engineering",
+        "ii", "iii", "iv", "sr", "jr", "mid-level", "usd", "eur", "gbp", "pto", "rsus", "rsu",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "q1", "q2", "q3",
+        "q4", "ai", "ml", "oncall", "remote", "only", "every", "each", "since", "until", "during",
+        "their", "his", "her", "today", "yesterday", "tomorrow", "base", "equity", "bonus",
+        "offer", "total", "tc", "comp", "sign-on", "ceo", "cto",
+    ];
+    let bare = key.strip_suffix("'s").unwrap_or(key);
+    if COMMON.contains(&bare) {
+        return true;
+    }
+    // levels: L4, E5, IC3, M1
+    let letters = bare.trim_end_matches(|c: char| c.is_ascii_digit());
+    letters.len() < bare.len() && letters.len() <= 2
 }
 
 fn verdict(class: ReasonClass, mut found: Vec<&Found>) -> Classification {
