@@ -3,7 +3,9 @@
 //! `status:`; the rule's explanation on a diagnostic.
 
 use crate::analysis::projection::Projection;
-use crate::analysis::reasons::{classify, Classification, ReasonClass};
+use crate::analysis::reasons::{
+    classify, people_of, Classification, Context, ReasonClass, NOT_YET_COUNTER_FIRST,
+};
 use crate::analysis::{
     format_percent, gap_between, Gap, GapSize, OfferAnalysis, REENGAGE_MONTHS, REENGAGE_PERCENT,
     WEEKS_TO_COMPARABLE_OFFER,
@@ -52,7 +54,9 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
                     &alone
                 }
             };
-            parts.push(reason_hover(&reason.value.text, c, offer));
+            let people = people_of(section);
+            let context = Context { people: &people };
+            parts.push(reason_hover(&reason.value.text, c, &context, offer));
         }
     } else if let Some(status) = section.status.as_ref().filter(|s| s.line.contains(offset)) {
         span = Some(status.line);
@@ -345,10 +349,21 @@ fn profile_amount(report: &Report, section: &Section, at: Span, amount: Money) -
     out
 }
 
-fn reason_hover(text: &str, c: &Classification, offer: Option<&OfferAnalysis>) -> String {
+fn reason_hover(
+    text: &str,
+    c: &Classification,
+    context: &Context,
+    offer: Option<&OfferAnalysis>,
+) -> String {
     let mut label = c.class.label().to_string();
+    // the counters decide whether below the floor is a real reason yet (SPEC §2.0)
+    let answered = offer.map_or(0, |a| a.situation.answered_counters);
+    let real = c.class.is_real_after(answered);
     // the rules add what the text alone can't know
     match (c.class, offer) {
+        (ReasonClass::BelowFloor, _) if !real => {
+            label = format!("below your floor — {NOT_YET_COUNTER_FIRST}");
+        }
         (ReasonClass::WishNotFloor, Some(a)) if a.gap.is_some_and(|g| g.is_below()) => {
             label = "under your wish and your floor — the floor part is a real reason".into();
         }
@@ -359,8 +374,10 @@ fn reason_hover(text: &str, c: &Classification, offer: Option<&OfferAnalysis>) -
         }
         _ => {}
     }
-    let verdict = if c.class.is_real() {
+    let verdict = if real {
         "A real reason to walk."
+    } else if c.class == ReasonClass::BelowFloor {
+        "Below the floor after the second counter is a real reason to walk."
     } else if crate::rules::reason_code(c.class).is_some() {
         "It feels like a reason, but doesn't hold up on its own."
     } else {
@@ -368,7 +385,7 @@ fn reason_hover(text: &str, c: &Classification, offer: Option<&OfferAnalysis>) -
     };
     format!(
         "**Walk reason: {label}.** {verdict}\n\nWhy: {}",
-        c.explain(text)
+        c.explain_in(text, context)
     )
 }
 

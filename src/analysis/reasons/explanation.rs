@@ -19,7 +19,7 @@ impl ReasonClass {
                 "puts",
                 "put",
                 "the offer below your hard floor",
-                "a real reason to walk",
+                "a real reason to walk once a second counter hasn't closed the gap",
                 "a named fact",
             ),
             ReasonClass::Pushback => w(

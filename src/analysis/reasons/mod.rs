@@ -77,6 +77,13 @@ impl ReasonClass {
         )
     }
 
+    /// Whether this reason holds up for an offer whose counters got `answered` answers: below
+    /// the floor is a real reason only after the second counter; before that it is not yet a
+    /// reason to walk — counter first (SPEC §2.0 "Consistency of wording", [004]).
+    pub fn is_real_after(self, answered: usize) -> bool {
+        self.is_real() && (self != ReasonClass::BelowFloor || answered >= COUNTERS_BEFORE_REAL)
+    }
+
     /// A short label for hover.
     pub fn label(self) -> &'static str {
         match self {
@@ -97,6 +104,13 @@ impl ReasonClass {
         }
     }
 }
+
+/// Answered counters after which "below the floor" is a real reason to walk [004].
+pub const COUNTERS_BEFORE_REAL: usize = 2;
+
+/// What being below the floor is before the second counter (SPEC §2.0), in the words every
+/// surface uses.
+pub const NOT_YET_COUNTER_FIRST: &str = "not yet a reason to walk — counter first";
 
 /// A recognised word or phrase in a `walk:` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
