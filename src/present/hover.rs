@@ -473,7 +473,10 @@ mod tests {
         let md = hover_at(one, &Config::default());
         assert!(!md.contains("A real reason"), "{md}");
         assert!(!md.contains("— a real reason"), "{md}");
-        assert!(md.contains("not yet a reason to walk — counter first"), "{md}");
+        assert!(
+            md.contains("not yet a reason to walk — counter first"),
+            "{md}"
+        );
         let two = one.replace(
             "- walk:",
             "counter 2026-11-08: asked $190k, got $178k\n- walk:",
@@ -489,7 +492,10 @@ mod tests {
                        - walk: I just feel like $0Dev pushed back on every reasonable ask\n";
         let md = hover_at(journal, &Config::default());
         assert!(md.contains("pushback on every ask — a real reason"), "{md}");
-        assert!(md.contains("\"Dev pushed back on every reasonable ask\""), "{md}");
+        assert!(
+            md.contains("\"Dev pushed back on every reasonable ask\""),
+            "{md}"
+        );
     }
 
     fn gap_size_at(marked: &str, config: &Config) -> Option<GapSize> {

@@ -61,13 +61,10 @@ pub fn tokens(text: &str, report: &Report) -> Vec<Token> {
         .flat_map(|a| {
             let section = &report.journal.sections[a.section];
             a.reasons.iter().filter_map(|(i, c)| {
-                section
-                    .reasons
-                    .get(*i)
-                    .map(|r| {
-                        let real = c.class.is_real_after(a.situation.answered_counters);
-                        (r.value_span.start, (c.class, real))
-                    })
+                section.reasons.get(*i).map(|r| {
+                    let real = c.class.is_real_after(a.situation.answered_counters);
+                    (r.value_span.start, (c.class, real))
+                })
             })
         })
         .collect();
@@ -117,10 +114,11 @@ pub fn tokens(text: &str, report: &Report) -> Vec<Token> {
                 let mut modifiers = Modifiers::default();
                 if k == Key::Walk {
                     // a walk line in the profile belongs to no offer: classified here alone
-                    let (class, real) = classified.get(&value.start).copied().unwrap_or_else(|| {
-                        let class = classify(value.of(text)).class;
-                        (class, class.is_real_after(0))
-                    });
+                    let (class, real) =
+                        classified.get(&value.start).copied().unwrap_or_else(|| {
+                            let class = classify(value.of(text)).class;
+                            (class, class.is_real_after(0))
+                        });
                     modifiers.real = real;
                     modifiers.feeling = class.only_feels_like_one();
                 } else if k == Key::Stay {

@@ -87,7 +87,12 @@ pub fn feeling_not_reason(ctx: &Context, out: &mut Vec<Finding>) {
     let message = |why: String| {
         format!("That reads as a feeling, not a reason{}: real, but the wrong thing to make a multi-year decision on. Is there a fact behind it?", because(&why))
     };
-    each(ctx, ReasonClass::Feeling, |_, _, why| Some(message(why)), out);
+    each(
+        ctx,
+        ReasonClass::Feeling,
+        |_, _, why| Some(message(why)),
+        out,
+    );
     // Self-doubt on an offer still being weighed is a feeling; once you've said yes it is
     // `cold-feet`'s, which says it instead (one finding per line per reason).
     each(

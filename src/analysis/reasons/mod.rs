@@ -172,12 +172,16 @@ impl Context<'_> {
 
 /// The people an offer section names, who count as "them" when a reason names them.
 pub fn people_of(section: &crate::model::Section) -> Vec<&str> {
-    [&section.recruiter, &section.hiring_manager, &section.referred_by]
-        .into_iter()
-        .flatten()
-        .map(|f| f.value.as_str())
-        .filter(|name| !name.trim().is_empty())
-        .collect()
+    [
+        &section.recruiter,
+        &section.hiring_manager,
+        &section.referred_by,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|f| f.value.as_str())
+    .filter(|name| !name.trim().is_empty())
+    .collect()
 }
 
 /// Classify one `walk:` reason on its own. Cheap enough to run on every keystroke: one pass to
@@ -199,5 +203,6 @@ fn considered(text: &str) -> &str {
     &text[..crate::text::floor_char_boundary(text, text.len().min(MAX_REASON_BYTES))]
 }
 
+mod families_tests;
 #[cfg(test)]
 mod tests;
