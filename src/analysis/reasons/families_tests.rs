@@ -288,5 +288,5 @@ mod tests {
     }
 
     /// How many held-out phrasings matched when this was last raised: the floor, not the goal.
-    const HELDOUT_MATCHED: usize = 137;
+    const HELDOUT_MATCHED: usize = 182;
 }

@@ -256,6 +256,8 @@ impl<'t> Scan<'t> {
         self.collect_departures();
         self.collect_downgrades();
         self.collect_interviewed_for();
+        self.collect_from_to();
+        self.collect_floor_family();
         self.collect_comparisons();
         self.collect_offer_facts();
         self.collect_named_comparisons();
@@ -309,8 +311,8 @@ impl<'t> Scan<'t> {
             }
             Cue::PushVerb => {
                 if !negated && about_them {
-                    if let Some(end) = self.quantified(first, last) {
-                        let who = self.named_before(first).unwrap_or(first);
+                    if let Some((from, end)) = self.every_ask(first, last) {
+                        let who = self.named_before(from).unwrap_or(from);
                         self.push_with(SignalKind::Pushback, who, end, true);
                         return;
                     }
@@ -357,6 +359,37 @@ impl<'t> Scan<'t> {
                 f.fatigue = true;
             }
         }
+    }
+
+    /// A pushing-back verb that covers every ask, as one family: "pushed back on every
+    /// reasonable ask", "every request I made, Dev shot down", a list of asks refused
+    /// ("refused the relocation, the PTO bump and the title"), or two refusals in one sentence
+    /// ("rejected the start date, after saying no to the base"). The tokens to quote.
+    fn every_ask(&self, first: usize, last: usize) -> Option<(usize, usize)> {
+        if let Some(end) = self.quantified(first, last) {
+            return Some((first, end));
+        }
+        let sentence = self.sentence_of(first);
+        // "every request I made, …": a quantified ask before the verb
+        let before = (sentence.start.max(first.saturating_sub(8))..first).find(|&q| {
+            self.is(q, W_QUANTIFIER) && (q + 1..q + 4).any(|j| j < first && self.is(j, W_ASK))
+        });
+        if let Some(q) = before {
+            return Some((q, last));
+        }
+        let later = self
+            .hits
+            .iter()
+            .filter(|h| h.cue == Cue::PushVerb && h.first > last && h.last < sentence.end)
+            .map(|h| h.last)
+            .last();
+        if let Some(end) = later {
+            return Some((first, end));
+        }
+        let joints: Vec<usize> = (last + 1..sentence.end)
+            .filter(|&j| self.tokens[j].punct_before || same_word(self.word(j), "and"))
+            .collect();
+        (joints.len() >= 2).then(|| (first, sentence.end - 1))
     }
 
     /// For a pushing-back verb: the last token of "… on every reasonable ask", if a quantifier

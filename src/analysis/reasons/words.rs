@@ -128,6 +128,7 @@ pub(super) fn word_matches(token: &Token, want: &str) -> bool {
         "<unit>" => token.sets & W_UNIT != 0,
         "<later>" => token.sets & W_LATER != 0,
         "<say>" => token.sets & W_SAY != 0,
+        "<money>" => token.key.bytes().next().is_some_and(|b| b.is_ascii_digit()),
         _ => same_word(&token.key, want),
     }
 }
@@ -413,7 +414,8 @@ const ASK_NOUNS: &[&str] = &[
 #[rustfmt::skip]
 const SCOPE_NOUNS: &[&str] = &[
     "scope", "team", "title", "level", "role", "band", "responsibilities", "responsibility",
-    "seniority", "grade", "reports", "headcount",
+    "seniority", "grade", "reports", "headcount", "people-management", "management", "ownership",
+    "remit", "mandate", "charter",
 ];
 
 /// Shrinking verbs: with a scope noun nearby, a downgrade ("they cut the scope").

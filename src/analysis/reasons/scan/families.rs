@@ -8,6 +8,101 @@ use crate::analysis::reasons::SignalKind;
 use std::ops::Range;
 
 impl Scan<'_> {
+    /// "the role went from owning the platform to maintaining one service": from leading
+    /// work to keeping it running is a scope downgrade, whatever the nouns are.
+    pub(super) fn collect_from_to(&mut self) {
+        for at in 0..self.tokens.len() {
+            if !same_word(self.word(at), "from") {
+                continue;
+            }
+            let sentence = self.sentence_of(at);
+            let bigger = (at + 1..(at + 4).min(sentence.end))
+                .any(|j| LEADING.iter().any(|w| same_word(self.word(j), w)));
+            if !bigger {
+                continue;
+            }
+            let smaller = (at + 2..sentence.end).find(|&j| {
+                same_word(self.word(j), "to")
+                    && (j + 1..(j + 4).min(sentence.end))
+                        .any(|k| KEEPING.iter().any(|w| same_word(self.word(k), w)))
+            });
+            if let Some(to) = smaller {
+                let end = (to + 1..(to + 4).min(sentence.end))
+                    .find(|&k| KEEPING.iter().any(|w| same_word(self.word(k), w)))
+                    .unwrap_or(to);
+                self.push_with(SignalKind::Downgrade, at, end, false);
+            }
+        }
+    }
+
+    /// The floor in numbers and in words: "they stopped at $178k … my floor is $190k" (an
+    /// amount under the floor the line states) and "the base never got to my floor".
+    pub(super) fn collect_floor_family(&mut self) {
+        for at in 0..self.tokens.len() {
+            if !matches!(self.word(at), "floor" | "minimum") {
+                continue;
+            }
+            let sentence = self.sentence_of(at);
+            // "never got to my floor", "didn't reach the floor"
+            let reach = (at.saturating_sub(4)..at).find(|&j| {
+                j >= sentence.start && REACHING.iter().any(|w| same_word(self.word(j), w))
+            });
+            if let Some(verb) = reach {
+                let denied = (verb.saturating_sub(2)..verb)
+                    .any(|j| j >= sentence.start && self.is(j, W_NEGATOR));
+                if denied {
+                    let from = (verb.saturating_sub(2)..verb)
+                        .find(|&j| self.is(j, W_NEGATOR))
+                        .unwrap_or(verb);
+                    self.push_with(SignalKind::FloorFact, from, at, false);
+                    continue;
+                }
+            }
+            // "my floor is $190k", "a floor of $190k", "my $190k floor"
+            let stated =
+                if matches!(self.word(at + 1), "is" | "of" | "was") && self.is_money(at + 2) {
+                    Some(at + 2)
+                } else if at > 0 && self.is_money(at - 1) {
+                    Some(at - 1)
+                } else {
+                    None
+                };
+            let Some(stated) = stated else { continue };
+            let Some(floor) = self.amount(stated) else {
+                continue;
+            };
+            let under = sentence.clone().find(|&j| {
+                j != stated
+                    && self.is_money(j)
+                    && self.amount(j).is_some_and(|a| a < floor && a * 2 > floor)
+            });
+            if let Some(j) = under {
+                self.push_with(SignalKind::FloorFact, j.min(at), j.max(stated), false);
+            }
+        }
+    }
+
+    /// The amount a money token writes, in whole units: "178k" → 178000, "$178,000" → 178000.
+    fn amount(&self, at: usize) -> Option<u64> {
+        let start = self.tokens.get(at)?.start;
+        let rest = self.text.get(start..)?;
+        let mut digits = String::new();
+        let mut thousands = false;
+        for c in rest.chars() {
+            match c {
+                '0'..='9' => digits.push(c),
+                ',' => {}
+                'k' | 'K' => {
+                    thousands = true;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let n: u64 = digits.parse().ok()?;
+        Some(if thousands { n * 1000 } else { n })
+    }
+
     /// The token indices of `at`'s sentence.
     pub(super) fn sentence_of(&self, at: usize) -> Range<usize> {
         let sentence = self.sentence(at);
@@ -174,6 +269,27 @@ impl Scan<'_> {
         }
     }
 }
+
+/// Leading work, on the "from" side of a downgrade.
+#[rustfmt::skip]
+const LEADING: &[&str] = &[
+    "owning", "leading", "building", "managing", "running", "designing", "driving", "architecting",
+    "setting", "creating", "founding", "heading", "lead", "leading", "own",
+];
+
+/// Keeping work running, on the "to" side of a downgrade.
+#[rustfmt::skip]
+const KEEPING: &[&str] = &[
+    "maintaining", "supporting", "fixing", "keeping", "babysitting", "operating", "patching",
+    "maintain", "support", "maintenance", "support", "ops", "firefighting", "bugfixing",
+];
+
+/// Reaching a number: "never got to my floor", "didn't reach the floor".
+#[rustfmt::skip]
+const REACHING: &[&str] = &[
+    "got", "get", "gets", "reach", "reached", "reaches", "hit", "hits", "meet", "meets", "met",
+    "clear", "cleared", "clears", "make", "made", "match", "matched", "come", "came",
+];
 
 /// Verbs that give you an offer: "offered me", "gave me".
 const OFFERING: &[&str] = &[
