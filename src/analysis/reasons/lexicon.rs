@@ -152,6 +152,7 @@ const RED_FLAG: &[&str] = &[
     "cut the offer", "harass*", "discriminat*", "hostile work", "scandal", "whistleblow*",
     "burnout culture",
     "third person in", "fourth person in", "fifth person in", "sixth person in", "person in that seat", "in that seat in", "revolving door", "lost its biggest", "lost their biggest", "lost its largest", "lost their largest", "biggest customer", "largest customer", "lost a major customer", "lost key customers",
+    "payroll was late", "payroll is late", "payroll came late", "paychecks were late", "paychecks are late",
 ];
 
 #[rustfmt::skip]

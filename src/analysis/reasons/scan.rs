@@ -229,6 +229,13 @@ impl<'t> Scan<'t> {
             .last()
     }
 
+    /// "a flat no from Dev", "turned down by the recruiter": they are named right after.
+    fn by_them(&self, last: usize) -> bool {
+        let clause = self.clause(last);
+        matches!(self.word(last + 1), "from" | "by")
+            && (last + 2..last + 5).any(|j| self.clause(j) == clause && self.is(j, W_THEM))
+    }
+
     /// Whether you are in the clause before `at` (or the words `first..=last` name you).
     fn about_you(&self, first: usize, last: usize) -> bool {
         let clause = self.clause(first);
@@ -310,7 +317,7 @@ impl<'t> Scan<'t> {
                 return;
             }
             Cue::PushVerb => {
-                if !negated && about_them {
+                if !negated && (about_them || self.by_them(last)) {
                     if let Some((from, end)) = self.every_ask(first, last) {
                         let who = self.named_before(from).unwrap_or(from);
                         self.push_with(SignalKind::Pushback, who, end, true);

@@ -2,6 +2,7 @@
 //! amount and a firming word in one sentence), a comparison with someone named, a forum or
 //! people in general, and the level you interviewed for set against the offer.
 
+use super::super::lexicon::Cue;
 use super::super::words::*;
 use super::Scan;
 use crate::analysis::reasons::SignalKind;
@@ -214,7 +215,11 @@ impl Scan<'_> {
             at = sentence.end;
             let hedged = sentence
                 .clone()
-                .any(|j| self.is(j, W_HEDGE) && self.word(j) != "if");
+                .any(|j| self.is(j, W_HEDGE) && self.word(j) != "if")
+                || self
+                    .hits
+                    .iter()
+                    .any(|h| h.cue == Cue::Speculation && sentence.contains(&h.first));
             if hedged || self.paid_to_you(&sentence) {
                 continue;
             }
