@@ -497,6 +497,13 @@ mod tests {
             ("the base is $195k and my floor is $190k", C::Unclassified),
             // fatigue about the section's own person is still fatigue
             ("I'm tired of emailing Dev", C::Feeling),
+            // what a feeling is about is not the reason given
+            (
+                "I'm so fed up with lowball numbers that I want to say no on principle",
+                C::Feeling,
+            ),
+            ("frustrated by the lowball offer, honestly", C::Feeling),
+            ("it's under my target and I'm fed up", C::WishNotFloor),
         ];
         let context = Context { people: LUMEN };
         let wrong: Vec<String> = lines

@@ -360,12 +360,28 @@ impl<'t> Scan<'t> {
         if negatable && negated {
             return;
         }
+        if cue == Cue::Wish && self.object_of_a_feeling(first) {
+            return;
+        }
         self.push_with(kind, first, last, false);
         if cue == Cue::Fatigue {
             if let Some(f) = self.found.last_mut() {
                 f.fatigue = true;
             }
         }
+    }
+
+    /// "fed up with lowball numbers": a wish that is only what a feeling is about, so the
+    /// feeling is the reason given.
+    fn object_of_a_feeling(&self, first: usize) -> bool {
+        let clause = self.clause(first);
+        self.hits.iter().any(|h| {
+            matches!(h.cue, Cue::Fatigue | Cue::Affect)
+                && h.last < first
+                && first - h.last <= 4
+                && self.clause(h.last) == clause
+                && matches!(self.word(h.last + 1), "with" | "of" | "about" | "by")
+        })
     }
 
     /// A pushing-back verb that covers every ask, as one family: "pushed back on every
