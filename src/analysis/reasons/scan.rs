@@ -115,7 +115,15 @@ impl<'t> Scan<'t> {
 
     fn span(&self, first: usize, last: usize) -> Range<usize> {
         match (self.tokens.get(first), self.tokens.get(last)) {
-            (Some(a), Some(b)) => a.start..b.end,
+            // an amount is quoted with its currency sign: "$185k", not "185k"
+            (Some(a), Some(b)) => {
+                let sign = self.text.get(..a.start).and_then(|t| t.chars().next_back());
+                let start = match sign {
+                    Some(c @ ('$' | '\u{20ac}' | '\u{a3}' | '\u{a5}')) => a.start - c.len_utf8(),
+                    _ => a.start,
+                };
+                start..b.end
+            }
             _ => 0..0,
         }
     }

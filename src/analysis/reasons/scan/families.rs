@@ -220,7 +220,19 @@ impl Scan<'_> {
                     .hits
                     .iter()
                     .any(|h| h.cue == Cue::Speculation && sentence.contains(&h.first));
-            if hedged || self.paid_to_you(&sentence) {
+            // a written offer in the sentence is a fact, not someone else's pay
+            let offer = self.found.iter().any(|f| {
+                f.kind == SignalKind::OfferFact
+                    && self
+                        .tokens
+                        .get(sentence.start)
+                        .is_some_and(|t| t.start <= f.span.start)
+                    && self
+                        .tokens
+                        .get(sentence.end - 1)
+                        .is_some_and(|t| f.span.end <= t.end)
+            });
+            if hedged || offer || self.paid_to_you(&sentence) {
                 continue;
             }
             let who = sentence
