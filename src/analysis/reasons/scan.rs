@@ -411,9 +411,9 @@ impl<'t> Scan<'t> {
         let later = self
             .hits
             .iter()
-            .filter(|h| h.cue == Cue::PushVerb && h.first > last && h.last < sentence.end)
-            .map(|h| h.last)
-            .last();
+            .rev()
+            .find(|h| h.cue == Cue::PushVerb && h.first > last && h.last < sentence.end)
+            .map(|h| h.last);
         if let Some(end) = later {
             return Some((first, end));
         }
