@@ -74,6 +74,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_that_is_also_a_word_counts_only_with_its_capital() {
+        let people = Context {
+            people: &["May Chen"],
+        };
+        let line = "I just feel like May pushed back on every reasonable ask";
+        assert_eq!(classify_in(line, &people).class, C::Pushback);
+        // lowercase "may" is the word: it was you who pushed back
+        let line = "I may have pushed back on every reasonable ask";
+        assert_ne!(classify_in(line, &people).class, C::Pushback);
+        // a name that is no word counts in any case
+        let people = Context { people: LUMEN };
+        let line = "I just feel like dev pushed back on every reasonable ask";
+        assert_eq!(classify_in(line, &people).class, C::Pushback);
+    }
+
+    #[test]
     fn named_people_companies_and_forums_are_comparisons() {
         all_are_with(
             C::Comparison,

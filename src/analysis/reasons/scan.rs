@@ -54,19 +54,27 @@ impl<'t> Scan<'t> {
     /// The people the section names are "them": each word of a name ("Dev", "Malhotra"), as
     /// written or as a possessive ("Dev's").
     fn name_people(&mut self, context: &Context) {
-        let names: Vec<String> = context
+        // A name that is also a word the classifier knows ("Lead", "Will" is not one) counts
+        // only when written with its capital.
+        let names: Vec<(String, bool)> = context
             .people
             .iter()
             .flat_map(|person| tokenize(person))
-            .map(|t| t.key)
-            .filter(|key| key.chars().count() >= 2 && word_sets_of(key) & W_SELF == 0)
+            .map(|t| {
+                let word = word_sets_of(&t.key) != 0;
+                (t.key, word)
+            })
+            .filter(|(key, _)| key.chars().count() >= 2 && word_sets_of(key) & W_SELF == 0)
             .collect();
         if names.is_empty() {
             return;
         }
         for token in &mut self.tokens {
             let bare = token.key.strip_suffix("'s").unwrap_or(&token.key);
-            if names.iter().any(|n| n == bare) {
+            if names
+                .iter()
+                .any(|(n, word)| n == bare && (token.capital || !word))
+            {
                 token.sets |= W_THEM | W_NAMED;
             }
         }
