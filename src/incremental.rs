@@ -60,7 +60,8 @@ impl Unchanged {
 #[derive(Default)]
 pub struct Incremental {
     chunks: Vec<Arc<Chunk>>,
-    classifications: HashMap<String, Classification>,
+    /// Keyed by the section's people ([`reasons::Context::cache_key`]) and the reason's text.
+    classifications: HashMap<(String, String), Classification>,
     /// How many chunks the last run parsed (the rest were reused), for tests and tracing.
     pub last_parsed: usize,
 }
@@ -115,15 +116,17 @@ impl Incremental {
         let journal = self.journal(text, unchanged);
         let mut used = HashMap::new();
         let previous = &mut self.classifications;
-        let mut classify = |reason: &str| {
-            // a reason written twice is classified once
-            if let Some(c) = used.get(reason) {
+        let mut classify = |reason: &str, context: &reasons::Context| {
+            // a reason written twice in the same company is classified once; the section's
+            // people are part of the key ("Dev pushed back" is pushback only if Dev is theirs)
+            let key = (context.cache_key(), reason.to_string());
+            if let Some(c) = used.get(&key) {
                 return Classification::clone(c);
             }
             let c = previous
-                .remove(reason)
-                .unwrap_or_else(|| reasons::classify(reason));
-            used.insert(reason.to_string(), c.clone());
+                .remove(&key)
+                .unwrap_or_else(|| reasons::classify_in(reason, context));
+            used.insert(key, c.clone());
             c
         };
         let analysis = analysis::analyze_with(&journal, config, &mut classify);

@@ -130,3 +130,33 @@ fn tab_and_nbsp_headings_inside_a_fence_read_the_same_incrementally() {
         assert_eq!(incremental.diagnostics, full.diagnostics, "{heading:?}");
     }
 }
+
+#[test]
+fn naming_the_recruiter_reclassifies_an_unchanged_walk_line() {
+    // The reason's text doesn't change, but once `recruiter: Dev Malhotra` is written, "Dev"
+    // is one of theirs: the cached classification must not survive the new context.
+    let config = Config::default();
+    let before = "## Lumen\nstatus: live\nrecruiter: Sam Park\n\
+                  - walk: I just feel like Dev pushed back on every reasonable ask\n";
+    let after = before.replace("Sam Park", "Dev Malhotra");
+    let codes = |report: &offer_notes::Report| -> Vec<&str> {
+        report.diagnostics.iter().map(|d| d.code.as_str()).collect()
+    };
+    let mut engine = Incremental::new();
+    let first = engine.check(before, &config);
+    assert!(
+        codes(&first).contains(&"feeling-not-reason"),
+        "{:?}",
+        codes(&first)
+    );
+    let second = engine.check(&after, &config);
+    assert!(
+        !codes(&second).contains(&"feeling-not-reason"),
+        "{:?}",
+        codes(&second)
+    );
+    assert_eq!(second.diagnostics, check(&after, &config).diagnostics);
+    // and back: Dev is nobody in particular again
+    let third = engine.check(before, &config);
+    assert_eq!(codes(&third), codes(&first));
+}

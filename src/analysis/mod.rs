@@ -300,14 +300,14 @@ impl OfferAnalysis {
 
 /// Analyse a parsed journal.
 pub fn analyze(journal: &Journal, config: &Config) -> Analysis {
-    analyze_with(journal, config, &mut reasons::classify)
+    analyze_with(journal, config, &mut reasons::classify_in)
 }
 
 /// Analyse with a given reason classifier (incremental analysis passes a cached one).
 pub fn analyze_with(
     journal: &Journal,
     config: &Config,
-    classify: &mut dyn FnMut(&str) -> Classification,
+    classify: &mut dyn FnMut(&str, &reasons::Context) -> Classification,
 ) -> Analysis {
     let profile = journal.profile();
     // `today` pins the date for the whole file wherever it is written
@@ -374,7 +374,7 @@ fn analyze_offer(
     config: &Config,
     today: NaiveDate,
     only_open: bool,
-    classify: &mut dyn FnMut(&str) -> Classification,
+    classify: &mut dyn FnMut(&str, &reasons::Context) -> Classification,
 ) -> OfferAnalysis {
     let profile = journal.profile_of(index);
     let live = live_number(section);
@@ -419,12 +419,14 @@ fn analyze_offer(
         }),
         _ => None,
     };
+    let people = reasons::people_of(section);
+    let people = reasons::Context { people: &people };
     let reasons = section
         .reasons
         .iter()
         .enumerate()
         .filter(|(_, r)| r.value.side == crate::model::Side::Walk)
-        .map(|(i, r)| (i, classify(&r.value.text)))
+        .map(|(i, r)| (i, classify(&r.value.text, &people)))
         .collect();
     // the opening number: `base`, before any counter, on the floor's basis
     let opening_gap = match (floor, section.base.as_ref()) {

@@ -3,7 +3,9 @@
 //! `status:`; the rule's explanation on a diagnostic.
 
 use crate::analysis::projection::Projection;
-use crate::analysis::reasons::{classify, Classification, ReasonClass};
+use crate::analysis::reasons::{
+    classify, people_of, Classification, Context, ReasonClass, NOT_YET_COUNTER_FIRST,
+};
 use crate::analysis::{
     format_percent, gap_between, Gap, GapSize, OfferAnalysis, REENGAGE_MONTHS, REENGAGE_PERCENT,
     WEEKS_TO_COMPARABLE_OFFER,
@@ -55,7 +57,9 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
                     &alone
                 }
             };
-            parts.push(reason_hover(&reason.value.text, c, offer));
+            let people = people_of(section);
+            let context = Context { people: &people };
+            parts.push(reason_hover(&reason.value.text, c, &context, offer));
         }
     } else if let Some(status) = section.status.as_ref().filter(|s| s.line.contains(offset)) {
         span = Some(status.line);
@@ -367,10 +371,21 @@ fn profile_amount(report: &Report, section: &Section, at: Span, amount: Money) -
     out
 }
 
-fn reason_hover(text: &str, c: &Classification, offer: Option<&OfferAnalysis>) -> String {
+fn reason_hover(
+    text: &str,
+    c: &Classification,
+    context: &Context,
+    offer: Option<&OfferAnalysis>,
+) -> String {
     let mut label = c.class.label().to_string();
+    // the counters decide whether below the floor is a real reason yet (SPEC §2.0)
+    let answered = offer.map_or(0, |a| a.situation.answered_counters);
+    let real = c.class.is_real_after(answered);
     // the rules add what the text alone can't know
     match (c.class, offer) {
+        (ReasonClass::BelowFloor, _) if !real => {
+            label = format!("below your floor — {NOT_YET_COUNTER_FIRST}");
+        }
         (ReasonClass::WishNotFloor, Some(a)) if a.gap.is_some_and(|g| g.is_below()) => {
             label = "under your wish and your floor — the floor part is a real reason".into();
         }
@@ -381,8 +396,10 @@ fn reason_hover(text: &str, c: &Classification, offer: Option<&OfferAnalysis>) -
         }
         _ => {}
     }
-    let verdict = if c.class.is_real() {
+    let verdict = if real {
         "A real reason to walk."
+    } else if c.class == ReasonClass::BelowFloor {
+        "Below the floor after the second counter is a real reason to walk."
     } else if crate::rules::reason_code(c.class).is_some() {
         "It feels like a reason, but doesn't hold up on its own."
     } else {
@@ -390,7 +407,7 @@ fn reason_hover(text: &str, c: &Classification, offer: Option<&OfferAnalysis>) -
     };
     format!(
         "**Walk reason: {label}.** {verdict}\n\nWhy: {}",
-        c.explain(text)
+        c.explain_in(text, context)
     )
 }
 
@@ -467,6 +484,41 @@ mod tests {
             "default line"
         );
         assert_eq!(gap_size_at(&text, &three), Some(GapSize::Big), "3% line");
+    }
+
+    /// SPEC §2.0 "Consistency of wording": below the floor is not yet a reason to walk —
+    /// counter first; below it after the second counter is a real reason.
+    #[test]
+    fn a_walk_below_the_floor_is_real_only_after_the_second_counter() {
+        let one = "floor: $190k base\n## Acme\nstatus: live\nbase: $170k\n\
+                   counter 2026-11-01: asked $195k, got $178k\n\
+                   - walk: $178k is $0below my floor\n";
+        let md = hover_at(one, &Config::default());
+        assert!(!md.contains("A real reason"), "{md}");
+        assert!(!md.contains("— a real reason"), "{md}");
+        assert!(
+            md.contains("not yet a reason to walk — counter first"),
+            "{md}"
+        );
+        let two = one.replace(
+            "- walk:",
+            "counter 2026-11-08: asked $190k, got $178k\n- walk:",
+        );
+        let md = hover_at(&two, &Config::default());
+        assert!(md.contains("A real reason to walk."), "{md}");
+        assert!(!md.contains("counter first"), "{md}");
+    }
+
+    #[test]
+    fn a_walk_hover_counts_the_sections_people_as_them() {
+        let journal = "## Lumen\nstatus: live\nrecruiter: Dev Malhotra\n\
+                       - walk: I just feel like $0Dev pushed back on every reasonable ask\n";
+        let md = hover_at(journal, &Config::default());
+        assert!(md.contains("pushback on every ask — a real reason"), "{md}");
+        assert!(
+            md.contains("\"Dev pushed back on every reasonable ask\""),
+            "{md}"
+        );
     }
 
     fn gap_size_at(marked: &str, config: &Config) -> Option<GapSize> {

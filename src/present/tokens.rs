@@ -53,17 +53,18 @@ pub struct Token {
 /// analysis' own classification (a reason is classified once, never again per request).
 pub fn tokens(text: &str, report: &Report) -> Vec<Token> {
     let lines = report.lines(text);
-    let classified: HashMap<usize, ReasonClass> = report
+    // each walk reason's class, and whether it holds up given the offer's counters
+    let classified: HashMap<usize, (ReasonClass, bool)> = report
         .analysis
         .offers
         .iter()
         .flat_map(|a| {
             let section = &report.journal.sections[a.section];
             a.reasons.iter().filter_map(|(i, c)| {
-                section
-                    .reasons
-                    .get(*i)
-                    .map(|r| (r.value_span.start, c.class))
+                section.reasons.get(*i).map(|r| {
+                    let real = c.class.is_real_after(a.situation.answered_counters);
+                    (r.value_span.start, (c.class, real))
+                })
             })
         })
         .collect();
@@ -113,11 +114,12 @@ pub fn tokens(text: &str, report: &Report) -> Vec<Token> {
                 let mut modifiers = Modifiers::default();
                 if k == Key::Walk {
                     // a walk line in the profile belongs to no offer: classified here alone
-                    let class = classified
-                        .get(&value.start)
-                        .copied()
-                        .unwrap_or_else(|| classify(value.of(text)).class);
-                    modifiers.real = class.is_real();
+                    let (class, real) =
+                        classified.get(&value.start).copied().unwrap_or_else(|| {
+                            let class = classify(value.of(text)).class;
+                            (class, class.is_real_after(0))
+                        });
+                    modifiers.real = real;
                     modifiers.feeling = class.only_feels_like_one();
                 } else if k == Key::Stay {
                     modifiers.real = true;

@@ -270,6 +270,7 @@ rules! {
     ResignNotice = "resign-notice" => process::RESIGN_NOTICE,
     TellReferrer = "tell-referrer" => process::TELL_REFERRER,
     NoReviewDate = "no-review-date" => process::NO_REVIEW_DATE,
+    ColdFeet = "cold-feet" => reasons::COLD_FEET,
     ShortRunway = "short-runway" => runway::SHORT_RUNWAY,
     MiddleRunway = "middle-runway" => runway::MIDDLE_RUNWAY,
     LongRunway = "long-runway" => runway::LONG_RUNWAY,

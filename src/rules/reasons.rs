@@ -7,6 +7,7 @@ use super::Source::*;
 use super::{Code, Context, Finding, Spec};
 use crate::analysis::reasons::ReasonClass;
 use crate::analysis::{OfferAnalysis, Strength};
+use crate::model::{Section, Status};
 
 /// The rule that fires for a class of walk reason: one for each reason that only feels like
 /// one [004], none for real reasons.
@@ -18,6 +19,8 @@ pub fn code_for(class: ReasonClass) -> Option<Code> {
         ReasonClass::Comparison => Code::ComparisonReason,
         ReasonClass::SlowProcess => Code::SlowProcessReason,
         ReasonClass::UnarticulatedGut => Code::UnarticulatedGut,
+        // on an offer you have said yes to; elsewhere `feeling-not-reason` says it
+        ReasonClass::SelfDoubt => Code::ColdFeet,
         _ => return None,
     })
 }
@@ -81,11 +84,52 @@ pub(super) const FEELING_NOT_REASON: Spec = Spec {
 };
 
 pub fn feeling_not_reason(ctx: &Context, out: &mut Vec<Finding>) {
+    let message = |why: String| {
+        format!("That reads as a feeling, not a reason{}: real, but the wrong thing to make a multi-year decision on. Is there a fact behind it?", because(&why))
+    };
     each(
         ctx,
         ReasonClass::Feeling,
-        |_, _, why| {
-            Some(format!("That reads as a feeling, not a reason{}: real, but the wrong thing to make a multi-year decision on. Is there a fact behind it?", because(&why)))
+        |_, _, why| Some(message(why)),
+        out,
+    );
+    // Self-doubt on an offer still being weighed is a feeling; once you've said yes it is
+    // `cold-feet`'s, which says it instead (one finding per line per reason).
+    each(
+        ctx,
+        ReasonClass::SelfDoubt,
+        |a, _, why| (!cold_feet_applies(ctx, a)).then(|| message(why)),
+        out,
+    );
+}
+
+/// Self-doubt is cold feet only on an offer you have said yes to (accepted or signed), and
+/// only while the decision is yours to make now (history gets no advice) [000].
+fn cold_feet_applies(ctx: &Context, a: &OfferAnalysis) -> bool {
+    let section: &Section = &ctx.journal.sections[a.section];
+    matches!(section.status(), Some(Status::Accepted | Status::Signed)) && !a.situation.history
+}
+
+/// `cold-feet`: self-doubt, with no fact about the job, as a reason to back out of an
+/// accepted or signed offer.
+pub(super) const COLD_FEET: Spec = Spec {
+    severity: Information,
+    family: Process,
+    sources: &[Renege],
+    summary: "self-doubt as a reason to back out of an offer you've accepted",
+    explanation: "\"Not sure I'm good enough\", \"what if I fail\", \"I feel like an imposter\": after saying yes, doubt about yourself is common, and it says nothing about the job. Before you renege, find out whether this is cold feet or imposter syndrome — ask what you would tell a friend who said it about themselves. If there is a fact behind it (a downgraded scope, a red flag, a better offer in writing), write the fact: a concrete reason is weighed as one. On an offer you haven't accepted yet, the same words are reported as `feeling-not-reason` instead, never both.",
+    check: cold_feet,
+};
+
+pub fn cold_feet(ctx: &Context, out: &mut Vec<Finding>) {
+    each(
+        ctx,
+        ReasonClass::SelfDoubt,
+        |a, _, why| {
+            cold_feet_applies(ctx, a).then(|| {
+                let name = ctx.journal.sections[a.section].display_name();
+                format!("That sounds like self-doubt{}, not a fact about {name}: before you renege, find out whether it's cold feet or imposter syndrome. What would you tell a friend who said this?", because(&why))
+            })
         },
         out,
     );

@@ -2,7 +2,7 @@
 //! and which weaker words were only context.
 
 use super::scan::{Found, Scan};
-use super::{considered, Classification, ReasonClass, Signal, SignalKind};
+use super::{considered, Classification, Context, ReasonClass, Signal, SignalKind};
 use std::ops::Range;
 
 impl ReasonClass {
@@ -19,7 +19,7 @@ impl ReasonClass {
                 "puts",
                 "put",
                 "the offer below your hard floor",
-                "a real reason to walk",
+                "a real reason to walk once a second counter hasn't closed the gap",
                 "a named fact",
             ),
             ReasonClass::Pushback => w(
@@ -92,6 +92,20 @@ impl ReasonClass {
                 "the wrong thing to base a multi-year decision on",
                 "a feeling",
             ),
+            ReasonClass::SelfDoubt => w(
+                "is",
+                "are",
+                "doubt about yourself, with no fact about the job behind it",
+                "ask what you would tell a friend who said it",
+                "self-doubt",
+            ),
+            ReasonClass::WrittenOffer => w(
+                "is",
+                "are",
+                "a better offer with its number",
+                "a firm number on the table is a real reason, not a comparison",
+                "a named fact",
+            ),
             ReasonClass::Unclassified => w("", "", "", "", "nothing"),
         }
     }
@@ -101,6 +115,11 @@ impl Classification {
     /// One sentence saying which words or facts decided, quoting them, e.g.
     /// `"layoffs" names a red flag, so "anxious" is context, not the reason`
     pub fn explain(&self, text: &str) -> String {
+        self.explain_in(text, &Context::NONE)
+    }
+
+    /// [`explain`](Self::explain) with the context the line was classified in.
+    pub fn explain_in(&self, text: &str, context: &Context) -> String {
         let text = considered(text);
         if self.class == ReasonClass::Unclassified {
             return "nothing here names a feeling, a wish, a guess, a comparison, a slow process, \
@@ -145,7 +164,7 @@ impl Classification {
 
         // What lost: signals of a flagged kind that did not decide. Re-scanning is cheap and
         // keeps `Classification` a plain value.
-        let scan = Scan::new(text);
+        let scan = Scan::new(text, context);
         let lost: Vec<&Found> = scan
             .found
             .iter()

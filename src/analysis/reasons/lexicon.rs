@@ -38,6 +38,11 @@ pub(super) enum Cue {
     Affect,
     /// Tired of the search: about you, never evidence about them.
     Fatigue,
+    /// Doubt about yourself that names you ("good enough", "I'll fail"): self-doubt only when
+    /// the clause is about you.
+    SelfDoubt,
+    /// Doubt about yourself whoever the clause names ("imposter", "out of my depth").
+    Imposter,
 }
 
 #[rustfmt::skip]
@@ -50,6 +55,8 @@ const NEUTRAL: &[&str] = &[
     "slow growth", "floor plan", "open floor", "another offer in hand", "another offer in writing",
     "offer in hand", "fired up", "no matter", "time off", "no idea if", "not sure if",
     "my floor is", "my floor was", "my minimum is", "my hard floor is",
+    "asked about attrition", "asked about turnover", "asked about layoffs", "about attrition", "about turnover",
+    "hiring freeze ends", "hiring freeze lifts", "hiring freeze is over", "freeze ends", "freeze lifts",
 ];
 
 /// Only directional forms: "my floor is $190k" states the floor, "under my floor" is the fact.
@@ -82,6 +89,7 @@ const FLOOR_FACT: &[&str] = &[
     "can't pay rent", "can't pay my rent", "can't cover", "cannot cover", "can't afford",
     "cannot afford", "not enough to live", "less than i need", "below what i need",
     "under what i need", "less than what i need",
+    "under my hard minimum", "below my hard minimum", "short of my hard minimum", "below my <money> floor", "under my <money> floor", "below the <money> floor", "short of my <money> floor", "below my <money> minimum", "under my <money> minimum", "gap to my floor", "gap to the floor", "gap to my minimum", "under what i need", "below what i need to",
 ];
 
 #[rustfmt::skip]
@@ -102,6 +110,7 @@ const PUSH_VERBS: &[&str] = &[
     "says no", "saying no", "refused", "refuses", "refusing", "rejected", "rejects", "rejecting",
     "shot down", "shut down", "declined", "denied", "turned down", "dismissed", "balked", "budged",
     "fought",
+    "resisted", "resists", "resisting", "flat no", "a flat no", "hard no", "flat-out no", "not possible", "wasn't possible", "isn't possible", "shot me down", "shut me down", "turned me down",
 ];
 
 #[rustfmt::skip]
@@ -116,6 +125,13 @@ const DOWNGRADE: &[&str] = &[
     "no longer a manager", "no longer managing", "no longer leading", "no longer own",
     "no direct reports", "took away", "taken away", "watered down", "watered-down", "scaled back",
     "stripped",
+    // re-levelled after the fact: the verb family, whatever the level is called
+    "re-level*", "relevel*", "re-titl*", "retitl*", "re-grad*", "regraded", "re-band*",
+    "rebanded", "down a level", "down a grade", "down a band", "down one level",
+    "down two levels", "a level down", "a level lower", "one level lower", "a grade lower",
+    "moved me down", "bumped me down", "knocked me down", "dropped me to", "dropped me down",
+    "levelled me at", "leveled me at", "levelled me to", "leveled me to",
+    "not a lead", "not the lead", "not a manager", "not the manager", "moved the role", "moved my role", "moved the position", "shifted the role", "switched the team", "now sits with", "sits with another", "now belongs to", "went to another manager", "given to another", "handed to another", "was taken out of", "were taken out of", "taken out of the offer", "taken off the table",
 ];
 
 #[rustfmt::skip]
@@ -135,6 +151,8 @@ const RED_FLAG: &[&str] = &[
     "<n> recruiters in", "rescinded", "reneged", "pulled the offer", "lowered the offer",
     "cut the offer", "harass*", "discriminat*", "hostile work", "scandal", "whistleblow*",
     "burnout culture",
+    "third person in", "fourth person in", "fifth person in", "sixth person in", "person in that seat", "in that seat in", "revolving door", "lost its biggest", "lost their biggest", "lost its largest", "lost their largest", "biggest customer", "largest customer", "lost a major customer", "lost key customers",
+    "payroll was late", "payroll is late", "payroll came late", "paychecks were late", "paychecks are late",
 ];
 
 #[rustfmt::skip]
@@ -160,6 +178,7 @@ const OBSERVED: &[&str] = &[
     "badmouthed", "bad-mouthed", "trashed", "blamed", "yelled", "forgot", "showed up late",
     "no-show", "no-showed", "moved the goalposts", "moved the goal posts", "checked their phone",
     "checked his phone", "checked her phone", "talked over", "laughed off", "brushed off",
+    "talking about himself", "talked about himself", "talking about herself", "talked about herself", "talking about themselves", "talked about themselves",
 ];
 
 #[rustfmt::skip]
@@ -217,6 +236,7 @@ const WISH: &[&str] = &[
     "bit lower", "a little low", "a little lower", "on the low side", "lowball*", "low-ball*",
     "low ball*", "could be higher", "should be higher", "expected more", "underwhelm*",
     "hoped to get", "was hoping", "i'd hoped",
+    "the number i had in my head", "number i had in my head", "number in my head", "in my head", "my ideal", "ideal salary", "aiming for", "was aiming", "i was aiming", "stretch number", "my stretch", "my goal", "under my goal", "i wanted to clear", "wanted to clear", "wanted to hit", "wanted to get", "i asked for", "only got",
 ];
 
 #[rustfmt::skip]
@@ -233,6 +253,7 @@ const SPECULATION: &[&str] = &[
     "comes along", "hold out", "holding out", "wait for", "waiting for something", "if i wait",
     "if i keep looking", "keep looking", "i bet", "what if", "hopefully", "there's a chance",
     "good chance", "decent chance", "the next one", "plenty of", "somewhere else", "elsewhere",
+    "might open", "may open", "could open", "might open up", "open up", "opens up", "in q1", "in q2", "in q3", "in q4", "by spring", "by summer", "by fall", "by autumn", "by winter", "in the spring", "after the holidays", "bounce back", "pick up", "picks up",
 ];
 
 /// Hedges are a guess only next to an alternative ("maybe I'll get more"), not about this
@@ -240,6 +261,7 @@ const SPECULATION: &[&str] = &[
 #[rustfmt::skip]
 const HEDGES: &[&str] = &[
     "might", "maybe", "perhaps", "possibly", "potentially", "probably", "could", "may",
+    "should",
 ];
 
 #[rustfmt::skip]
@@ -255,6 +277,7 @@ const SLOW: &[&str] = &[
     "no response for", "no update", "no updates", "never heard back", "haven't heard back",
     "didn't hear back", "bureaucra*", "red tape", "disorganized", "disorganised", "<n> rounds of interviews",
     "<n> interview rounds", "<n> rounds over",
+    "waited a <unit>", "waited <n> <unit>", "waited weeks", "waited months", "waiting a <unit>", "sat with", "sat on it", "sat on the", "had to chase", "chase them", "chasing them", "chase the", "chasing the", "for updates", "since i applied", "still no paperwork", "still no offer", "still no word", "it's been <n> <unit>", "been <n> <unit> since", "crawl*", "every other week", "snail*", "glacial",
 ];
 
 #[rustfmt::skip]
@@ -284,6 +307,7 @@ const GUT: &[&str] = &[
     "gut tells me", "gut is telling me", "gut screams", "gut is screaming", "gut reaction",
     "gut check", "instinct says", "instincts say", "heart says no", "my heart says", "vibe was off",
     "vibes were off", "vibes are off",
+    "can't put my finger on it", "can't put my finger on", "put my finger on it", "nagging feeling", "nagging", "can't shake", "smells wrong", "smells off", "smells fishy", "smell test",
 ];
 
 #[rustfmt::skip]
@@ -295,6 +319,7 @@ const AFFECT: &[&str] = &[
     "insecure", "impatient", "restless", "desperate", "freaked", "freaking out", "emotional",
     "emotionally", "uncomfortable", "i just feel", "just feel", "i feel", "i felt", "feel like",
     "feeling like", "i'm feeling", "my heart",
+    "stressing", "stressing me out", "my stomach", "stomach drop*", "stomach turn*",
 ];
 
 #[rustfmt::skip]
@@ -309,6 +334,37 @@ const FATIGUE: &[&str] = &[
     "can't take it", "can't take this", "need a break", "want a break", "want out",
     "over the whole thing", "don't want it anymore", "don't want this anymore", "lost interest",
     "lost motivation",
+    "can't face", "cannot face", "can't face another",
+];
+
+/// Doubt about yourself, in the words of the one doubting: each names you.
+#[rustfmt::skip]
+const SELF_DOUBT: &[&str] = &[
+    "good enough", "smart enough", "senior enough", "experienced enough", "qualified enough",
+    "strong enough", "technical enough", "capable enough", "skilled enough", "talented enough",
+    "cut out for", "not ready", "not qualified", "not capable", "keep up", "can't handle",
+    "cannot handle", "can handle", "could handle", "handle it", "handle the", "handle a",
+    "i fail", "i'll fail", "i will fail", "i'd fail", "i might fail", "i'm going to fail",
+    "fail at", "failing at", "be found out", "get found out", "found out as", "better than me",
+    "smarter than me", "i deserve this", "deserve this", "deserve the", "deserve it",
+    "do this job", "do the job", "do this role", "do the role", "not as senior", "not as good",
+    "not as smart", "not as strong", "measure up", "up to the job", "up to it", "up to the task",
+    "i'm capable", "i can do this", "i can do it", "i can actually do",
+    "can actually do", "am i ready", "i'm not ready", "i am not ready", "live up to",
+    "doubting myself", "doubt myself", "doubt i can", "doubt that i can", "doubt whether i",
+    "doubting whether i", "whether i can", "whether i deserve", "if i can do", "if i can handle",
+    "if i can keep", "if i'm good", "if i'm smart", "if i'm ready", "if i'm senior",
+];
+
+/// Doubt about yourself that needs no "I" to be yours.
+#[rustfmt::skip]
+const IMPOSTER: &[&str] = &[
+    "imposter*", "impostor*", "like a fraud", "a total fraud", "i'm a fraud", "am a fraud",
+    "out of my depth", "over my head", "in over my head", "out of my league", "underqualified",
+    "under-qualified", "unqualified", "self-doubt", "self doubt", "second-guess*",
+    "second guess*", "second-guessing myself", "cold feet", "got lucky", "get lucky",
+    "not cut out", "in way over my head", "faking it", "fake it",
+    "too late to go back", "too late to back out",
 ];
 
 /// In order of preference when two phrases of the same length start on the same word.
@@ -333,6 +389,8 @@ const LEXICON: &[(Cue, &[&str])] = &[
     (Cue::Gut, GUT),
     (Cue::Affect, AFFECT),
     (Cue::Fatigue, FATIGUE),
+    (Cue::SelfDoubt, SELF_DOUBT),
+    (Cue::Imposter, IMPOSTER),
 ];
 
 /// The phrase list indexed by first word, built once, so each word is tried against the few

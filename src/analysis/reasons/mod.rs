@@ -38,6 +38,12 @@ pub enum ReasonClass {
     RedFlag,
     /// A gut signal put into words: observed, concrete, countable.
     ArticulatedGut,
+    /// Self-doubt about doing the job: "not sure I'm good enough", "imposter", "what if I fail".
+    /// On an accepted or signed offer it may be cold feet [000]; elsewhere it is a feeling.
+    SelfDoubt,
+    /// A competing offer in writing, or a counter-offer from your current employer, with its
+    /// number: "Globex put $195k in writing", "my manager countered with $190k".
+    WrittenOffer,
     /// Nothing recognised: neither flagged nor praised.
     Unclassified,
 }
@@ -54,6 +60,7 @@ impl ReasonClass {
                 | ReasonClass::Comparison
                 | ReasonClass::SlowProcess
                 | ReasonClass::UnarticulatedGut
+                | ReasonClass::SelfDoubt
         )
     }
 
@@ -66,7 +73,15 @@ impl ReasonClass {
                 | ReasonClass::ScopeDowngrade
                 | ReasonClass::RedFlag
                 | ReasonClass::ArticulatedGut
+                | ReasonClass::WrittenOffer
         )
+    }
+
+    /// Whether this reason holds up for an offer whose counters got `answered` answers: below
+    /// the floor is a real reason only after the second counter; before that it is not yet a
+    /// reason to walk — counter first (SPEC §2.0 "Consistency of wording", [004]).
+    pub fn is_real_after(self, answered: usize) -> bool {
+        self.is_real() && (self != ReasonClass::BelowFloor || answered >= COUNTERS_BEFORE_REAL)
     }
 
     /// A short label for hover.
@@ -83,10 +98,19 @@ impl ReasonClass {
             ReasonClass::ScopeDowngrade => "a scope downgrade — a real reason",
             ReasonClass::RedFlag => "a red flag — a real reason",
             ReasonClass::ArticulatedGut => "a gut signal put into words — a real reason",
+            ReasonClass::SelfDoubt => "self-doubt, not a fact about the job",
+            ReasonClass::WrittenOffer => "a better offer with its number — a real reason",
             ReasonClass::Unclassified => "not recognised",
         }
     }
 }
+
+/// Answered counters after which "below the floor" is a real reason to walk [004].
+pub const COUNTERS_BEFORE_REAL: usize = 2;
+
+/// What being below the floor is before the second counter (SPEC §2.0), in the words every
+/// surface uses.
+pub const NOT_YET_COUNTER_FIRST: &str = "not yet a reason to walk — counter first";
 
 /// A recognised word or phrase in a `walk:` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,6 +139,10 @@ pub enum SignalKind {
     Count,
     /// A "because …" clause that names them.
     Because,
+    /// Doubt about yourself: "good enough", "imposter", "out of my depth".
+    SelfDoubt,
+    /// A competing offer or counter-offer, in writing or from your employer, with its number.
+    OfferFact,
 }
 
 /// The verdict on one `walk:` line and the signals that decided it, in text order.
@@ -124,10 +152,47 @@ pub struct Classification {
     pub decided_by: Vec<Signal>,
 }
 
-/// Classify one `walk:` reason. Cheap enough to run on every keystroke: one pass to split and
-/// fold the words, one greedy pass over an indexed phrase list, a few pair checks; no regex.
+/// What the classifier knows besides the text: the people the section names (`recruiter`,
+/// `hiring-manager`, `referred-by`), who count as "them" [004].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// Full names as written ("Dev Malhotra"); each word of a name counts on its own.
+    pub people: &'a [&'a str],
+}
+
+impl Context<'_> {
+    /// No context: the text alone.
+    pub const NONE: Context<'static> = Context { people: &[] };
+
+    /// A key that tells contexts apart for a cache of classifications: the names, one a line.
+    pub fn cache_key(&self) -> String {
+        self.people.join("\n")
+    }
+}
+
+/// The people an offer section names, who count as "them" when a reason names them.
+pub fn people_of(section: &crate::model::Section) -> Vec<&str> {
+    [
+        &section.recruiter,
+        &section.hiring_manager,
+        &section.referred_by,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|f| f.value.as_str())
+    .filter(|name| !name.trim().is_empty())
+    .collect()
+}
+
+/// Classify one `walk:` reason on its own. Cheap enough to run on every keystroke: one pass to
+/// split and fold the words, one greedy pass over an indexed phrase list, a few pair checks.
 pub fn classify(text: &str) -> Classification {
-    Scan::new(considered(text)).decide()
+    classify_in(text, &Context::NONE)
+}
+
+/// Classify one `walk:` reason knowing its section's people.
+pub fn classify_in(text: &str, context: &Context) -> Classification {
+    Scan::new(considered(text), context).decide()
 }
 
 /// A reason is a sentence or two; only its first few thousand bytes are read, so a pasted
@@ -138,5 +203,6 @@ fn considered(text: &str) -> &str {
     &text[..crate::text::floor_char_boundary(text, text.len().min(MAX_REASON_BYTES))]
 }
 
+mod families_tests;
 #[cfg(test)]
 mod tests;

@@ -3,8 +3,10 @@
 
 use super::lexicon::{lexicon, Cue};
 use super::words::*;
-use super::{Classification, ReasonClass, Signal, SignalKind};
+use super::{Classification, Context, ReasonClass, Signal, SignalKind};
 use std::ops::Range;
+
+mod families;
 
 /// A matched phrase: tokens `first..=last`.
 #[derive(Debug, Clone, Copy)]
@@ -35,16 +37,78 @@ pub(super) struct Scan<'t> {
 }
 
 impl<'t> Scan<'t> {
-    pub(super) fn new(text: &'t str) -> Self {
+    pub(super) fn new(text: &'t str, context: &Context) -> Self {
         let mut scan = Scan {
             text,
             tokens: tokenize(text),
             hits: Vec::new(),
             found: Vec::new(),
         };
+        scan.name_people(context);
         scan.match_phrases();
+        scan.join_what_if();
         scan.collect();
         scan
+    }
+
+    /// The people the section names are "them": each word of a name ("Dev", "Malhotra"), as
+    /// written or as a possessive ("Dev's").
+    fn name_people(&mut self, context: &Context) {
+        // A name that is also a word the classifier knows ("Lead", "Will" is not one) counts
+        // only when written with its capital.
+        let names: Vec<(String, bool)> = context
+            .people
+            .iter()
+            .flat_map(|person| tokenize(person))
+            .map(|t| {
+                let word = word_sets_of(&t.key) != 0;
+                (t.key, word)
+            })
+            .filter(|(key, _)| key.chars().count() >= 2 && word_sets_of(key) & W_SELF == 0)
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        for token in &mut self.tokens {
+            let bare = token.key.strip_suffix("'s").unwrap_or(&token.key);
+            if names
+                .iter()
+                .any(|(n, word)| n == bare && (token.capital || !word))
+            {
+                token.sets |= W_THEM | W_NAMED;
+            }
+        }
+    }
+
+    /// "what if" + "I fail", "what if I'm in over my head": the hedge belongs to the doubt,
+    /// which is quoted whole rather than as a guess about another offer.
+    fn join_what_if(&mut self) {
+        let mut joined = Vec::with_capacity(self.hits.len());
+        let mut at = 0;
+        while at < self.hits.len() {
+            let hit = self.hits[at];
+            let next = self.hits.get(at + 1).copied();
+            let what_if = hit.cue == Cue::Speculation
+                && same_word(self.word(hit.first), "what")
+                && hit.last == hit.first + 1;
+            if let Some(doubt) = next.filter(|n| {
+                what_if
+                    && matches!(n.cue, Cue::SelfDoubt | Cue::Imposter)
+                    && n.first <= hit.last + 3
+                    && (hit.last + 1..n.first).all(|j| self.is(j, W_SELF))
+            }) {
+                joined.push(Hit {
+                    cue: doubt.cue,
+                    first: hit.first,
+                    last: doubt.last,
+                });
+                at += 2;
+                continue;
+            }
+            joined.push(hit);
+            at += 1;
+        }
+        self.hits = joined;
     }
 
     /// Whether the word at `index` is in any of the `sets`.
@@ -59,7 +123,15 @@ impl<'t> Scan<'t> {
 
     fn span(&self, first: usize, last: usize) -> Range<usize> {
         match (self.tokens.get(first), self.tokens.get(last)) {
-            (Some(a), Some(b)) => a.start..b.end,
+            // an amount is quoted with its currency sign: "$185k", not "185k"
+            (Some(a), Some(b)) => {
+                let sign = self.text.get(..a.start).and_then(|t| t.chars().next_back());
+                let start = match sign {
+                    Some(c @ ('$' | '\u{20ac}' | '\u{a3}' | '\u{a5}')) => a.start - c.len_utf8(),
+                    _ => a.start,
+                };
+                start..b.end
+            }
             _ => 0..0,
         }
     }
@@ -161,6 +233,35 @@ impl<'t> Scan<'t> {
         !other
     }
 
+    /// The person the section names who starts the clause before `at` ("Dev pushed back"),
+    /// so the quote shows who did it.
+    fn named_before(&self, at: usize) -> Option<usize> {
+        let clause = self.clause(at);
+        (at.saturating_sub(4)..at)
+            .rev()
+            .take_while(|&j| self.clause(j) == clause)
+            .take_while(|&j| !self.is(j, W_SELF))
+            .filter(|&j| self.is(j, W_NAMED))
+            .last()
+    }
+
+    /// "a flat no from Dev", "turned down by the recruiter": they are named right after.
+    fn by_them(&self, last: usize) -> bool {
+        let clause = self.clause(last);
+        matches!(self.word(last + 1), "from" | "by")
+            && (last + 2..last + 5).any(|j| self.clause(j) == clause && self.is(j, W_THEM))
+    }
+
+    /// Whether you are in the clause before `at` (or the words `first..=last` name you).
+    fn about_you(&self, first: usize, last: usize) -> bool {
+        let clause = self.clause(first);
+        (first..=last).any(|j| self.is(j, W_SELF))
+            || (first.saturating_sub(5)..first)
+                .rev()
+                .take_while(|&j| self.clause(j) == clause)
+                .any(|j| self.is(j, W_SELF))
+    }
+
     fn push_with(&mut self, kind: SignalKind, first: usize, last: usize, strong: bool) {
         self.found.push(Found {
             kind,
@@ -177,7 +278,12 @@ impl<'t> Scan<'t> {
         }
         self.collect_departures();
         self.collect_downgrades();
+        self.collect_interviewed_for();
+        self.collect_from_to();
+        self.collect_floor_family();
         self.collect_comparisons();
+        self.collect_offer_facts();
+        self.collect_named_comparisons();
         self.collect_numbers();
         self.collect_because();
         self.found.sort_by_key(|f| (f.span.start, f.span.end));
@@ -216,10 +322,21 @@ impl<'t> Scan<'t> {
                 }
                 return;
             }
+            Cue::SelfDoubt => {
+                if self.about_you(first, last) {
+                    self.push_with(SignalKind::SelfDoubt, first, last, false);
+                }
+                return;
+            }
+            Cue::Imposter => {
+                self.push_with(SignalKind::SelfDoubt, first, last, false);
+                return;
+            }
             Cue::PushVerb => {
-                if !negated && about_them {
-                    if let Some(end) = self.quantified(first, last) {
-                        self.push_with(SignalKind::Pushback, first, end, true);
+                if !negated && (about_them || self.by_them(last)) {
+                    if let Some((from, end)) = self.every_ask(first, last) {
+                        let who = self.named_before(from).unwrap_or(from);
+                        self.push_with(SignalKind::Pushback, who, end, true);
                         return;
                     }
                     self.push_with(SignalKind::Observation, first, last, true);
@@ -259,12 +376,59 @@ impl<'t> Scan<'t> {
         if negatable && negated {
             return;
         }
+        if cue == Cue::Wish && self.object_of_a_feeling(first) {
+            return;
+        }
         self.push_with(kind, first, last, false);
         if cue == Cue::Fatigue {
             if let Some(f) = self.found.last_mut() {
                 f.fatigue = true;
             }
         }
+    }
+
+    /// "fed up with lowball numbers": a wish that is only what a feeling is about, so the
+    /// feeling is the reason given.
+    fn object_of_a_feeling(&self, first: usize) -> bool {
+        let clause = self.clause(first);
+        self.hits.iter().any(|h| {
+            matches!(h.cue, Cue::Fatigue | Cue::Affect)
+                && h.last < first
+                && first - h.last <= 4
+                && self.clause(h.last) == clause
+                && matches!(self.word(h.last + 1), "with" | "of" | "about" | "by")
+        })
+    }
+
+    /// A pushing-back verb that covers every ask, as one family: "pushed back on every
+    /// reasonable ask", "every request I made, Dev shot down", a list of asks refused
+    /// ("refused the relocation, the PTO bump and the title"), or two refusals in one sentence
+    /// ("rejected the start date, after saying no to the base"). The tokens to quote.
+    fn every_ask(&self, first: usize, last: usize) -> Option<(usize, usize)> {
+        if let Some(end) = self.quantified(first, last) {
+            return Some((first, end));
+        }
+        let sentence = self.sentence_of(first);
+        // "every request I made, …": a quantified ask before the verb
+        let before = (sentence.start.max(first.saturating_sub(8))..first).find(|&q| {
+            self.is(q, W_QUANTIFIER) && (q + 1..q + 4).any(|j| j < first && self.is(j, W_ASK))
+        });
+        if let Some(q) = before {
+            return Some((q, last));
+        }
+        let later = self
+            .hits
+            .iter()
+            .rev()
+            .find(|h| h.cue == Cue::PushVerb && h.first > last && h.last < sentence.end)
+            .map(|h| h.last);
+        if let Some(end) = later {
+            return Some((first, end));
+        }
+        let joints: Vec<usize> = (last + 1..sentence.end)
+            .filter(|&j| self.tokens[j].punct_before || same_word(self.word(j), "and"))
+            .collect();
+        (joints.len() >= 2).then(|| (first, sentence.end - 1))
     }
 
     /// For a pushing-back verb: the last token of "… on every reasonable ask", if a quantifier
@@ -347,6 +511,17 @@ impl<'t> Scan<'t> {
                 let shrank = self.is(j, W_SHRANK) && (changeable || self.word(j) != "changed");
                 self.sentence(j) == sentence && (shrank || (marked && self.is(j, W_SMALLER)))
             });
+            // "not the Staff title we discussed": a scope denied against what was agreed
+            let denied = scope
+                && marked
+                && (at.saturating_sub(3)..at).any(|j| same_word(self.word(j), "not"));
+            if denied && shrink.is_none() {
+                let not = (at.saturating_sub(3)..at)
+                    .find(|&j| same_word(self.word(j), "not"))
+                    .unwrap_or(at);
+                self.push_with(SignalKind::Downgrade, not, at, false);
+                continue;
+            }
             if let Some(j) = shrink {
                 let (first, last) = (at.min(j), at.max(j));
                 if !self.negated(first) {
@@ -528,6 +703,7 @@ impl<'t> Scan<'t> {
             (K::Pushback, C::Pushback),
             (K::Downgrade, C::ScopeDowngrade),
             (K::RedFlag, C::RedFlag),
+            (K::OfferFact, C::WrittenOffer),
         ];
         for (kind, class) in facts {
             let deciders: Vec<&Found> = self.of(kind).collect();
@@ -563,6 +739,12 @@ impl<'t> Scan<'t> {
 
         if !strong.is_empty() {
             return verdict(C::ArticulatedGut, evidence());
+        }
+        // Self-doubt says nothing about the job: with no fact and nothing they did, it decides,
+        // ahead of the guess in "what if I fail" and the feeling in "I feel like a fraud".
+        let doubt: Vec<&Found> = self.of(K::SelfDoubt).collect();
+        if !doubt.is_empty() {
+            return verdict(C::SelfDoubt, doubt);
         }
         let competing = [K::Comparison, K::Wish, K::Speculation, K::SlowProcess]
             .iter()

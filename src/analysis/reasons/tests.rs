@@ -237,7 +237,7 @@ fn friends_who_report_facts_are_not_comparisons() {
             ("the team makes more money from consulting than product", C::Unclassified),
             (
                 "Contoso is €12.000 more in base, in writing, for the role I actually asked for",
-                C::Unclassified,
+                C::WrittenOffer,
             ),
             ("my friend's offer there fell through after their layoffs", C::RedFlag),
         ],

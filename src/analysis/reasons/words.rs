@@ -22,6 +22,8 @@ pub(super) struct Token {
     pub(super) key: String,
     /// The word sets it belongs to (`W_*` bits), looked up once.
     pub(super) sets: u32,
+    /// Written with a capital first letter: a name, a company, a title ("Jess", "Stripe", "L5").
+    pub(super) capital: bool,
 }
 
 pub(super) fn is_apostrophe(c: char) -> bool {
@@ -83,6 +85,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
                 clause += 1;
             }
             tokens.push(Token {
+                capital: c.is_uppercase(),
                 start,
                 end,
                 clause,
@@ -125,6 +128,7 @@ pub(super) fn word_matches(token: &Token, want: &str) -> bool {
         "<unit>" => token.sets & W_UNIT != 0,
         "<later>" => token.sets & W_LATER != 0,
         "<say>" => token.sets & W_SAY != 0,
+        "<money>" => token.key.bytes().next().is_some_and(|b| b.is_ascii_digit()),
         _ => same_word(&token.key, want),
     }
 }
@@ -157,6 +161,18 @@ pub(super) const W_CONNECTOR: u32 = 1 << 22;
 pub(super) const W_LATER: u32 = 1 << 23;
 pub(super) const W_ALTERNATIVE: u32 = 1 << 24;
 pub(super) const W_COMP: u32 = 1 << 25;
+/// A person the section names (`recruiter`, `hiring-manager`, `referred-by`): one of them.
+pub(super) const W_NAMED: u32 = 1 << 26;
+/// Where people compare pay: "Blind", "levels.fyi", "Glassdoor", "r/cscareerquestions".
+pub(super) const W_FORUM: u32 = 1 << 27;
+/// People in general, whose pay is someone else's: "people", "folks", "a guy", "someone".
+pub(super) const W_CROWD: u32 = 1 << 28;
+/// An offer made firm: "written", "signed", "letter", "PDF", "countered", "matched".
+pub(super) const W_FIRM: u32 = 1 << 29;
+/// Your own side of a counter-offer after "my": "employer", "company", "manager", "boss".
+pub(super) const W_EMPLOYER: u32 = 1 << 30;
+/// A hedge: "might", "maybe", "could", "perhaps".
+pub(super) const W_HEDGE: u32 = 1 << 31;
 
 const WORD_SETS: &[(u32, &[&str])] = &[
     (W_CLAUSE, CLAUSE_WORDS),
@@ -185,11 +201,21 @@ const WORD_SETS: &[(u32, &[&str])] = &[
     (W_LATER, LATER),
     (W_ALTERNATIVE, ALTERNATIVES),
     (W_COMP, COMP_NOUNS),
+    (W_FORUM, FORUMS),
+    (W_CROWD, CROWD),
+    (W_FIRM, FIRM),
+    (W_EMPLOYER, EMPLOYER),
+    (W_HEDGE, HEDGE_WORDS),
 ];
 
 struct SetIndex {
     exact: HashMap<&'static str, u32>,
     stems: Vec<(&'static str, u32)>,
+}
+
+/// The word sets a folded word belongs to, for words that are not in the text (names).
+pub(super) fn word_sets_of(key: &str) -> u32 {
+    word_sets(key)
 }
 
 fn word_sets(key: &str) -> u32 {
@@ -223,6 +249,44 @@ fn word_sets(key: &str) -> u32 {
     }
     sets
 }
+
+/// Where people post what they are paid.
+#[rustfmt::skip]
+const FORUMS: &[&str] = &[
+    "blind", "teamblind", "reddit", "subreddit", "glassdoor", "levels", "levelsfyi", "fyi",
+    "discord", "slack", "linkedin", "forum", "forums", "thread", "threads", "cscareerquestions",
+    "hn", "hackernews", "fishbowl", "cohort", "bootcamp", "paysa", "payscale",
+];
+
+/// Anyone but you and them: their pay is a comparison.
+#[rustfmt::skip]
+const CROWD: &[&str] = &[
+    "people", "folks", "guy", "guys", "someone", "somebody", "anyone", "others", "everyone",
+    "everybody", "teammate", "teammates", "ex-teammate", "brother-in-law", "sister-in-law",
+    "mate", "mates", "acquaintance", "mentor", "hire",
+];
+
+/// Words that make an offer firm rather than talked about.
+#[rustfmt::skip]
+const FIRM: &[&str] = &[
+    "writing", "written", "signed", "letter", "pdf", "documented", "formal", "emailed", "email",
+    "paperwork", "countered", "counter-offer", "counter-offered", "counteroffer", "matched",
+    "match", "retention", "hand",
+];
+
+/// Your current employer's side, after "my" ("my manager countered with $190k").
+#[rustfmt::skip]
+const EMPLOYER: &[&str] = &[
+    "employer", "company", "manager", "boss", "job", "team", "skip", "director", "vp", "org",
+    "firm", "lead",
+];
+
+/// Words that make what follows a guess.
+#[rustfmt::skip]
+const HEDGE_WORDS: &[&str] = &[
+    "might", "maybe", "perhaps", "possibly", "potentially", "probably", "could", "may", "if",
+    "hopefully", "likely", "should",
+];
 
 const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -350,7 +414,8 @@ const ASK_NOUNS: &[&str] = &[
 #[rustfmt::skip]
 const SCOPE_NOUNS: &[&str] = &[
     "scope", "team", "title", "level", "role", "band", "responsibilities", "responsibility",
-    "seniority", "grade", "reports", "headcount",
+    "seniority", "grade", "reports", "headcount", "people-management", "management", "ownership",
+    "remit", "mandate", "charter",
 ];
 
 /// Shrinking verbs: with a scope noun nearby, a downgrade ("they cut the scope").
