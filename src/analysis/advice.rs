@@ -237,3 +237,25 @@ pub fn is_closed(section: &Section) -> bool {
         Some(Status::Declined | Status::Withdrawn | Status::Rescinded)
     )
 }
+
+impl Situation {
+    /// Whether one more counter is still part of the advice (SPEC §1 Drafts): a `walk` or an
+    /// `accept` ends the negotiation, history is not negotiated, and a recommendation to walk
+    /// now — weak role · big gap [004: "no counter needed"], or a middle-runway counter that
+    /// already came back short — needs none. Drafts read this; they never work it out again.
+    pub fn counter_fits(&self, recommendation: &Recommendation) -> bool {
+        let walk_now = matches!(
+            recommendation,
+            Recommendation::Matrix(Cell {
+                role: super::Strength::Weak,
+                gap: GapSize::Big,
+            }) | Recommendation::Runway {
+                middle: Some(MiddleStep::Walk { .. }),
+                ..
+            }
+        );
+        !self.history
+            && !matches!(self.decision, Some(Verdict::Walk | Verdict::Accept))
+            && !walk_now
+    }
+}
