@@ -183,9 +183,10 @@ fn the_counter_asks_for_the_floor_on_its_basis() {
         "{block}"
     );
     assert!(block.contains("the $12,000 difference"), "{block}");
-    // there is a sign-on and a grant already: ask to grow them
+    // there is a sign-on and a grant already: ask to grow them — the recurring one to close
+    // the yearly gap, the one-off only on top
     assert!(
-        block.contains("such as a larger sign-on bonus, a larger equity grant or a few more days"),
+        block.contains("such as a larger equity grant or more paid time off, with a larger sign-on bonus on top"),
         "{block}"
     );
 }
@@ -200,7 +201,7 @@ fn the_counter_on_a_total_floor_asks_for_total_comp() {
     );
     assert!(block.contains("the $30,000 difference"), "{block}");
     assert!(
-        block.contains("such as a sign-on bonus, an equity grant or"),
+        block.contains("such as an equity grant or more paid time off, with a sign-on bonus on top"),
         "{block}"
     );
 }
@@ -537,7 +538,8 @@ fn heading_annotations_stay_in_the_journal() {
     );
     for kind in [DraftKind::Counter, DraftKind::Decline] {
         let block = assert_clean(kind, &live);
-        assert!(block.contains("at Acme Robotics."), "{block}");
+        assert!(block.contains("at Acme Robotics"), "{block}");
+        assert!(!block.contains("Robotics ["), "{block}");
         assert!(!block.contains("dream job"), "{block}");
     }
 }
