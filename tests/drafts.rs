@@ -606,3 +606,24 @@ fn heldout_euro_offers_are_countered_at_the_converted_floor() {
         assert!(findings.is_empty(), "{path}: {findings:#?}");
     }
 }
+
+#[test]
+fn no_counter_draft_once_the_advice_says_take_it() {
+    let offered = |text: &str| {
+        let report = check(text, &Config::default());
+        available(&report.journal.sections[1], report.analysis.offer(1))
+    };
+    // middle runway: the honest counter landed at $181k, above the $180,500 accept line
+    let middle = "today: 2026-11-22\nfloor: $190k\nrunway: 4 months\n\n## Acme\nstatus: live\nrecruiter: Dana Lee\nbase: $170k\n";
+    assert_eq!(
+        offered(middle),
+        vec![DraftKind::Counter, DraftKind::Decline]
+    );
+    let landed = format!("{middle}counter 2026-11-20: asked $190k, got $181k\n");
+    assert_eq!(offered(&landed), vec![DraftKind::Decline]);
+    // strong role, small gap: one calibrated counter, then take it
+    let small = "today: 2026-11-22\nfloor: $190k\n\n## Acme\nstatus: live\nrecruiter: Dana Lee\nbase: $183k\nscope: strong\nmanager: strong\nteam: strong\n";
+    assert_eq!(offered(small), vec![DraftKind::Counter, DraftKind::Decline]);
+    let countered = format!("{small}counter 2026-11-20: asked $195k, got $185k\n");
+    assert_eq!(offered(&countered), vec![DraftKind::Decline]);
+}
