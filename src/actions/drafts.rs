@@ -273,7 +273,13 @@ impl<'a> Facts<'a> {
             referrer: Person::from(&section.referred_by),
             ask: offer.and_then(|o| counter_ask(o, journal, section)),
             answered_counters: offer.map_or_else(
-                || section.counters.iter().filter(|c| c.value.got.is_some()).count(),
+                || {
+                    section
+                        .counters
+                        .iter()
+                        .filter(|c| c.value.got.is_some())
+                        .count()
+                },
                 |o| o.situation.answered_counters,
             ),
         }

@@ -362,6 +362,10 @@ struct Hit {
 /// starts or ends with a symbol needs no word boundary on that side), in one pass.
 fn hits(text: &str) -> Vec<Hit> {
     let cues = cues();
+    // a cue may wrap over a line break ("my final⏎offer"): match on a copy where line breaks
+    // and tabs are spaces — the same bytes long, so every offset still points into `text`
+    let flat = text.replace(['\n', '\r', '\t'], " ");
+    let text = flat.as_str();
     let bytes = text.as_bytes();
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
     cues.automaton
@@ -491,7 +495,8 @@ pub fn quote(text: &str, found: &Found) -> String {
             }
             let between = &text[prev..start];
             if between.trim().is_empty() {
-                out.push_str(between);
+                // adjacent words, maybe across a wrapped line: one space, as read
+                out.push(' ');
             } else {
                 out.push_str(" … ");
             }
@@ -499,7 +504,8 @@ pub fn quote(text: &str, found: &Found) -> String {
         out.push_str(&text[start..end]);
         last_end = Some(end);
     }
-    out
+    // a cue wrapped over a line reads as one line in a message
+    out.replace(['\n', '\r', '\t'], " ")
 }
 
 #[cfg(test)]
@@ -521,6 +527,18 @@ mod tests {
         assert_eq!(
             said("That’s my Final Offer.", Family::Ultimatum),
             ["Final Offer"]
+        );
+    }
+
+    #[test]
+    fn a_cue_wrapped_over_a_line_is_still_one_and_quoted_on_one_line() {
+        assert_eq!(
+            said("This is my final\noffer.", Family::Ultimatum),
+            ["final offer"]
+        );
+        assert_eq!(
+            said("It was rude\nand unprofessional.", Family::Grievance),
+            ["rude … unprofessional"]
         );
     }
 
