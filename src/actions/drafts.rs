@@ -5,7 +5,10 @@
 //! rendering), then the email with `{placeholders}`. A placeholder either always has a value
 //! (with a neutral fallback: "Hi there,", "the role") or may be missing — `{role}`, `{live}`,
 //! `{recruiter}`, `{hiring_manager}`, `{referrer}` and their `_first` forms — and then the
-//! whole line that uses it is left out. Each template's header lists what it uses.
+//! whole line that uses it is left out. A condition (`{again}`, `{recurring_gap}`…) prints
+//! nothing and keeps its line only when it holds, so the wording stays in the template while
+//! the situation (read from the one advisor) chooses it. Each template's header lists what it
+//! uses.
 
 use crate::analysis::{self, OfferAnalysis};
 use crate::config::Config;
