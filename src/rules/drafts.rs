@@ -2,6 +2,7 @@
 //! market lecture, no soft re-open, no ultimatum, and an offer to stay in touch by name.
 //! The phrasing rules recognise families of wording (`phrasing`), not fixed strings.
 
+mod cues;
 mod phrasing;
 
 use phrasing::Family as Phrasing;
