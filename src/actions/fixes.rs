@@ -115,20 +115,28 @@ pub fn actions(text: &str, report: &Report, at: Span) -> Vec<Action> {
         .get(index)
         .filter(|s| !s.is_profile())
     {
-        for kind in drafts::available(section) {
-            let block =
-                drafts::render(kind, &report.journal, section, report.analysis.offer(index));
+        let offer = report.analysis.offer(index);
+        for kind in drafts::available(section, offer) {
+            let block = drafts::render(kind, &report.journal, section, offer);
             if block.is_empty() {
                 continue;
             }
-            out.push(Action {
-                title: format!(
-                    "Insert a {} draft for {}",
-                    kind.name(),
-                    section.display_name()
+            let name = section.display_name();
+            // one draft of a kind per section: a second one is offered as a replacement
+            let (title, edit) = match section.drafts.iter().find(|d| d.kind == kind) {
+                Some(existing) => (
+                    format!("Replace the {} draft for {name}", kind.name()),
+                    replace_block(text, existing, &block),
                 ),
+                None => (
+                    format!("Insert a {} draft for {name}", kind.name()),
+                    insert_block(text, section, &block),
+                ),
+            };
+            out.push(Action {
+                title,
                 kind: ActionKind::Draft,
-                edits: vec![insert_block(text, section, &block)],
+                edits: vec![edit],
                 fixes: None,
                 preferred: false,
             });
@@ -147,15 +155,32 @@ fn insert_block(text: &str, section: &Section, block: &str) -> Edit {
     let before = &text[section.span.start..end];
     let trimmed = before.trim_end_matches(['\n', '\r', ' ', '\t']);
     let at = section.span.start + trimmed.len();
-    let block = if nl == "\r\n" {
-        block.replace("\r\n", "\n").replace('\n', "\r\n")
-    } else {
-        block.to_string()
-    };
     let after = if end < text.len() { nl } else { "" };
     Edit {
         span: Span::new(at, at),
-        new_text: format!("{nl}{nl}{}{after}", block.trim_end_matches(['\n', '\r'])) + nl,
+        new_text: format!("{nl}{nl}{}{after}", block_text(text, block)) + nl,
+    }
+}
+
+/// The draft block in the document's line breaks, without its last one.
+fn block_text(text: &str, block: &str) -> String {
+    let block = block.trim_end_matches(['\n', '\r']);
+    if newline(text) == "\r\n" {
+        block.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        block.to_string()
+    }
+}
+
+/// The whole existing block, opening fence to closing fence, replaced by `block`.
+fn replace_block(text: &str, existing: &crate::model::Draft, block: &str) -> Edit {
+    let end = existing
+        .close
+        .map_or(existing.body.end, |close| close.end)
+        .min(text.len());
+    Edit {
+        span: Span::new(existing.open.start, end),
+        new_text: block_text(text, block),
     }
 }
 

@@ -239,3 +239,38 @@ pub fn is_closed(section: &Section) -> bool {
         Some(Status::Declined | Status::Withdrawn | Status::Rescinded)
     )
 }
+
+impl Situation {
+    /// Whether one more counter is still part of the advice (SPEC §1 Drafts): a `walk` or an
+    /// `accept` ends the negotiation, history is not negotiated, and the recommendation may
+    /// already say what comes instead [004] — walk now (weak role · big gap: "no counter
+    /// needed"; a middle-runway counter that came back short; strong · big after the second
+    /// offer), or take it (the middle case resolved to accept; strong · small after its one
+    /// calibrated counter). Drafts read this; they never work it out again.
+    pub fn counter_fits(&self, recommendation: &Recommendation) -> bool {
+        use super::Strength::{Strong, Weak};
+        let answered = self.answered_counters;
+        let advice_is_done_countering = match recommendation {
+            Recommendation::Matrix(Cell {
+                role: Weak,
+                gap: GapSize::Big,
+            }) => true,
+            Recommendation::Matrix(Cell {
+                role: Strong,
+                gap: GapSize::Big,
+            }) => answered >= 2,
+            Recommendation::Matrix(Cell {
+                role: Strong,
+                gap: GapSize::Small,
+            }) => answered >= 1,
+            Recommendation::Runway {
+                middle: Some(MiddleStep::Walk { .. } | MiddleStep::Accept { .. }),
+                ..
+            } => true,
+            _ => false,
+        };
+        !self.history
+            && !matches!(self.decision, Some(Verdict::Walk | Verdict::Accept))
+            && !advice_is_done_countering
+    }
+}

@@ -495,6 +495,12 @@ pub fn live_number(section: &Section) -> Option<LiveNumber> {
     })
 }
 
+/// `money` in `to`, with the exchange rates written in the section or the profile (SPEC §1:
+/// amounts are converted wherever two are compared or combined); `None` with no rate.
+pub fn convert(journal: &Journal, section: &Section, money: Money, to: Currency) -> Option<Money> {
+    Rates { journal, section }.convert(money, to)
+}
+
 /// Exchange rates written in the profile or the section.
 struct Rates<'a> {
     journal: &'a Journal,

@@ -280,6 +280,7 @@ rules! {
     DraftConditionalReopen = "draft-conditional-reopen" => drafts::DRAFT_CONDITIONAL_REOPEN,
     DraftTooLong = "draft-too-long" => drafts::DRAFT_TOO_LONG,
     DraftNoStayInTouch = "draft-no-stay-in-touch" => drafts::DRAFT_NO_STAY_IN_TOUCH,
+    DraftUltimatum = "draft-ultimatum" => drafts::DRAFT_ULTIMATUM,
     InvalidValue = "invalid-value" => syntax::INVALID_VALUE,
     UnknownKey = "unknown-key" => syntax::UNKNOWN_KEY,
     DuplicateKey = "duplicate-key" => syntax::DUPLICATE_KEY,
