@@ -307,7 +307,7 @@ impl<'a> Facts<'a> {
             None => Slot::Missing,
         };
         match name {
-            "company" => known(company(self.section)),
+            "company" => known(self.section.company()),
             "excited" => known(self.excited().into()),
             "first_round" => condition(self.answered_counters == 0),
             "again" => condition(self.answered_counters > 0),
@@ -511,30 +511,6 @@ fn counter_ask(offer: &OfferAnalysis, journal: &Journal, section: &Section) -> O
 /// `plan: ask MONEY, accept at MONEY, walk below MONEY`); read it here when it does.
 fn planned_ask(_section: &Section) -> Option<Money> {
     None
-}
-
-/// The company as an email names it: the heading without the journal's own annotations —
-/// `Initech (current job)` → `Initech`, `Acme [dream job]` → `Acme` (SPEC §1 Drafts: nothing
-/// from the journal leaks into the email).
-pub fn company(section: &Section) -> String {
-    let Some(name) = section.name.as_deref() else {
-        return "the company".into();
-    };
-    let mut rest = name.trim();
-    loop {
-        let stripped = [('(', ')'), ('[', ']')].iter().find_map(|&(open, close)| {
-            let inner = rest.strip_suffix(close)?;
-            let at = inner.rfind(open)?;
-            Some(inner[..at].trim_end())
-        });
-        match stripped {
-            Some(shorter) if !shorter.is_empty() => rest = shorter,
-            _ => break,
-        }
-    }
-    rest.trim_end_matches([' ', '—', '-', ':', ','])
-        .trim_end()
-        .to_string()
 }
 
 /// Up to a number a person would say: the next thousand for a salary, the next hundred below

@@ -5,6 +5,11 @@
 use super::{Cell, Gap, GapSize, Numbers, OfferAnalysis};
 use crate::model::{Duration, Money, Section, Status, Verdict};
 
+/// Answered counters after which "below the floor" is a real reason to walk, and after
+/// which the middle case's honest counter has had its answer [004: "below your hard floor
+/// after the second counter"].
+pub const COUNTERS_BEFORE_REAL: usize = 2;
+
 /// Three months or less: taking the imperfect offer is defensible [004].
 pub const SHORT_RUNWAY_MONTHS: i64 = 3;
 /// Six months or more: waiting usually wins [004].
@@ -139,7 +144,7 @@ fn middle_step(gap: Gap, a: &OfferAnalysis, situation: &Situation) -> MiddleStep
             at: gap.measured,
             accept_line,
         }
-    } else if situation.answered_counters >= 2 {
+    } else if situation.answered_counters >= COUNTERS_BEFORE_REAL {
         // the first counter opened, the second was the honest one, and it didn't land
         MiddleStep::Walk { accept_line }
     } else {
@@ -258,7 +263,7 @@ impl Situation {
             Recommendation::Matrix(Cell {
                 role: Strong,
                 gap: GapSize::Big,
-            }) => answered >= 2,
+            }) => answered >= COUNTERS_BEFORE_REAL,
             Recommendation::Matrix(Cell {
                 role: Strong,
                 gap: GapSize::Small,

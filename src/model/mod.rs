@@ -428,6 +428,30 @@ impl Section {
         self.name.is_none()
     }
 
+    /// The company as an email, `compare` or the history names it: the heading without the
+    /// journal's own annotations — `Initech (current job)` → `Initech`, `Acme [dream job]` →
+    /// `Acme` (SPEC §1 Drafts: nothing from the journal leaks into the email).
+    pub fn company(&self) -> String {
+        let Some(name) = self.name.as_deref() else {
+            return "the company".into();
+        };
+        let mut rest = name.trim();
+        loop {
+            let stripped = [('(', ')'), ('[', ']')].iter().find_map(|&(open, close)| {
+                let inner = rest.strip_suffix(close)?;
+                let at = inner.rfind(open)?;
+                Some(inner[..at].trim_end())
+            });
+            match stripped {
+                Some(shorter) if !shorter.is_empty() => rest = shorter,
+                _ => break,
+            }
+        }
+        rest.trim_end_matches([' ', '—', '-', ':', ','])
+            .trim_end()
+            .to_string()
+    }
+
     pub fn display_name(&self) -> &str {
         self.name.as_deref().unwrap_or("your profile")
     }

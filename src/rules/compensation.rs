@@ -5,7 +5,7 @@ use super::Family::*;
 use super::Severity::*;
 use super::Source::*;
 use super::{Context, Finding, Spec};
-use crate::analysis::advice::Recommendation;
+use crate::analysis::advice::{Recommendation, COUNTERS_BEFORE_REAL};
 use crate::analysis::{format_percent, GapSize, OfferAnalysis, Strength};
 use crate::model::{Basis, Currency, Section, Status, Verdict};
 
@@ -83,7 +83,7 @@ pub fn below_floor_after_counters(ctx: &Context, out: &mut Vec<Finding>) {
             .iter()
             .filter(|c| c.value.got.is_some())
             .count();
-        if !gap.is_below() || answered < 2 || live.counter.is_none() {
+        if !gap.is_below() || answered < COUNTERS_BEFORE_REAL || live.counter.is_none() {
             continue;
         }
         let message = format!(

@@ -105,8 +105,7 @@ impl ReasonClass {
     }
 }
 
-/// Answered counters after which "below the floor" is a real reason to walk [004].
-pub const COUNTERS_BEFORE_REAL: usize = 2;
+pub use super::advice::COUNTERS_BEFORE_REAL;
 
 /// What being below the floor is before the second counter (SPEC §2.0), in the words every
 /// surface uses.
