@@ -5,6 +5,7 @@
 use tracing_subscriber::{filter::LevelFilter, fmt, prelude::*, reload, Registry};
 
 /// A handle to change the level when the client asks (`trace` in `initialize`, `$/setTrace`).
+#[derive(Default)]
 pub struct Level {
     handle: Option<reload::Handle<LevelFilter, Registry>>,
     /// Set by `OFFER_NOTES_LOG`: the person chose, the client can't override it.

@@ -3,10 +3,10 @@
 //! are never published after a newer one — and a stale analysis never delays a fresh one.
 
 use super::outbox::Outbox;
-use super::{diagnostics, State};
-use crate::incremental::Incremental;
+use super::state::Analysed;
+use super::{diagnostics, Snapshot, State};
 use crate::rules::Diagnostic;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::Receiver;
 use std::sync::Arc;
@@ -71,8 +71,6 @@ impl Out {
 }
 
 fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
-    // per document: the parsed sections of its last analysis, reused for the next edit
-    let mut incremental: HashMap<Url, Incremental> = HashMap::new();
     while let Ok(first) = jobs.recv() {
         // take everything already queued, so a burst of edits is analysed once
         let mut batch = vec![first];
@@ -99,7 +97,6 @@ fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
                     if let Ok(mut settings) = state.settings.lock() {
                         settings.closed(&uri);
                     }
-                    incremental.remove(&uri);
                     seen.remove(&uri);
                     work.push(Job::Closed(uri));
                 }
@@ -107,10 +104,7 @@ fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
         }
         for job in work {
             match job {
-                Job::Analyze(uri) => {
-                    let engine = incremental.entry(uri.clone()).or_default();
-                    analyze(state, out, uri, engine);
-                }
+                Job::Analyze(uri) => analyze(state, out, uri),
                 Job::Closed(uri) => out.publish(uri, Vec::new(), None),
                 Job::Reanalyze => {}
             }
@@ -124,43 +118,52 @@ pub fn panic_text(_panic: &(dyn std::any::Any + Send)) -> String {
     "an internal error (details are in the server's log at trace level)".to_string()
 }
 
-fn analyze(state: &State, out: &Out, uri: Url, engine: &mut Incremental) {
+fn analyze(state: &State, out: &Out, uri: Url) {
     if !state.config_ready.load(std::sync::atomic::Ordering::SeqCst) {
         return; // every open document is analysed once the settings are in
     }
-    let snapshot = state
-        .documents
-        .lock()
-        .ok()
-        .and_then(|mut docs| docs.take_for_analysis(&uri));
-    let Some(super::documents::ForAnalysis {
-        rope,
-        text,
-        version,
-        revision,
-        unchanged,
-        desynchronised,
-    }) = snapshot
-    else {
-        return; // closed meanwhile
-    };
-    if desynchronised {
-        out.publish(uri, vec![lost_edit_diagnostic()], Some(version));
-        return;
-    }
-    let settings = state.settings_for(&uri);
-    let config = &settings.config;
     let encoding = state.encoding();
     let started = std::time::Instant::now();
-    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let report = engine.check_edited(&text, config, unchanged);
-        let positions = Diagnostic::positions(&text, &report.diagnostics, encoding);
-        drop(text); // the next edit can change the document in place again
-        let published = diagnostics::to_lsp_at(&uri, &report.diagnostics, &positions);
-        let snapshot = Arc::new(super::Snapshot::new(rope, None, report, version, revision));
-        let replaced = state.remember(&uri, snapshot);
-        (published, replaced)
+    // the document's one engine, shared with requests (State::analyse)
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| match state.analyse(&uri) {
+        Analysed::Closed => None,
+        Analysed::Desynchronised { version } => Some(Err(version)),
+        Analysed::Fresh(fresh) => {
+            let positions = Diagnostic::positions(&fresh.text, &fresh.report.diagnostics, encoding);
+            drop(fresh.text); // the next edit can change the document in place again
+            let published = diagnostics::to_lsp_at(&uri, &fresh.report.diagnostics, &positions);
+            let (version, revision) = (fresh.version, fresh.revision);
+            let snapshot = Arc::new(Snapshot::new(
+                fresh.rope,
+                None,
+                fresh.report,
+                version,
+                revision,
+            ));
+            let replaced = state.remember(&uri, snapshot);
+            Some(Ok((published, replaced, version, revision)))
+        }
     }));
+    let (outcome, version, revision) = match outcome {
+        Ok(None) => return, // closed meanwhile
+        Ok(Some(Err(version))) => {
+            out.publish(uri, vec![lost_edit_diagnostic()], Some(version));
+            return;
+        }
+        Ok(Some(Ok((published, replaced, version, revision)))) => {
+            (Ok((published, replaced)), version, revision)
+        }
+        Err(panic) => {
+            // which version panicked: the one the store holds now (a panic leaves no answer)
+            let (version, revision) = state
+                .documents
+                .lock()
+                .ok()
+                .and_then(|d| d.get(&uri).map(|d| (d.version, d.revision)))
+                .unwrap_or_default();
+            (Err(panic), version, revision)
+        }
+    };
     let still_latest = state
         .documents
         .lock()

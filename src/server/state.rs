@@ -1,0 +1,327 @@
+//! What the transport, the handlers and the analysis worker share: the open documents, their
+//! settings, each document's incremental engine and its latest analysed [`Snapshot`].
+
+use super::documents::{self, Documents, ForAnalysis};
+use super::{logging, settings, worker};
+use crate::incremental::Incremental;
+use crate::text::Encoding;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use tower_lsp::lsp_types::Url;
+
+/// The outcome of [`State::analyse`].
+pub(super) enum Analysed {
+    /// The document is not open (any more).
+    Closed,
+    /// An edit to it was lost: nothing is analysed until the editor sends the text again.
+    Desynchronised {
+        version: i32,
+    },
+    Fresh(Box<Fresh>),
+}
+
+/// One analysis of a document's current text.
+pub(super) struct Fresh {
+    pub report: crate::Report,
+    pub rope: ropey::Rope,
+    /// Drop it as soon as it is not needed: an edit copies the text while this is held.
+    pub text: Arc<String>,
+    pub version: i32,
+    pub revision: u64,
+}
+
+/// One analysed version of a document: what requests (hover, actions…) answer from.
+pub struct Snapshot {
+    /// The text the report was computed for; the whole string is made on first use (the
+    /// analysis worker reads it from a reused buffer, so a keystroke never copies the document
+    /// twice).
+    rope: ropey::Rope,
+    text: std::sync::OnceLock<String>,
+    /// Built on first use too: publishing diagnostics needs no line table.
+    index: std::sync::OnceLock<crate::text::LineIndex>,
+    pub report: crate::Report,
+    pub version: i32,
+    pub revision: u64,
+}
+
+impl Snapshot {
+    /// `text`, when the caller already has it as a string, must be the rope's text.
+    pub fn new(
+        rope: ropey::Rope,
+        text: Option<String>,
+        report: crate::Report,
+        version: i32,
+        revision: u64,
+    ) -> Self {
+        Snapshot {
+            rope,
+            text: text.map(std::sync::OnceLock::from).unwrap_or_default(),
+            index: std::sync::OnceLock::new(),
+            report,
+            version,
+            revision,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        self.text.get_or_init(|| documents::text_of(&self.rope))
+    }
+
+    pub fn index(&self) -> &crate::text::LineIndex {
+        self.index
+            .get_or_init(|| crate::text::LineIndex::new(self.text()))
+    }
+}
+
+/// State shared by the transport, the handlers and the analysis worker.
+pub struct State {
+    pub documents: Mutex<Documents>,
+    pub encoding: RwLock<Encoding>,
+    /// Where each document's settings come from, and what they are.
+    pub(super) settings: Mutex<settings::Sources>,
+    /// An `initialize` request has been seen: text sync is accepted from here on.
+    pub initialize_seen: AtomicBool,
+    pub shutdown_requested: AtomicBool,
+    /// Configuration is settled (the client's settings pulled): publishing before would
+    /// show diagnostics computed with the wrong settings, then change them.
+    pub config_ready: AtomicBool,
+    pub(super) jobs: Mutex<Option<std::sync::mpsc::Sender<worker::Job>>>,
+    snapshots: Mutex<HashMap<Url, Arc<Snapshot>>>,
+    /// Per open document: its incremental engine (the parsed sections of its last analysis).
+    engines: Mutex<HashMap<Url, Arc<Mutex<Incremental>>>>,
+    pub(super) log: logging::Level,
+}
+
+impl State {
+    pub(super) fn new(log: logging::Level) -> Self {
+        State {
+            documents: Mutex::new(Documents::default()),
+            encoding: RwLock::new(Encoding::Utf16),
+            settings: Mutex::new(settings::Sources::default()),
+            initialize_seen: AtomicBool::new(false),
+            shutdown_requested: AtomicBool::new(false),
+            config_ready: AtomicBool::new(false),
+            jobs: Mutex::new(None),
+            snapshots: Mutex::new(HashMap::new()),
+            engines: Mutex::new(HashMap::new()),
+            log,
+        }
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        self.encoding.read().map(|e| *e).unwrap_or(Encoding::Utf16)
+    }
+
+    /// The settings a document is analysed with (read from disk only the first time a
+    /// document or a settings file is seen).
+    pub(super) fn settings_for(&self, uri: &Url) -> Arc<crate::settings::Resolved> {
+        match self.settings.lock() {
+            Ok(mut sources) => sources.for_document(uri),
+            Err(_) => Arc::default(),
+        }
+    }
+
+    /// Warnings about settings that nobody has shown yet.
+    pub(super) fn settings_warnings(&self) -> Vec<String> {
+        self.settings
+            .lock()
+            .map(|mut s| s.take_warnings())
+            .unwrap_or_default()
+    }
+
+    pub(super) fn schedule(&self, job: worker::Job) {
+        if let Ok(jobs) = self.jobs.lock() {
+            if let Some(tx) = jobs.as_ref() {
+                let _ = tx.send(job);
+            }
+        }
+    }
+
+    /// The analysis of the document's current text: cached when nothing changed since,
+    /// computed now otherwise, by the document's own incremental engine (a request always
+    /// answers for the text the editor shows).
+    pub fn snapshot(&self, uri: &Url) -> Option<Arc<Snapshot>> {
+        {
+            let docs = self.documents.lock().ok()?;
+            // an edit was lost: there is no right answer until the editor sends the text again
+            let doc = docs.get(uri).filter(|d| !d.desynchronised)?;
+            if let Some(cached) = self
+                .snapshots
+                .lock()
+                .ok()?
+                .get(uri)
+                .filter(|s| s.revision == doc.revision)
+            {
+                return Some(cached.clone());
+            }
+        }
+        let Analysed::Fresh(fresh) = self.analyse(uri) else {
+            return None;
+        };
+        let Fresh {
+            report,
+            rope,
+            text,
+            version,
+            revision,
+        } = *fresh;
+        let text = String::clone(&text);
+        let snapshot = Arc::new(Snapshot::new(rope, Some(text), report, version, revision));
+        // cache it only if the document is still open at that revision: a request racing a
+        // close must not leave a closed document's analysis behind
+        // (the documents lock is held while caching, so a close can't slip in between)
+        if let Ok(docs) = self.documents.lock() {
+            if docs.get(uri).is_some_and(|d| d.revision == revision) {
+                drop(self.remember(uri, snapshot.clone()));
+            }
+        }
+        Some(snapshot)
+    }
+
+    /// Cache a snapshot unless a newer one is cached. Returns the one that is not kept, so
+    /// the caller decides when to pay for dropping it (outside the lock; the worker does it
+    /// after publishing).
+    #[must_use = "dropping an analysis of a large document takes time: choose when"]
+    pub(super) fn remember(&self, uri: &Url, snapshot: Arc<Snapshot>) -> Option<Arc<Snapshot>> {
+        let mut cache = self.snapshots.lock().ok()?;
+        let newer = cache
+            .get(uri)
+            .is_some_and(|s| s.revision > snapshot.revision);
+        if newer {
+            Some(snapshot)
+        } else {
+            cache.insert(uri.clone(), snapshot)
+        }
+    }
+
+    /// Forget a closed document's analysis and its engine.
+    pub(super) fn forget(&self, uri: &Url) {
+        if let Ok(mut cache) = self.snapshots.lock() {
+            cache.remove(uri);
+        }
+        if let Ok(mut engines) = self.engines.lock() {
+            engines.remove(uri);
+        }
+    }
+
+    /// Analyse the document's current text with its incremental engine: the one engine the
+    /// worker and requests share, so the editor and a request never see two analyses of one
+    /// text. The engine is locked before the text is taken, so the store's "unchanged bytes"
+    /// hint always describes the change since the engine's own last analysis.
+    pub(super) fn analyse(&self, uri: &Url) -> Analysed {
+        let engine = {
+            let Ok(mut engines) = self.engines.lock() else {
+                return Analysed::Closed;
+            };
+            engines.entry(uri.clone()).or_default().clone()
+        };
+        let mut engine = match engine.lock() {
+            Ok(engine) => engine,
+            Err(poisoned) => {
+                // an analysis panicked half way: start the document afresh
+                engine.clear_poison();
+                let mut engine = poisoned.into_inner();
+                *engine = Incremental::new();
+                engine
+            }
+        };
+        let taken = self
+            .documents
+            .lock()
+            .ok()
+            .and_then(|mut docs| docs.take_for_analysis(uri));
+        let Some(ForAnalysis {
+            rope,
+            text,
+            version,
+            revision,
+            unchanged,
+            desynchronised,
+        }) = taken
+        else {
+            // closed meanwhile: a request racing the close must not leave its engine behind
+            drop(engine);
+            if let Ok(mut engines) = self.engines.lock() {
+                engines.remove(uri);
+            }
+            return Analysed::Closed;
+        };
+        if desynchronised {
+            return Analysed::Desynchronised { version };
+        }
+        let settings = self.settings_for(uri);
+        let report = engine.check_edited(&text, &settings.config, unchanged);
+        Analysed::Fresh(Box::new(Fresh {
+            report,
+            rope,
+            text,
+            version,
+            revision,
+        }))
+    }
+
+    /// Drop cached analyses (settings changed).
+    pub(super) fn forget_all(&self) {
+        if let Ok(mut cache) = self.snapshots.lock() {
+            cache.clear();
+        }
+    }
+
+    pub(super) fn is_initialized(&self) -> bool {
+        self.initialize_seen.load(Ordering::SeqCst)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent};
+
+    fn state() -> State {
+        State::new(logging::Level::default())
+    }
+
+    /// A request on a document whose edit the worker has not analysed yet is answered by the
+    /// document's own incremental engine: one edited section is parsed again, not the text,
+    /// and the answer equals a full check of what the editor shows.
+    #[test]
+    fn a_request_after_an_unanalysed_edit_uses_the_documents_engine() {
+        let state = state();
+        let uri = Url::parse("file:///tmp/engine.offer").unwrap();
+        let mut text = String::from("floor: $190k\n");
+        for i in 0..30 {
+            text.push_str(&format!("## Company {i}\nstatus: live\nbase: $180k\n"));
+        }
+        state.documents.lock().unwrap().open(uri.clone(), &text, 1);
+        let first = state.snapshot(&uri).expect("an open document");
+        assert_eq!(first.version, 1);
+        // the editor changes one section's base; no worker runs here
+        let change = TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(3, 6), Position::new(3, 11))),
+            range_length: None,
+            text: "$150k".into(),
+        };
+        state
+            .documents
+            .lock()
+            .unwrap()
+            .change(&uri, 2, vec![change], Encoding::Utf16)
+            .unwrap();
+        let second = state.snapshot(&uri).expect("an open document");
+        assert_eq!(second.version, 2);
+        let engine = state.engines.lock().unwrap().get(&uri).cloned().unwrap();
+        assert_eq!(
+            engine.lock().unwrap().last_parsed,
+            1,
+            "one section parsed again"
+        );
+        let full = crate::check(second.text(), &crate::Config::default());
+        assert_eq!(second.report.diagnostics, full.diagnostics);
+        assert!(second.text().contains("base: $150k"));
+        // closing forgets the engine too
+        state.documents.lock().unwrap().close(&uri);
+        state.forget(&uri);
+        assert!(state.engines.lock().unwrap().get(&uri).is_none());
+    }
+}
