@@ -55,6 +55,8 @@ pub enum MiddleStep {
 pub struct Situation {
     /// Still being weighed: not declined, withdrawn, rescinded, nor your current job.
     pub open: bool,
+    /// Declined, withdrawn or rescinded: no advice about deciding now (SPEC §1 "History").
+    pub closed: bool,
     /// History: in an earlier search, or decided more than [`HISTORY_MONTHS`] before
     /// today. History gets no advice about deciding now.
     pub history: bool,
@@ -94,6 +96,11 @@ pub enum Recommendation {
 }
 
 impl Situation {
+    /// Settled: history or closed. The floor, matrix, runway and process rules pass it by.
+    pub fn settled(&self) -> bool {
+        self.history || self.closed
+    }
+
     /// Whether advice about deciding now applies at all.
     pub fn advisable(&self) -> bool {
         self.open
@@ -169,6 +176,7 @@ pub fn situation(
             .is_some_and(|until| until < today);
     Situation {
         open: super::is_open(section),
+        closed: is_closed(section),
         history,
         opening_gap,
         only_open,

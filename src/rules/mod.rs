@@ -61,17 +61,21 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// History (an earlier search, or a decision over a year old) gets no advice about
-    /// deciding now: no matrix, runway, process or floor rules (SPEC §1 "History").
-    pub fn is_history(&self, section: usize) -> bool {
+    /// History (an earlier search, or a decision over a year old) and closed sections
+    /// (declined, withdrawn, rescinded) get no advice about deciding now: no matrix, runway,
+    /// process or floor rules (SPEC §1 "History").
+    pub fn is_settled(&self, section: usize) -> bool {
         self.analysis
             .offer(section)
-            .is_some_and(|a| a.situation.history)
+            .is_some_and(|a| a.situation.settled())
     }
 
     /// The offers of the current search that advice may speak about.
     pub fn current(&self) -> impl Iterator<Item = &crate::analysis::OfferAnalysis> {
-        self.analysis.offers.iter().filter(|a| !a.situation.history)
+        self.analysis
+            .offers
+            .iter()
+            .filter(|a| !a.situation.settled())
     }
 }
 
@@ -270,6 +274,7 @@ rules! {
     ResignNotice = "resign-notice" => process::RESIGN_NOTICE,
     TellReferrer = "tell-referrer" => process::TELL_REFERRER,
     NoReviewDate = "no-review-date" => process::NO_REVIEW_DATE,
+    TellOtherCompanies = "tell-other-companies" => process::TELL_OTHER_COMPANIES,
     ColdFeet = "cold-feet" => reasons::COLD_FEET,
     ShortRunway = "short-runway" => runway::SHORT_RUNWAY,
     MiddleRunway = "middle-runway" => runway::MIDDLE_RUNWAY,

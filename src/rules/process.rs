@@ -154,7 +154,7 @@ pub fn not_in_writing(ctx: &Context, out: &mut Vec<Finding>) {
         .journal
         .offers()
         .filter(|(i, to)| {
-            !ctx.is_history(*i) &&
+            !ctx.is_settled(*i) &&
             !matches!(to.status(), Some(s) if s.is_closed() || s == Status::Current || s == Status::Started)
                 && !to.in_writing.as_ref().is_some_and(|w| w.value)
         })
@@ -162,7 +162,7 @@ pub fn not_in_writing(ctx: &Context, out: &mut Vec<Finding>) {
     let committed: Vec<(usize, &Section, Status)> = ctx
         .journal
         .offers()
-        .filter(|(i, _)| !ctx.is_history(*i))
+        .filter(|(i, _)| !ctx.is_settled(*i))
         .filter_map(|(i, s)| Some((i, s, s.status().filter(|st| st.is_committed())?)))
         .collect();
     let hold_out = committed.iter().find(|(_, s, _)| walked(s).is_none());
@@ -269,7 +269,7 @@ pub(super) const RENEGE_NOTICE: Spec = Spec {
 };
 
 pub fn renege_notice(ctx: &Context, out: &mut Vec<Finding>) {
-    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_history(*i)) {
+    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_settled(*i)) {
         let (Some(status), Some(decision)) = (section.status(), walked(section)) else {
             continue;
         };
@@ -300,7 +300,7 @@ pub(super) const RESIGN_NOTICE: Spec = Spec {
 };
 
 pub fn resign_notice(ctx: &Context, out: &mut Vec<Finding>) {
-    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_history(*i)) {
+    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_settled(*i)) {
         let (Some(status), Some(decision)) = (section.status(), walked(section)) else {
             continue;
         };
@@ -323,7 +323,7 @@ pub(super) const TELL_REFERRER: Spec = Spec {
 };
 
 pub fn tell_referrer(ctx: &Context, out: &mut Vec<Finding>) {
-    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_history(*i)) {
+    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_settled(*i)) {
         let (Some(referrer), Some(decision)) = (&section.referred_by, walked(section)) else {
             continue;
         };
@@ -349,7 +349,7 @@ pub(super) const NO_REVIEW_DATE: Spec = Spec {
 };
 
 pub fn no_review_date(ctx: &Context, out: &mut Vec<Finding>) {
-    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_history(*i)) {
+    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_settled(*i)) {
         let Some(decision) = walked(section) else {
             continue;
         };
@@ -362,5 +362,64 @@ pub fn no_review_date(ctx: &Context, out: &mut Vec<Finding>) {
         let ((pl, ph), (ml, mh)) = (REENGAGE_PERCENT, REENGAGE_MONTHS);
         let message = format!("No review date for this walk: about {pl}–{ph}% of walk-aways re-engage {ml}–{mh} months later — add `review: YYYY-MM-DD` about six months out");
         out.push(Finding::new(index, decision.line, message));
+    }
+}
+
+/// `tell-other-companies`: an offer in hand while another company is still interviewing you.
+pub(super) const TELL_OTHER_COMPANIES: Spec = Spec {
+    severity: Hint,
+    family: Process,
+    sources: &[Renege],
+    summary: "you hold an offer while another company is still interviewing you",
+    explanation: "When you have an offer in hand and are partway through another company's interviews, you can tell that company's recruiter: some companies speed up their process for a candidate who has a decision from elsewhere. Say it plainly, without using it as a threat, and without giving the other offer's numbers unless you want to.",
+    check: tell_other_companies,
+};
+
+pub fn tell_other_companies(ctx: &Context, out: &mut Vec<Finding>) {
+    // the offers in hand, gathered once: each interviewing section is one finding naming them
+    let held: Vec<&Section> = ctx
+        .journal
+        .offers()
+        .filter(|(i, s)| {
+            !ctx.is_settled(*i)
+                && matches!(
+                    s.status(),
+                    Some(Status::Live | Status::Accepted | Status::Signed)
+                )
+        })
+        .map(|(_, s)| s)
+        .take(NAMED_AT_MOST + 1)
+        .collect();
+    if held.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = held
+        .iter()
+        .take(NAMED_AT_MOST)
+        .map(|s| s.display_name())
+        .collect();
+    let offers = if held.len() > NAMED_AT_MOST {
+        format!("offers from {} and more", names.join(", "))
+    } else if names.len() == 1 {
+        format!("an offer from {}", names[0])
+    } else {
+        format!("offers from {}", names.join(", "))
+    };
+    for (index, section) in ctx.journal.offers() {
+        if ctx.is_settled(index) || section.status() != Some(Status::Interviewing) {
+            continue;
+        }
+        let Some(status) = section.status.as_ref() else {
+            continue;
+        };
+        let who = section
+            .recruiter
+            .as_ref()
+            .map_or_else(|| "their recruiter".to_string(), |r| r.value.clone());
+        let message = format!(
+            "You have {offers} while {} is still interviewing you: tell {who} — some companies speed up for a candidate with an offer in hand",
+            section.display_name()
+        );
+        out.push(Finding::new(index, status.line, message));
     }
 }
