@@ -332,6 +332,8 @@ fn a_client_that_stops_reading_leaves_memory_bounded_and_gets_the_newest_diagnos
     send(
         json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {"workspace": {"configuration": true}}}}),
     );
+    // an editor waits for the answer to initialize before it says initialized
+    while common::read_message(&mut stdout).expect("a message")["id"] != 1 {}
     send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
     // a journal with thousands of findings: every publish is about a megabyte
     let uri = "file:///tmp/stalled.offer";
