@@ -17,7 +17,7 @@ pub const MAX_TAIL: usize = 64 * 1024 * 1024;
 /// How long the stream may stay quiet in the middle of a body before the reader checks
 /// whether what it has is already a whole message (a `Content-Length` that is too long).
 pub const PATIENCE: Duration = Duration::from_millis(250);
-/// What an error about bad framing may quote of the bytes it is about.
+/// The longest header name, or number, an error about bad framing quotes.
 const QUOTE: usize = 24;
 const HEADER: &[u8] = b"content-length:";
 const CHUNK: usize = 64 * 1024;
@@ -78,16 +78,31 @@ fn blank_line(buf: &[u8]) -> Option<(usize, usize)> {
     None
 }
 
-/// At most a few bytes of `bytes`, escaped, for an error message about framing.
+/// What an error about a broken header may say of it: the header's name, and its value
+/// only when that is a number. (A body taken for a header — a mangled `didOpen` — has the
+/// person's text where the value would be: it is never quoted, whatever its length.)
 fn quote(bytes: &[u8]) -> String {
     let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
-    let shown = &line[..line.len().min(QUOTE)];
-    let more = if line.len() > QUOTE || line.len() < bytes.len() {
-        "…"
-    } else {
-        ""
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let Some(colon) = line.iter().position(|&b| b == b':') else {
+        return format!("a line of {} bytes that is not a header", line.len());
     };
-    format!("\"{}{more}\"", shown.escape_ascii())
+    let (name, value) = (&line[..colon], line[colon + 1..].trim_ascii());
+    if name.is_empty()
+        || name.len() > QUOTE
+        || !name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+    {
+        return format!("a line of {} bytes that is not a header", line.len());
+    }
+    let name = String::from_utf8_lossy(name);
+    if !value.is_empty() && value.len() <= QUOTE && value.iter().all(u8::is_ascii_digit) {
+        format!("\"{name}: {}\"", String::from_utf8_lossy(value))
+    } else {
+        format!(
+            "\"{name}:\" with a value of {} bytes that is not a number",
+            value.len()
+        )
+    }
 }
 
 fn junk_text(bytes: usize) -> String {
@@ -577,8 +592,16 @@ mod tests {
     }
 
     #[test]
-    fn framing_errors_quote_a_few_bytes_at_most() {
+    fn framing_errors_quote_a_header_name_and_only_a_numeric_value() {
         let q = quote(b"Content-Length: twelve base: $172,000\r\n{\"text\":\"Initech\"}");
         assert!(!q.contains("172") && !q.contains("Initech"), "{q}");
+        // found by the wire property: a body mangled into a header line
+        let q = quote(b"Content-Length:  Initech\\r\\nfloor");
+        assert!(!q.contains("Initech"), "{q}");
+        assert_eq!(
+            quote(b"Content-Length: 99999999999999999999999\r\n"),
+            "\"Content-Length: 99999999999999999999999\""
+        );
+        assert!(!quote(b"{\"jsonrpc\":\"2.0\",\"Initech\"").contains("Initech"));
     }
 }
