@@ -33,6 +33,10 @@ struct Server {
     id: i64,
 }
 
+#[path = "support/null_server.rs"]
+mod null_server;
+#[path = "support/synthetic.rs"]
+mod synthetic;
 #[path = "../tests/common/wire.rs"]
 mod wire;
 use wire::read_message;
@@ -333,6 +337,11 @@ impl Peer {
 }
 
 fn main() {
+    // the floor is this same executable, started again as the null server
+    if std::env::args().nth(1).as_deref() == Some(null_server::ARG) {
+        null_server::serve();
+        return;
+    }
     if std::env::args().any(|a| a == "--list") {
         return; // `cargo bench -- --list` and friends
     }
@@ -348,7 +357,11 @@ fn main() {
         env!("CARGO_BIN_EXE_offer-notes").to_string(),
         "lsp".to_string(),
     ];
-    let floor = vec![env!("CARGO_BIN_EXE_offer-notes-null-server").to_string()];
+    let own = std::env::current_exe().expect("the bench's own executable");
+    let floor = vec![
+        own.to_string_lossy().into_owned(),
+        null_server::ARG.to_string(),
+    ];
     // peers: `PEER_LSP="cmd args"` (with `PEER_LANGUAGE=markdown|toml`), else whichever of
     // harper-ls (Markdown prose) and taplo (TOML) is on PATH
     let mut peers: Vec<Peer> = Vec::new();
@@ -376,7 +389,7 @@ fn main() {
         if sizes.as_ref().is_some_and(|s| !s.contains(&size)) {
             continue;
         }
-        let text = offer_notes::synthetic::journal(size);
+        let text = synthetic::journal(size);
         let bytes = text.len();
         eprintln!("{label}: offer-notes…");
         let o = median_of(&ours, &text, "offer", edits, runs, true);
@@ -421,9 +434,9 @@ fn main() {
     let doc = format!(
         "# Performance\n\nMeasured by `cargo bench --features null-server --bench lsp` on this project's machine (2 cores), \
 medians of {runs} runs, {edits} single-character incremental edits per run, typed into a prose line in the middle of a \
-synthetic journal (`offer_notes::synthetic`: offer sections with keys, counters, reasons of every kind, drafts, and days of \
+synthetic journal (`benches/support/synthetic.rs`: offer sections with keys, counters, reasons of every kind, drafts, and days of \
 diary prose). Each edit's latency is from sending `didChange` to receiving the `publishDiagnostics` for that version. \
-The floor is `offer-notes-null-server`: tower-lsp with the text in ropey, publishing empty diagnostics.\n\n{table}\n\
+The floor is the null server (`benches/support/null_server.rs`, the bench's own executable started again): tower-lsp with the text in ropey, publishing empty diagnostics.\n\n{table}\n\
 Peak RSS is `VmHWM` from `/proc/<pid>/status` at the end of the session.\n\nPeer rows run the same harness on \
 another language server with a document of about the same size in its language: `harper-ls` on the journal as Markdown, \
 `taplo lsp stdio` on the journal as TOML (a table per offer, prose as comments). A peer that asks for full text sync \

@@ -8,15 +8,16 @@
 pub mod actions;
 pub mod analysis;
 pub mod config;
+pub mod files;
 pub mod incremental;
 pub mod model;
 pub mod present;
 pub mod render;
 pub mod rules;
 pub mod server;
+pub mod settings;
+pub mod severity;
 pub mod syntax;
-#[doc(hidden)]
-pub mod synthetic;
 pub mod text;
 
 pub use config::Config;
@@ -28,6 +29,16 @@ pub struct Report {
     pub journal: model::Journal,
     pub analysis: analysis::Analysis,
     pub diagnostics: Vec<Diagnostic>,
+    /// The classified lines of the text, kept so requests (tokens, completion, formatting)
+    /// never lex the text again; the incremental engine leaves it to be filled on first use.
+    lines: std::sync::OnceLock<Vec<syntax::Line>>,
+}
+
+impl Report {
+    /// The classified lines of `text`, which must be the text this report was made from.
+    pub fn lines(&self, text: &str) -> &[syntax::Line] {
+        self.lines.get_or_init(|| syntax::lines(text))
+    }
 }
 
 /// Parse, analyse and check a journal.
@@ -36,7 +47,9 @@ pub fn check(text: &str, config: &Config) -> Report {
     let lines = syntax::lines(text);
     let journal = model::build(text, &lines);
     let analysis = analysis::analyze(&journal, config);
-    report(text, journal, analysis, config)
+    let report = report(text, journal, analysis, config);
+    let _ = report.lines.set(lines);
+    report
 }
 
 /// Run the rules over an analysed journal (shared by `check` and incremental analysis).
@@ -56,6 +69,7 @@ pub(crate) fn report(
         journal,
         analysis,
         diagnostics,
+        lines: std::sync::OnceLock::new(),
     }
 }
 

@@ -1,10 +1,9 @@
 //! The `offer-notes` command: argument parsing and files; the work is in the library.
 
-use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-use offer_notes::config::RawConfig;
-use offer_notes::{render, rules, text::LineIndex, Config, Severity};
+use offer_notes::settings::{Resolved, Resolver};
+use offer_notes::{render, rules, Severity};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,7 +28,8 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Settings file (default: offer-notes.toml in the current folder or above).
+        /// Settings file for every journal (default: the nearest offer-notes.toml above each
+        /// journal).
         #[arg(long)]
         config: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -40,7 +40,7 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = TableFormat::Text)]
         format: TableFormat,
-        /// Settings file (default: offer-notes.toml in the current folder or above).
+        /// Settings file (default: the nearest offer-notes.toml above the journal).
         #[arg(long)]
         config: Option<PathBuf>,
     },
@@ -106,13 +106,11 @@ fn main() -> ExitCode {
 }
 
 fn compare(file: &Path, format: TableFormat, config_path: Option<&Path>) -> ExitCode {
-    let config = match load_config(config_path) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("offer-notes: cannot read settings: {e}");
-            return ExitCode::from(2);
-        }
+    let mut settings = Settings::new(config_path);
+    let Some(resolved) = settings.for_journal(file) else {
+        return ExitCode::from(2);
     };
+    let config = &resolved.config;
     let text = match read_journal(file) {
         Ok(text) => text,
         Err(e) => {
@@ -120,7 +118,7 @@ fn compare(file: &Path, format: TableFormat, config_path: Option<&Path>) -> Exit
             return ExitCode::from(2);
         }
     };
-    let report = offer_notes::check(&text, &config);
+    let report = offer_notes::check(&text, config);
     let rows = offer_notes::present::compare::rows(&report);
     if rows.is_empty() {
         println!(
@@ -141,9 +139,9 @@ fn explain(code: Option<&str>) -> ExitCode {
         for rule in rules::RULES {
             println!(
                 "{:<28} {:<11} {}",
-                rule.code,
-                rule.severity.name(),
-                rule.summary
+                rule.code.as_str(),
+                rule.severity().name(),
+                rule.summary()
             );
         }
         return ExitCode::SUCCESS;
@@ -153,12 +151,12 @@ fn explain(code: Option<&str>) -> ExitCode {
             println!(
                 "{} ({}, {})\n",
                 rule.code,
-                rule.severity.name(),
-                rule.family.name()
+                rule.severity().name(),
+                rule.family().name()
             );
-            println!("{}", rule.summary);
+            println!("{}", rule.summary());
             println!();
-            println!("{}", rule.explanation);
+            println!("{}", rule.explanation(&rules::Numbers::default()));
             ExitCode::SUCCESS
         }
         None => {
@@ -173,31 +171,42 @@ fn explain(code: Option<&str>) -> ExitCode {
     }
 }
 
-/// `offer-notes.toml` in `dir` or the nearest folder above it.
-fn find_config(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .map(|d| d.join("offer-notes.toml"))
-        .find(|p| p.is_file())
+/// Each journal's settings (`--config FILE`, else the nearest offer-notes.toml above it),
+/// with each settings file's warnings printed once.
+struct Settings {
+    resolver: Resolver,
+    warned: std::collections::HashSet<Option<PathBuf>>,
 }
 
-fn load_config(explicit: Option<&Path>) -> Result<Config, String> {
-    let path = match explicit {
-        Some(p) => Some(p.to_path_buf()),
-        None => std::env::current_dir().ok().and_then(|d| find_config(&d)),
-    };
-    let Some(path) = path else {
-        return Ok(Config::default());
-    };
-    let text = read_file(&path)
-        .and_then(|bytes| String::from_utf8(bytes).context("not UTF-8 text"))
-        .map_err(|e| format!("{}: {e:#}", path.display()))?;
-    let raw =
-        RawConfig::from_toml(&text).map_err(|p| format!("{}: {}", path.display(), p.message))?;
-    let (config, problems) = raw.resolve();
-    for problem in problems {
-        eprintln!("offer-notes: warning: {}: {problem}", path.display());
+impl Settings {
+    fn new(explicit: Option<&Path>) -> Settings {
+        Settings {
+            resolver: explicit.map_or_else(Resolver::new, Resolver::with_file),
+            warned: Default::default(),
+        }
     }
-    Ok(config)
+
+    /// `None` (said on stderr) when the journal's settings file can't be read.
+    fn for_journal(&mut self, journal: &Path) -> Option<std::sync::Arc<Resolved>> {
+        let resolved = self.resolver.for_journal(Some(journal));
+        let file = resolved
+            .file
+            .as_ref()
+            .map_or_else(String::new, |f| f.display().to_string());
+        if let Some(problem) = &resolved.unreadable {
+            eprintln!(
+                "offer-notes: cannot read settings: {file}: {}",
+                problem.message
+            );
+            return None;
+        }
+        if self.warned.insert(resolved.file.clone()) {
+            for problem in &resolved.problems {
+                eprintln!("offer-notes: warning: {file}: {problem}");
+            }
+        }
+        Some(resolved)
+    }
 }
 
 /// Journals under `path`: the file itself, or every *.offer / *.offer.md below a folder.
@@ -242,13 +251,6 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> bool {
 }
 
 fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: Color) -> ExitCode {
-    let config = match load_config(config_path) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("offer-notes: cannot read settings: {e}");
-            return ExitCode::from(2);
-        }
-    };
     let mut files = Vec::new();
     let mut unreadable = false;
     for path in paths {
@@ -257,6 +259,16 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
     // each journal once, however many ways it was reached
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    // every journal's settings before any output: a settings file that can't be read is bad
+    // usage, not a finding
+    let mut settings = Settings::new(config_path);
+    let mut configs = Vec::with_capacity(files.len());
+    for file in &files {
+        match settings.for_journal(file) {
+            Some(resolved) => configs.push(resolved),
+            None => return ExitCode::from(2),
+        }
+    }
     let choice = match color {
         Color::Always => ColorChoice::Always,
         Color::Never => ColorChoice::Never,
@@ -272,7 +284,7 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
     let mut json = Vec::new();
     let mut counts = [0usize; 4];
     let mut checked = 0;
-    for file in &files {
+    for (file, settings) in files.iter().zip(&configs) {
         let name = file.display().to_string();
         let text = match read_journal(file) {
             Ok(text) => text,
@@ -283,17 +295,12 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
             }
         };
         checked += 1;
-        let report = offer_notes::check(&text, &config);
+        let report = offer_notes::check(&text, &settings.config);
         for d in &report.diagnostics {
             counts[d.severity as usize] += 1;
         }
         match format {
-            Format::Json => json.extend(render::to_json(
-                &name,
-                &text,
-                &LineIndex::new(&text),
-                &report.diagnostics,
-            )),
+            Format::Json => json.extend(render::to_json(&name, &text, &report.diagnostics)),
             Format::Human => {
                 if let Err(e) = render::human(&mut stdout, &name, &text, &report.diagnostics) {
                     eprintln!("offer-notes: cannot write output: {e}");
@@ -331,78 +338,6 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
     }
 }
 
-/// Larger files are refused: a journal is tens of kilobytes, and the whole file is held in
-/// memory several times over while it is checked.
-const MAX_FILE: u64 = 64 * 1024 * 1024;
-
-/// What kind of thing a path that is not a regular file is, for the one-line refusal.
-fn not_a_file(kind: std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
-        }
-    }
-    if kind.is_dir() {
-        "a folder"
-    } else {
-        "not a regular file"
-    }
-}
-
-/// The bytes of a regular file of at most [`MAX_FILE`] bytes. Anything else is refused
-/// before a byte is read: reading a FIFO waits for a writer, and `/dev/zero` never ends.
-fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
-    use std::io::Read;
-    // a socket cannot even be opened: say what it is rather than why opening failed
-    if let Ok(meta) = std::fs::metadata(path) {
-        if !meta.is_file() {
-            anyhow::bail!("{}, not a file: refused", not_a_file(meta.file_type()));
-        }
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    // opening a FIFO for reading blocks until someone opens it for writing
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = match options.open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            anyhow::bail!("no such file or folder")
-        }
-        Err(e) => return Err(e).context("cannot read it"),
-    };
-    // what was opened, not what the path named a moment before
-    let meta = file.metadata().context("cannot read it")?;
-    if !meta.is_file() {
-        anyhow::bail!("{}, not a file: refused", not_a_file(meta.file_type()));
-    }
-    let too_big = || {
-        anyhow::anyhow!(
-            "larger than the {} MB limit for a journal: refused",
-            MAX_FILE >> 20
-        )
-    };
-    if meta.len() > MAX_FILE {
-        return Err(too_big());
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE + 1)
-        .read_to_end(&mut bytes)
-        .context("cannot read it")?;
-    if bytes.len() as u64 > MAX_FILE {
-        return Err(too_big());
-    }
-    Ok(bytes)
-}
-
 /// Let a closed stdout end the command quietly (`offer-notes check . | head -1`): Rust
 /// ignores SIGPIPE, which turns every later `println!` into a panic (exit 101).
 fn restore_sigpipe() {
@@ -415,11 +350,5 @@ fn restore_sigpipe() {
 }
 
 fn read_journal(path: &Path) -> anyhow::Result<String> {
-    let bytes = read_file(path)?;
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    offer_notes::files::read_text(path).map_err(anyhow::Error::msg)
 }

@@ -1,8 +1,8 @@
 //! How `check` shows diagnostics: rustc-style snippets for people, and the JSON array of
 //! SPEC §4 (LSP-shaped ranges: 0-based lines, UTF-16 columns) for programs.
 
-use crate::rules::{Diagnostic, Severity};
-use crate::text::{Encoding, LineIndex};
+use crate::rules::{Code, Diagnostic, Severity};
+use crate::text::Encoding;
 use codespan_reporting::diagnostic::{Diagnostic as Snippet, Label, LabelStyle, Severity as Level};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::WriteColor, Styles, StylesWriter};
@@ -26,21 +26,18 @@ pub struct JsonDiagnostic {
     pub file: String,
     pub range: JsonRange,
     pub severity: Severity,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
 }
 
-pub fn to_json(
-    file: &str,
-    text: &str,
-    index: &LineIndex,
-    diagnostics: &[Diagnostic],
-) -> Vec<JsonDiagnostic> {
+pub fn to_json(file: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<JsonDiagnostic> {
+    // the same conversion the server publishes with, in UTF-16 as SPEC §4 says
+    let positions = Diagnostic::positions(text, diagnostics, Encoding::Utf16);
     diagnostics
         .iter()
         .map(|d| {
-            let start = index.line_col(text, d.span.start, Encoding::Utf16);
-            let end = index.line_col(text, d.span.end, Encoding::Utf16);
+            let start = positions.get(d.span.start);
+            let end = positions.get(d.span.end);
             JsonDiagnostic {
                 file: file.to_string(),
                 range: JsonRange {
@@ -135,7 +132,7 @@ pub fn human(
             );
         }
         let snippet = Snippet::new(level(d.severity))
-            .with_code(d.code)
+            .with_code(d.code.as_str())
             .with_message(escape_bidi(&d.message))
             .with_labels(labels)
             .with_notes(vec![format!("why: `offer-notes explain {}`", d.code)]);

@@ -170,6 +170,28 @@ impl LineIndex {
 ///
 /// Returns `(offset, position)` for every distinct offset asked for, sorted by offset; each
 /// position equals [`LineIndex::line_col`]'s.
+/// Positions for a known set of byte offsets of one text, worked out in one pass over it
+/// ([`line_cols`]). `check --format json` and the server's publish path both convert a
+/// report's diagnostics through this, so they always agree.
+#[derive(Debug, Clone)]
+pub struct Positions(Vec<(usize, LineCol)>);
+
+impl Positions {
+    pub fn new(text: &str, offsets: impl IntoIterator<Item = usize>, encoding: Encoding) -> Self {
+        Positions(line_cols(text, offsets, encoding))
+    }
+
+    /// The position of `offset`, which must have been among those asked for; any other
+    /// offset gets the position of the nearest one before it (never a panic).
+    pub fn get(&self, offset: usize) -> LineCol {
+        match self.0.binary_search_by_key(&offset, |(o, _)| *o) {
+            Ok(i) => self.0[i].1,
+            Err(0) => LineCol { line: 0, col: 0 },
+            Err(i) => self.0[i - 1].1,
+        }
+    }
+}
+
 pub fn line_cols(
     text: &str,
     offsets: impl IntoIterator<Item = usize>,

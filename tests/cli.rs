@@ -206,3 +206,115 @@ fn compare_prints_every_offer_side_by_side() {
         "| Offer | Status | Year 1 | Steady state | Against your floor | Matrix cell |\n"
     ));
 }
+
+/// `offer-notes ARGS` run from `dir`, as a person in that folder would.
+fn offer_notes_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_offer-notes"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run offer-notes")
+}
+
+const BELOW_FLOOR: &str =
+    "today: 2026-11-22\nfloor: $190k\n\n## Acme\nstatus: live\nbase: $172,000\n";
+
+fn codes(out: &Output) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON array");
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_journal_gets_the_settings_file_beside_it_when_checked_from_another_folder() {
+    let dir = scratch("nearest");
+    std::fs::create_dir_all(dir.join("j")).unwrap();
+    std::fs::write(dir.join("j/x.offer"), BELOW_FLOOR).unwrap();
+    std::fs::write(dir.join("y.offer"), BELOW_FLOOR).unwrap();
+    std::fs::write(
+        dir.join("j/offer-notes.toml"),
+        "disabled-rules = [\"below-floor\"]\n",
+    )
+    .unwrap();
+    // from the parent: j/offer-notes.toml applies to j/x.offer, not to y.offer beside it
+    let out = offer_notes_in(&dir, &["check", "--format", "json", "j/x.offer"]);
+    assert!(
+        !codes(&out).contains(&"below-floor".to_string()),
+        "{:?}",
+        codes(&out)
+    );
+    let out = offer_notes_in(&dir, &["check", "--format", "json", "y.offer"]);
+    assert!(codes(&out).contains(&"below-floor".to_string()));
+    // a folder: each journal its own nearest file
+    let out = offer_notes_in(&dir, &["check", "--format", "json", "."]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let below: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "below-floor")
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(below.len(), 1, "{below:?}");
+    assert!(below[0].ends_with("y.offer"), "{below:?}");
+    // from inside j, and from an unrelated folder with an absolute path
+    let out = offer_notes_in(&dir.join("j"), &["check", "--format", "json", "x.offer"]);
+    assert!(!codes(&out).contains(&"below-floor".to_string()));
+    let elsewhere = scratch("nearest-elsewhere");
+    let absolute = dir.join("j/x.offer");
+    let out = offer_notes_in(
+        &elsewhere,
+        &["check", "--format", "json", absolute.to_str().unwrap()],
+    );
+    assert!(!codes(&out).contains(&"below-floor".to_string()));
+    // --config still overrides discovery
+    std::fs::write(dir.join("plain.toml"), "anchor-years = 3\n").unwrap();
+    let out = offer_notes_in(
+        &dir,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--config",
+            "plain.toml",
+            "j/x.offer",
+        ],
+    );
+    assert!(codes(&out).contains(&"below-floor".to_string()));
+}
+
+#[test]
+fn a_bad_setting_in_the_file_is_named_as_written_and_the_default_kept() {
+    let dir = scratch("nan");
+    std::fs::write(dir.join("x.offer"), BELOW_FLOOR).unwrap();
+    std::fs::write(
+        dir.join("offer-notes.toml"),
+        "raise-rate = nan\nsmall-gap-percent = inf\n",
+    )
+    .unwrap();
+    let out = offer_notes_in(&dir, &["check", "x.offer"]);
+    assert_eq!(out.status.code(), Some(1), "checked, with the defaults");
+    let err = stderr(&out);
+    assert!(err.contains("warning"), "{err}");
+    assert!(err.contains("raise-rate: expected a yearly raise"), "{err}");
+    assert!(err.contains("got nan"), "{err}");
+    assert!(err.contains("small-gap-percent:"), "{err}");
+    assert!(!err.contains("raiseRate"), "{err}");
+
+    std::fs::write(dir.join("offer-notes.toml"), "raise-rate = = 3\n").unwrap();
+    let out = offer_notes_in(&dir, &["check", "x.offer"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unreadable settings file is bad input"
+    );
+    assert!(
+        stderr(&out).contains("cannot read settings"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -1,9 +1,12 @@
 //! Incremental re-analysis (only the sections an edit touched are parsed again) must give
 //! exactly what a full analysis of the same text gives — after every edit of a random sequence.
 
-use offer_notes::incremental::{Incremental, Unchanged};
-use offer_notes::{check, synthetic, Config};
+use offer_notes::incremental::{chunk_starts, Incremental, Unchanged};
+use offer_notes::{check, Config};
 use proptest::prelude::*;
+
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
 
 const PIECES: &[&str] = &[
     "",
@@ -26,6 +29,18 @@ const PIECES: &[&str] = &[
     "decision 2026-11-21: walk\n",
     "allow: below-floor\n",
     "today: 2026-11-22\n",
+    // every way a heading can start (or nearly start): the full parse and the incremental
+    // engine must agree on each, inside and outside fences
+    "##\t",
+    "##\u{A0}",
+    "##x",
+    "##\tTab offer\n",
+    "##\u{A0}Nbsp offer\n",
+    "# Another search\n",
+    "#\tTitle\n",
+    "```\n",
+    "~~~email counter\n",
+    "```email decline\nHi,\n## Inside a fence\n",
 ];
 
 proptest! {
@@ -71,6 +86,21 @@ proptest! {
 }
 
 #[test]
+fn an_edit_reparses_only_the_section_it_touched() {
+    let config = Config::default();
+    let text = synthetic::journal(20_000);
+    let mut inc = Incremental::new();
+    let first = inc.check(&text, &config);
+    assert_eq!(inc.last_parsed, chunk_starts(&text).len());
+    let at = text.find("base: $").unwrap() + 7;
+    let edited = format!("{}9{}", &text[..at], &text[at..]);
+    let second = inc.check(&edited, &config);
+    assert_eq!(inc.last_parsed, 1);
+    assert_eq!(second.diagnostics, check(&edited, &config).diagnostics);
+    assert_ne!(first.diagnostics, second.diagnostics);
+}
+
+#[test]
 fn a_keystroke_in_one_section_parses_one_section() {
     let config = Config::default();
     let mut text = synthetic::journal(50_000);
@@ -81,4 +111,52 @@ fn a_keystroke_in_one_section_parses_one_section() {
     let report = engine.check(&text, &config);
     assert_eq!(engine.last_parsed, 1);
     assert_eq!(report.diagnostics, check(&text, &config).diagnostics);
+}
+
+/// A `##` heading followed by a tab (or a no-break space) inside an open email fence: the
+/// editor's incremental engine and `check` must read it the same way.
+#[test]
+fn tab_and_nbsp_headings_inside_a_fence_read_the_same_incrementally() {
+    let config = Config::default();
+    for heading in ["##\tBeta", "##\u{A0}Beta", "##Beta", "##", "#\tNew search"] {
+        let text = format!(
+            "floor: $190k\n## Acme\nstatus: live\nbase: $150k\n```email decline\nHi Dana,\n{heading}\nstatus: live\nbase: $120k\n```\n"
+        );
+        let mut engine = Incremental::new();
+        engine.check("", &config);
+        let incremental = engine.check(&text, &config);
+        let full = check(&text, &config);
+        assert_eq!(incremental.journal, full.journal, "{heading:?}");
+        assert_eq!(incremental.diagnostics, full.diagnostics, "{heading:?}");
+    }
+}
+
+#[test]
+fn naming_the_recruiter_reclassifies_an_unchanged_walk_line() {
+    // The reason's text doesn't change, but once `recruiter: Dev Malhotra` is written, "Dev"
+    // is one of theirs: the cached classification must not survive the new context.
+    let config = Config::default();
+    let before = "## Lumen\nstatus: live\nrecruiter: Sam Park\n\
+                  - walk: I just feel like Dev pushed back on every reasonable ask\n";
+    let after = before.replace("Sam Park", "Dev Malhotra");
+    let codes = |report: &offer_notes::Report| -> Vec<&str> {
+        report.diagnostics.iter().map(|d| d.code.as_str()).collect()
+    };
+    let mut engine = Incremental::new();
+    let first = engine.check(before, &config);
+    assert!(
+        codes(&first).contains(&"feeling-not-reason"),
+        "{:?}",
+        codes(&first)
+    );
+    let second = engine.check(&after, &config);
+    assert!(
+        !codes(&second).contains(&"feeling-not-reason"),
+        "{:?}",
+        codes(&second)
+    );
+    assert_eq!(second.diagnostics, check(&after, &config).diagnostics);
+    // and back: Dev is nobody in particular again
+    let third = engine.check(before, &config);
+    assert_eq!(codes(&third), codes(&first));
 }

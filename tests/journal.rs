@@ -7,7 +7,7 @@ fn codes(text: &str) -> Vec<&'static str> {
     check(text, &Config::default())
         .diagnostics
         .iter()
-        .map(|d| d.code)
+        .map(|d| d.code.as_str())
         .collect()
 }
 
@@ -173,7 +173,8 @@ fn a_key_written_twice_points_back_at_the_first() {
 fn severity_overrides_and_disabled_rules_come_from_config() {
     let text = "today: 2026-11-22\nfloor: $190k\n## Acme\nstatus: live\nbase: $172,000\ndecision-date: 2026-12-01\n";
     let raw =
-        offer_notes::config::RawConfig::from_toml("[severity]\nbelow-floor = \"error\"\n").unwrap();
+        offer_notes::settings::RawSettings::from_toml("[severity]\nbelow-floor = \"error\"\n")
+            .unwrap();
     let (config, _) = raw.resolve();
     let report = check(text, &config);
     assert_eq!(
@@ -185,11 +186,118 @@ fn severity_overrides_and_disabled_rules_come_from_config() {
             .severity,
         offer_notes::Severity::Error
     );
-    let raw =
-        offer_notes::config::RawConfig::from_toml("disabled-rules = [\"below-floor\"]\n").unwrap();
+    let raw = offer_notes::settings::RawSettings::from_toml("disabled-rules = [\"below-floor\"]\n")
+        .unwrap();
     let (config, _) = raw.resolve();
     assert!(!check(text, &config)
         .diagnostics
         .iter()
         .any(|d| d.code == "below-floor"));
+}
+
+/// A journal with many offers: walking away from the accepted one is one finding that names
+/// the offers it concerns, never one per pair (SPEC §2: output grows with offers, not their square).
+#[test]
+fn walking_from_an_accepted_offer_toward_many_unwritten_ones_is_one_finding() {
+    let journal = |offers: usize| {
+        let mut text = String::from(
+            "today: 2026-11-30\nfloor: $170k base\ndecision-date: 2026-11-30\n## Acme\nstatus: accepted\nbase: $172k\nin-writing: yes\ndecision 2026-11-30: walk\nreview: 2027-05-30\n",
+        );
+        for i in 0..offers {
+            text.push_str(&format!(
+                "## Company {i}\nstatus: live\nbase: $180k\nin-writing: no\n"
+            ));
+        }
+        text
+    };
+    let diagnostics = check(&journal(200), &Config::default()).diagnostics;
+    let found: Vec<&String> = diagnostics
+        .iter()
+        .filter(|d| d.code == "not-in-writing")
+        .map(|d| &d.message)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].contains("Company 0, Company 1, Company 2 and 197 more"),
+        "{}",
+        found[0]
+    );
+    // ten times the offers, at most about ten times the findings
+    let small = check(&journal(20), &Config::default()).diagnostics.len();
+    assert!(
+        diagnostics.len() <= 11 * small,
+        "{} vs {small}",
+        diagnostics.len()
+    );
+}
+
+/// Each `# ` heading starts a search with its own profile; only the latest search gets
+/// advice about deciding now (SPEC §1 "Searches", "History").
+#[test]
+fn an_earlier_search_is_history_and_each_search_has_its_own_floor() {
+    let text = "\
+# Leaving Globex — 2024
+today: 2026-11-30
+floor: $150k base
+runway: 2 months
+decision-date: 2024-03-01
+
+## Initech
+status: live
+base: $120k
+scope: weak
+manager: weak
+decision 2024-03-02: walk
+
+# Leaving Initrode — November 2026
+floor: $200k base
+decision-date: 2026-12-05
+
+## Acme
+status: live
+base: $190k
+scope: strong
+manager: strong
+team: strong
+";
+    let report = check(text, &Config::default());
+    let on = |heading: &str| {
+        let at = text.find(heading).unwrap();
+        let section = report.journal.section_at(at);
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.section == section)
+            .map(|d| d.code.as_str())
+            .collect::<Vec<_>>()
+    };
+    // the 2024 walk: no floor, matrix, runway or process advice (decided-early, no-review-date…)
+    let old = on("## Initech");
+    for code in [
+        "below-floor",
+        "quadrant",
+        "short-runway",
+        "walk-outlasts-runway",
+        "decided-early",
+        "no-review-date",
+    ] {
+        assert!(!old.contains(&code), "history got `{code}`: {old:?}");
+    }
+    // Acme is measured against the 2026 floor ($200k), not the 2024 one ($150k)
+    let acme = report.diagnostics.iter().find(|d| d.code == "below-floor");
+    assert!(
+        acme.is_some_and(|d| d.message.contains("5% below your floor of $200,000")),
+        "{:#?}",
+        report.diagnostics
+    );
+    assert_eq!(report.journal.searches.len(), 2);
+}
+
+/// A decision made more than a year before `today` is history too, even in one search.
+#[test]
+fn a_decision_over_a_year_old_gets_no_advice_about_deciding_now() {
+    let text = "today: 2026-11-30\nfloor: $190k\ndecision-date: 2024-01-01\n## Acme\nstatus: accepted\nbase: $150k\ndecision 2024-03-02: accept\n";
+    let codes = codes(text);
+    assert!(!codes.contains(&"below-floor"), "{codes:?}");
+    assert!(!codes.contains(&"decided-early"), "{codes:?}");
 }

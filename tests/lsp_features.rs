@@ -189,7 +189,7 @@ fn the_decline_draft_is_inserted_filled_in_and_passes_the_draft_rules() {
         let codes: Vec<_> = check(&text, &Config::default())
             .diagnostics
             .iter()
-            .map(|d| d.code)
+            .map(|d| d.code.as_str())
             .collect();
         assert!(
             !codes.iter().any(|c| c.starts_with("draft-")),

@@ -5,12 +5,16 @@
 //! rendering), then the email with `{placeholders}`. A placeholder either always has a value
 //! (with a neutral fallback: "Hi there,", "the role") or may be missing — `{role}`, `{live}`,
 //! `{recruiter}`, `{hiring_manager}`, `{referrer}` and their `_first` forms — and then the
-//! whole line that uses it is left out. Each template's header lists what it uses.
+//! whole line that uses it is left out. A condition (`{again}`, `{recurring_gap}`…) prints
+//! nothing and keeps its line only when it holds, so the wording stays in the template while
+//! the situation (read from the one advisor) chooses it. Each template's header lists what it
+//! uses.
 
 use crate::analysis::{self, OfferAnalysis};
 use crate::config::Config;
 use crate::model::{
-    Basis, DraftKind, Equity, Field, Journal, Money, Section, Status, Target, Verdict,
+    Basis, DraftKind, Equity, Factor, Field, Journal, Money, Rating, Section, Status, Target,
+    Verdict,
 };
 
 const DECLINE: &str = include_str!("../../templates/decline.md");
@@ -30,30 +34,50 @@ const CALIBRATED_COUNTER: i64 = 10_500; // hundredths of a percent of the live n
 const REASON_PACKAGE: &str = "the package doesn't fit what I need at this stage of my career";
 const REASON_FIT: &str = "the role isn't quite the fit I'm looking for next";
 
-/// The draft kinds that fit this section's situation: renege only for an accepted/signed offer,
-/// resign only for a started job (status `started`; also `current`, your current job), counter only
-/// while the offer is live (status live, or no status), decline for a live offer (or no status). A
-/// closed offer (declined/withdrawn/rescinded) offers nothing. Order: most fitting first.
-pub fn available(section: &Section) -> Vec<DraftKind> {
+/// What a counter says it is glad about: never what the journal rates weak (SPEC §1 Drafts —
+/// no claims the journal contradicts). The work is the scope; the people, the team and manager.
+const EXCITED_BOTH: &str = "I'm excited about the work and the people";
+const EXCITED_WORK: &str = "I'm excited about the work";
+const EXCITED_PEOPLE: &str = "I'm excited about the people";
+const EXCITED_NEITHER: &str = "I've valued our conversations";
+
+/// The draft kinds that fit where this offer stands (SPEC §1 Drafts, read from the one advisor):
+/// a renege only on the offer being left (accepted/signed, and not just confirmed with
+/// `decision: accept`); a resignation only for a started job (`started`, or `current`: your
+/// current job); a counter only while one is still the advice (`Situation::counter_fits`: never
+/// after a `walk` or an `accept` decision, nor where the advice is to walk now); a decline for a
+/// live offer (or one with no status) not already accepted. A closed offer offers nothing.
+/// Order: most fitting first.
+pub fn available(section: &Section, offer: Option<&OfferAnalysis>) -> Vec<DraftKind> {
     if section.is_profile() {
         return Vec::new();
     }
+    let decision = section.decision().map(|d| d.value.verdict);
     match section.status() {
+        Some(Status::Accepted | Status::Signed) if decision == Some(Verdict::Accept) => Vec::new(),
         Some(Status::Accepted | Status::Signed) => vec![DraftKind::Renege],
         Some(Status::Started | Status::Current) => vec![DraftKind::Resign],
-        Some(Status::Declined | Status::Withdrawn | Status::Rescinded) => Vec::new(),
+        // no offer yet (interviewing), or none any more: nothing to answer
+        Some(Status::Interviewing | Status::Declined | Status::Withdrawn | Status::Rescinded) => {
+            Vec::new()
+        }
         // A heading over plain notes is not an offer to answer.
         None if !looks_like_offer(section) => Vec::new(),
         Some(Status::Live) | None => {
-            // Most live offers are worth closing [004]: the counter comes first unless the
-            // person has already decided to walk.
-            let walking = section
-                .decision()
-                .is_some_and(|d| d.value.verdict == Verdict::Walk);
-            if walking {
-                vec![DraftKind::Decline, DraftKind::Counter]
-            } else {
+            if decision == Some(Verdict::Accept) {
+                return Vec::new();
+            }
+            // Most live offers are worth closing [004]: the counter comes first while it is
+            // still the advice.
+            let counter = match offer {
+                Some(o) => o.situation.counter_fits(&o.recommendation),
+                // no analysis at hand: only the decision is known
+                None => decision != Some(Verdict::Walk),
+            };
+            if counter {
                 vec![DraftKind::Counter, DraftKind::Decline]
+            } else {
+                vec![DraftKind::Decline]
             }
         }
     }
@@ -88,7 +112,7 @@ pub fn render(
         DraftKind::Counter => COUNTER,
         DraftKind::Other => BLANK,
     };
-    let facts = Facts::new(kind, section, offer);
+    let facts = Facts::new(kind, journal, section, offer);
     let body = fill(strip_header(template), &facts);
     let fence = "`".repeat(longest_backtick_run(&body).max(2) + 1);
     let info = match kind {
@@ -201,8 +225,10 @@ fn is_honorific(word: &str) -> bool {
 struct Ask {
     amount: Money,
     basis: Basis,
-    /// The amount on the table, on the same basis.
+    /// The amount on the table, on the same basis and in the same currency.
     current: Money,
+    /// The offer is below the floor: the gap recurs every year.
+    below_floor: bool,
 }
 
 /// Everything a template may ask for, worked out once.
@@ -217,10 +243,17 @@ struct Facts<'a> {
     hiring_manager: Option<Person>,
     referrer: Option<Person>,
     ask: Option<Ask>,
+    /// Counters that already got an answer: the next one is worded as a second ask.
+    answered_counters: usize,
 }
 
 impl<'a> Facts<'a> {
-    fn new(kind: DraftKind, section: &'a Section, offer: Option<&'a OfferAnalysis>) -> Self {
+    fn new(
+        kind: DraftKind,
+        journal: &Journal,
+        section: &'a Section,
+        offer: Option<&'a OfferAnalysis>,
+    ) -> Self {
         let recruiter = Person::from(&section.recruiter);
         let hiring_manager = Person::from(&section.hiring_manager);
         let (to, also) = if kind == DraftKind::Resign {
@@ -244,24 +277,43 @@ impl<'a> Facts<'a> {
             recruiter,
             hiring_manager,
             referrer: Person::from(&section.referred_by),
-            ask: offer.and_then(counter_ask),
+            ask: offer.and_then(|o| counter_ask(o, journal, section)),
+            answered_counters: offer.map_or_else(
+                || {
+                    section
+                        .counters
+                        .iter()
+                        .filter(|c| c.value.got.is_some())
+                        .count()
+                },
+                |o| o.situation.answered_counters,
+            ),
         }
     }
 
     fn value(&self, name: &str) -> Slot {
         let known = |s: String| Slot::Known(s);
+        // a line that starts with a condition is kept only when it holds
+        let condition = |holds: bool| {
+            if holds {
+                Slot::Known(String::new())
+            } else {
+                Slot::Missing
+            }
+        };
         let person = |p: &Option<Person>, full: bool| match p {
             Some(p) if full => Slot::Known(p.full.clone()),
             Some(p) => Slot::Known(p.first.clone()),
             None => Slot::Missing,
         };
         match name {
-            "company" => known(
-                self.section
-                    .name
-                    .clone()
-                    .unwrap_or_else(|| "the company".into()),
-            ),
+            "company" => known(self.section.company()),
+            "excited" => known(self.excited().into()),
+            "first_round" => condition(self.answered_counters == 0),
+            "again" => condition(self.answered_counters > 0),
+            "team_not_weak" => condition(!self.rated_weak(Factor::Team)),
+            "recurring_gap" => condition(self.ask.as_ref().is_some_and(|a| a.below_floor)),
+            "no_floor_gap" => condition(!self.ask.as_ref().is_some_and(|a| a.below_floor)),
             "the_role" => known(self.the_role()),
             "role" => match &self.section.role {
                 Some(role) if !role.value.trim().is_empty() => known(role.value.trim().into()),
@@ -296,6 +348,23 @@ impl<'a> Facts<'a> {
             "sign_on_option" => known(self.sign_on_option().into()),
             "equity_option" => known(self.equity_option().into()),
             _ => Slot::Unknown,
+        }
+    }
+
+    fn rated_weak(&self, factor: Factor) -> bool {
+        self.section
+            .rating(factor)
+            .is_some_and(|r| r.value == Rating::Weak)
+    }
+
+    fn excited(&self) -> &'static str {
+        let work = !self.rated_weak(Factor::Scope);
+        let people = !self.rated_weak(Factor::Team) && !self.rated_weak(Factor::Manager);
+        match (work, people) {
+            (true, true) => EXCITED_BOTH,
+            (true, false) => EXCITED_WORK,
+            (false, true) => EXCITED_PEOPLE,
+            (false, false) => EXCITED_NEITHER,
         }
     }
 
@@ -371,41 +440,77 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// The number to counter with [004]: the floor when the offer is below it (on the floor's
-/// basis), otherwise a calibrated ~5% above what's on the table — or the wish, if that is
-/// closer. With no floor in the offer's currency, ~5% above the live base.
-fn counter_ask(offer: &OfferAnalysis) -> Option<Ask> {
+/// The number to counter with [004], in the offer's currency: the floor when the offer is below
+/// it (on the floor's basis, converted with the journal's `exchange-rate`, rounded up so it never
+/// asks for less), otherwise a calibrated ~5% above what's on the table — or the wish, if that
+/// is closer. With no floor it can be compared with, ~5% above the live base.
+fn counter_ask(offer: &OfferAnalysis, journal: &Journal, section: &Section) -> Option<Ask> {
     let live = offer.live?.base;
-    if let Some(gap) = offer.gap.filter(|g| g.floor.currency == live.currency) {
+    let currency = live.currency;
+    // SEAM (SPEC §1 `plan:`, next issue): when the section has a `plan: ask MONEY`, the user's
+    // own ask wins here — even below the floor, because the plan says so. Until the model reads
+    // `plan:`, there is none, and the floor is the lowest a counter asks for.
+    if let Some(amount) = planned_ask(section) {
+        return Some(Ask {
+            amount,
+            basis: Basis::Base,
+            current: live,
+            below_floor: offer.gap.is_some_and(|g| g.is_below()),
+        });
+    }
+    let in_offer_currency = |m: Money| analysis::convert(journal, section, m, currency);
+    let gap = offer.gap.and_then(|g| {
+        Some((
+            g,
+            in_offer_currency(g.floor)?,
+            in_offer_currency(g.measured)?,
+        ))
+    });
+    if let Some((gap, floor, measured)) = gap {
         if gap.is_below() {
+            // a converted floor has cents: round up, never down past the floor
+            let amount = if gap.floor.currency == currency {
+                floor
+            } else {
+                round_up(floor)
+            };
             return Some(Ask {
-                amount: gap.floor,
+                amount,
                 basis: gap.basis,
-                current: gap.measured,
+                current: measured,
+                below_floor: true,
             });
         }
-        let calibrated = round_up(gap.measured.percent_of(CALIBRATED_COUNTER));
+        let calibrated = round_up(measured.percent_of(CALIBRATED_COUNTER));
         let wish = offer
             .wish
             .map(|w| w.value)
             .filter(|w: &Target| {
                 w.basis == gap.basis
-                    && w.amount.currency == live.currency
-                    && w.amount.minor > gap.measured.minor
+                    && w.amount.currency == currency
+                    && w.amount.minor > measured.minor
                     && w.amount.minor < calibrated.minor
             })
             .map(|w| w.amount);
         return Some(Ask {
             amount: wish.unwrap_or(calibrated),
             basis: gap.basis,
-            current: gap.measured,
+            current: measured,
+            below_floor: false,
         });
     }
     Some(Ask {
         amount: round_up(live.percent_of(CALIBRATED_COUNTER)),
         basis: Basis::Base,
         current: live,
+        below_floor: false,
     })
+}
+
+/// The ask of the section's own `plan:` line. The key arrives with the next issue (SPEC §1
+/// `plan: ask MONEY, accept at MONEY, walk below MONEY`); read it here when it does.
+fn planned_ask(_section: &Section) -> Option<Money> {
+    None
 }
 
 /// Up to a number a person would say: the next thousand for a salary, the next hundred below

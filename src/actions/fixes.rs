@@ -4,9 +4,9 @@
 
 use super::{drafts, Edit};
 use crate::model::keys::ValueKind;
-use crate::model::{Key, Section};
-use crate::rules::Diagnostic;
-use crate::syntax::{values, LineKind};
+use crate::model::{values, Key, Section};
+use crate::rules::{Code, Diagnostic};
+use crate::syntax::LineKind;
 use crate::text::Span;
 use crate::Report;
 use chrono::{Months, NaiveDate};
@@ -115,20 +115,28 @@ pub fn actions(text: &str, report: &Report, at: Span) -> Vec<Action> {
         .get(index)
         .filter(|s| !s.is_profile())
     {
-        for kind in drafts::available(section) {
-            let block =
-                drafts::render(kind, &report.journal, section, report.analysis.offer(index));
+        let offer = report.analysis.offer(index);
+        for kind in drafts::available(section, offer) {
+            let block = drafts::render(kind, &report.journal, section, offer);
             if block.is_empty() {
                 continue;
             }
-            out.push(Action {
-                title: format!(
-                    "Insert a {} draft for {}",
-                    kind.name(),
-                    section.display_name()
+            let name = section.display_name();
+            // one draft of a kind per section: a second one is offered as a replacement
+            let (title, edit) = match section.drafts.iter().find(|d| d.kind == kind) {
+                Some(existing) => (
+                    format!("Replace the {} draft for {name}", kind.name()),
+                    replace_block(text, existing, &block),
                 ),
+                None => (
+                    format!("Insert a {} draft for {name}", kind.name()),
+                    insert_block(text, section, &block),
+                ),
+            };
+            out.push(Action {
+                title,
                 kind: ActionKind::Draft,
-                edits: vec![insert_block(text, section, &block)],
+                edits: vec![edit],
                 fixes: None,
                 preferred: false,
             });
@@ -147,15 +155,32 @@ fn insert_block(text: &str, section: &Section, block: &str) -> Edit {
     let before = &text[section.span.start..end];
     let trimmed = before.trim_end_matches(['\n', '\r', ' ', '\t']);
     let at = section.span.start + trimmed.len();
-    let block = if nl == "\r\n" {
-        block.replace("\r\n", "\n").replace('\n', "\r\n")
-    } else {
-        block.to_string()
-    };
     let after = if end < text.len() { nl } else { "" };
     Edit {
         span: Span::new(at, at),
-        new_text: format!("{nl}{nl}{}{after}", block.trim_end_matches(['\n', '\r'])) + nl,
+        new_text: format!("{nl}{nl}{}{after}", block_text(text, block)) + nl,
+    }
+}
+
+/// The draft block in the document's line breaks, without its last one.
+fn block_text(text: &str, block: &str) -> String {
+    let block = block.trim_end_matches(['\n', '\r']);
+    if newline(text) == "\r\n" {
+        block.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        block.to_string()
+    }
+}
+
+/// The whole existing block, opening fence to closing fence, replaced by `block`.
+fn replace_block(text: &str, existing: &crate::model::Draft, block: &str) -> Edit {
+    let end = existing
+        .close
+        .map_or(existing.body.end, |close| close.end)
+        .min(text.len());
+    Edit {
+        span: Span::new(existing.open.start, end),
+        new_text: block_text(text, block),
     }
 }
 
@@ -178,8 +203,8 @@ fn fixes_for(
     };
     let tomorrow = today.succ_opt().and_then(writable);
     match d.code {
-        "no-decision-date" | "decision-date-passed" if tomorrow.is_none() => {}
-        "no-decision-date" => {
+        Code::NoDecisionDate | Code::DecisionDatePassed if tomorrow.is_none() => {}
+        Code::NoDecisionDate => {
             let tomorrow = tomorrow.unwrap_or(today);
             let line = format!("decision-date: {}", day(tomorrow));
             out.push(fix(
@@ -188,12 +213,12 @@ fn fixes_for(
                 true,
             ));
         }
-        "decision-date-passed" => {
+        Code::DecisionDatePassed => {
             let tomorrow = tomorrow.unwrap_or(today);
             if let Some(date) = section
                 .decision_date
                 .as_ref()
-                .or(journal.profile().decision_date.as_ref())
+                .or(journal.profile_of(d.section).decision_date.as_ref())
             {
                 out.push(fix(
                     format!("Move the decision date to tomorrow, {}", day(tomorrow)),
@@ -205,7 +230,7 @@ fn fixes_for(
                 ));
             }
         }
-        "not-in-writing" => match &section.in_writing {
+        Code::NotInWriting => match &section.in_writing {
             Some(f) => out.push(fix(
                 "I have it in writing now: set `in-writing: yes`".into(),
                 vec![Edit {
@@ -227,7 +252,7 @@ fn fixes_for(
                 ));
             }
         },
-        "no-review-date" => {
+        Code::NoReviewDate => {
             let Some(when) = today.checked_add_months(Months::new(6)).and_then(writable) else {
                 return;
             };
@@ -242,7 +267,7 @@ fn fixes_for(
                 true,
             ));
         }
-        "unknown-key" => {
+        Code::UnknownKey => {
             if let Some(key) = Key::suggest(d.span.of(text)) {
                 out.push(fix(
                     format!("Change to `{}`", key.key.name()),

@@ -1,6 +1,7 @@
 //! What the numbers mean: total comp, the live number, the gap to the floor, the
 //! walk-away matrix cell [004], and the anchoring projection. Pure; rules read it.
 
+pub mod advice;
 pub mod projection;
 pub mod reasons;
 
@@ -21,17 +22,80 @@ pub const WEEKS_TO_COMPARABLE_OFFER: (u32, u32) = (6, 10);
 pub const REENGAGE_PERCENT: (u32, u32) = (15, 20);
 pub const REENGAGE_MONTHS: (u32, u32) = (6, 18);
 
+/// The configurable numbers that messages, explanations and hovers quote: the small-gap
+/// line, the years a number anchors you, the raise rate. One place turns them into words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numbers {
+    pub small_gap: Percent,
+    pub anchor_years: AnchorYears,
+    pub raise_rate: Percent,
+}
+
+impl Numbers {
+    pub fn from_config(config: &Config) -> Numbers {
+        Numbers {
+            small_gap: config.small_gap,
+            anchor_years: default_anchor_years(config),
+            raise_rate: config.raise_rate,
+        }
+    }
+
+    /// `2–4 years`, or `3 years` when both ends meet.
+    pub fn anchor_years_text(&self) -> String {
+        anchor_years_text(self.anchor_years)
+    }
+
+    /// Replace the placeholders of a rule text.
+    pub fn fill(&self, text: &str) -> String {
+        text.replace("{small-gap}", &self.small_gap.to_string())
+            .replace("{anchor-years}", &self.anchor_years_text())
+            .replace("{raise-rate}", &self.raise_rate.to_string())
+    }
+}
+
+impl Default for Numbers {
+    fn default() -> Self {
+        Numbers::from_config(&Config::default())
+    }
+}
+
+/// The anchoring range when the journal does not set one: the article's two to four years
+/// [004], cut to the configured horizon.
+pub fn default_anchor_years(config: &Config) -> AnchorYears {
+    AnchorYears {
+        low: crate::config::DEFAULT_ANCHOR_YEARS
+            .0
+            .min(config.anchor_years),
+        high: config.anchor_years,
+    }
+}
+
+/// `2–4 years`, or `3 years` when both ends meet.
+pub fn anchor_years_text(years: AnchorYears) -> String {
+    let unit = if years.high == 1 { "year" } else { "years" };
+    if years.low == years.high {
+        format!("{} {unit}", years.high)
+    } else {
+        format!("{}–{} {unit}", years.low, years.high)
+    }
+}
+
 /// The analysis of a whole journal.
 #[derive(Debug, Clone)]
 pub struct Analysis {
     pub today: NaiveDate,
-    /// One per offer section, in order; `offers[i].section == i + 1`.
+    /// The configured numbers, with the profile's own `raise-rate`/`anchor-years` applied.
+    pub numbers: Numbers,
+    /// One per offer section, in order of `section`.
     pub offers: Vec<OfferAnalysis>,
 }
 
 impl Analysis {
     pub fn offer(&self, section: usize) -> Option<&OfferAnalysis> {
-        section.checked_sub(1).and_then(|i| self.offers.get(i))
+        self.offers
+            .binary_search_by_key(&section, |a| a.section)
+            .ok()
+            .map(|i| &self.offers[i])
     }
 }
 
@@ -72,7 +136,7 @@ pub struct TotalComp {
 pub enum GapSize {
     /// At or above the floor.
     None,
-    /// Within the small-gap line below the floor (5% by default).
+    /// Within the small-gap line below the floor (`config::DEFAULT_SMALL_GAP` unless configured).
     Small,
     Big,
 }
@@ -166,11 +230,23 @@ impl Cell {
         }
     }
 
+    /// The cell's verdict in a few words: "walk now", "counter once".
+    pub fn verdict(&self) -> &'static str {
+        match (self.role, self.gap) {
+            (Strength::Strong, GapSize::Big) => "counter once, then walk if it doesn't move",
+            (Strength::Strong, GapSize::Small) => "take it after one calibrated counter",
+            (Strength::Strong, GapSize::None) => "close it",
+            (Strength::Weak, GapSize::Big) => "walk now",
+            (Strength::Weak, GapSize::Small) => "walk unless your leverage is non-existent",
+            (Strength::Weak, GapSize::None) => "don't accept just to have a job",
+        }
+    }
+
     /// The advice of the cell, paraphrased from [004].
     pub fn advice(&self) -> &'static str {
         match (self.role, self.gap) {
             (Strength::Strong, GapSize::Big) => "counter once with a total-comp focus (equity, sign-on, PTO), and walk if the second offer doesn't move",
-            (Strength::Strong, GapSize::Small) => "take it after one calibrated counter; don't risk the relationship over the last 3–5%, and bank the goodwill for raise conversations",
+            (Strength::Strong, GapSize::Small) => "take it after one calibrated counter; don't risk the relationship over the last few percent, and bank the goodwill for raise conversations",
             (Strength::Strong, GapSize::None) => "it meets your floor and the role is strong: close it, without spending relationship capital on the last few percent",
             (Strength::Weak, GapSize::Big) => "walk now, no counter needed; stop the loop politely and free your bandwidth for better fits",
             (Strength::Weak, GapSize::Small) => "walk unless your leverage is truly non-existent; don't accept just to have a job, and reassess your search at week six",
@@ -195,11 +271,26 @@ pub struct OfferAnalysis {
     pub decision_date: Option<Sourced<NaiveDate>>,
     pub raise_rate: Percent,
     pub anchor_years: AnchorYears,
+    /// The small-gap line this offer is measured with.
+    pub small_gap: Percent,
+    /// Where the offer stands (SPEC §2.0), decided once.
+    pub situation: advice::Situation,
+    /// The one recommendation every surface states.
+    pub recommendation: advice::Recommendation,
     /// The classification of each `walk:` reason, by index into the section's reasons.
     pub reasons: Vec<(usize, Classification)>,
 }
 
 impl OfferAnalysis {
+    /// The numbers this offer's messages quote.
+    pub fn numbers(&self) -> Numbers {
+        Numbers {
+            small_gap: self.small_gap,
+            anchor_years: self.anchor_years,
+            raise_rate: self.raise_rate,
+        }
+    }
+
     /// The anchoring projection of the live number (computed when asked: only hovers need it).
     pub fn projection(&self) -> Option<Projection> {
         self.gap
@@ -209,26 +300,55 @@ impl OfferAnalysis {
 
 /// Analyse a parsed journal.
 pub fn analyze(journal: &Journal, config: &Config) -> Analysis {
-    analyze_with(journal, config, &mut reasons::classify)
+    analyze_with(journal, config, &mut reasons::classify_in)
 }
 
 /// Analyse with a given reason classifier (incremental analysis passes a cached one).
 pub fn analyze_with(
     journal: &Journal,
     config: &Config,
-    classify: &mut dyn FnMut(&str) -> Classification,
+    classify: &mut dyn FnMut(&str, &reasons::Context) -> Classification,
 ) -> Analysis {
     let profile = journal.profile();
-    let today = profile
-        .today
-        .as_ref()
+    // `today` pins the date for the whole file wherever it is written
+    let today = journal
+        .sections
+        .iter()
+        .find_map(|s| s.today.as_ref())
         .map(|f| f.value)
         .unwrap_or_else(|| chrono::Local::now().date_naive());
+    // counted once per search: "no other offer open" is then a comparison, not a scan
+    let mut open: Vec<Vec<usize>> = vec![Vec::new(); journal.searches.len().max(1)];
+    for (i, s) in journal.offers().filter(|(_, s)| is_open(s)) {
+        if let Some(list) = open.get_mut(s.search).filter(|l| l.len() < 2) {
+            list.push(i);
+        }
+    }
     let offers = journal
         .offers()
-        .map(|(index, section)| analyze_offer(journal, index, section, config, classify))
+        .map(|(index, section)| {
+            let only_open = !open
+                .get(section.search)
+                .is_some_and(|l| l.iter().any(|&i| i != index));
+            analyze_offer(journal, index, section, config, today, only_open, classify)
+        })
         .collect();
-    Analysis { today, offers }
+    let numbers = Numbers {
+        small_gap: config.small_gap,
+        anchor_years: profile
+            .anchor_years
+            .as_ref()
+            .map_or(default_anchor_years(config), |f| f.value),
+        raise_rate: profile
+            .raise_rate
+            .as_ref()
+            .map_or(config.raise_rate, |f| f.value),
+    };
+    Analysis {
+        today,
+        numbers,
+        offers,
+    }
 }
 
 fn sourced<T: Copy>(own: &Option<Field<T>>, profile: &Option<Field<T>>) -> Option<Sourced<T>> {
@@ -252,9 +372,11 @@ fn analyze_offer(
     index: usize,
     section: &Section,
     config: &Config,
-    classify: &mut dyn FnMut(&str) -> Classification,
+    today: NaiveDate,
+    only_open: bool,
+    classify: &mut dyn FnMut(&str, &reasons::Context) -> Classification,
 ) -> OfferAnalysis {
-    let profile = journal.profile();
+    let profile = journal.profile_of(index);
     let live = live_number(section);
     let floor = sourced(&section.floor, &profile.floor);
     let wish = sourced(&section.wish, &profile.wish);
@@ -268,15 +390,7 @@ fn analyze_offer(
         .anchor_years
         .as_ref()
         .or(profile.anchor_years.as_ref())
-        .map_or(
-            AnchorYears {
-                low: crate::config::DEFAULT_ANCHOR_YEARS
-                    .0
-                    .min(config.anchor_years),
-                high: config.anchor_years,
-            },
-            |f| f.value,
-        );
+        .map_or(default_anchor_years(config), |f| f.value);
     let rates = Rates { journal, section };
     let comp = live.and_then(|live| total_comp(section, live.base, &rates));
 
@@ -305,14 +419,37 @@ fn analyze_offer(
         }),
         _ => None,
     };
+    let people = reasons::people_of(section);
+    let people = reasons::Context { people: &people };
     let reasons = section
         .reasons
         .iter()
         .enumerate()
         .filter(|(_, r)| r.value.side == crate::model::Side::Walk)
-        .map(|(i, r)| (i, classify(&r.value.text)))
+        .map(|(i, r)| (i, classify(&r.value.text, &people)))
         .collect();
-    OfferAnalysis {
+    // the opening number: `base`, before any counter, on the floor's basis
+    let opening_gap = match (floor, section.base.as_ref()) {
+        (Some(floor), Some(base)) => {
+            let measured = match floor.value.basis {
+                Basis::Base => Some(base.value),
+                Basis::Total => total_comp(section, base.value, &rates).map(|c| c.steady),
+            };
+            measured
+                .and_then(|m| rates.convert(m, floor.value.amount.currency))
+                .map(|m| gap_between(floor.value, m, config.small_gap))
+        }
+        _ => None,
+    };
+    let situation = advice::situation(
+        section,
+        section.search < journal.current_search(),
+        today,
+        opening_gap,
+        only_open,
+        profile.runway.as_ref().map(|r| r.value),
+    );
+    let mut analysis = OfferAnalysis {
         section: index,
         live,
         comp,
@@ -325,8 +462,13 @@ fn analyze_offer(
         decision_date,
         raise_rate,
         anchor_years,
+        small_gap: config.small_gap,
+        situation,
+        recommendation: advice::Recommendation::None,
         reasons,
-    }
+    };
+    analysis.recommendation = advice::recommend(&analysis.situation, &analysis);
+    analysis
 }
 
 /// The last counter with an answer, else `base`.
@@ -353,6 +495,12 @@ pub fn live_number(section: &Section) -> Option<LiveNumber> {
     })
 }
 
+/// `money` in `to`, with the exchange rates written in the section or the profile (SPEC §1:
+/// amounts are converted wherever two are compared or combined); `None` with no rate.
+pub fn convert(journal: &Journal, section: &Section, money: Money, to: Currency) -> Option<Money> {
+    Rates { journal, section }.convert(money, to)
+}
+
 /// Exchange rates written in the profile or the section.
 struct Rates<'a> {
     journal: &'a Journal,
@@ -364,11 +512,12 @@ impl Rates<'_> {
         if money.currency == to {
             return Some(money);
         }
-        let all = self
-            .section
-            .exchange_rates
-            .iter()
-            .chain(self.journal.profile().exchange_rates.iter());
+        let all = self.section.exchange_rates.iter().chain(
+            self.journal
+                .search_profile(self.section.search)
+                .exchange_rates
+                .iter(),
+        );
         for rate in all {
             let r = rate.value;
             // an amount that would not fit once converted has no total (never a wrapped one)
@@ -422,7 +571,9 @@ fn total_comp(section: &Section, base: Money, rates: &Rates) -> Option<TotalComp
     })
 }
 
-fn gap_between(floor: Target, measured: Money, small_gap: Percent) -> Gap {
+/// The gap from `measured` to the floor, sized by the small-gap line: the one place a gap
+/// is called small or big.
+pub fn gap_between(floor: Target, measured: Money, small_gap: Percent) -> Gap {
     let shortfall = Money::new(
         floor.amount.minor.saturating_sub(measured.minor),
         floor.amount.currency,

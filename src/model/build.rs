@@ -2,8 +2,8 @@
 //! (`invalid-value`, `unknown-key`, `duplicate-key`). Every line is read on its own.
 
 use super::keys::{Suggestion, SuggestionKind, ValueKind};
+use super::values::{self, ValueError, UNSET_CURRENCY};
 use super::*;
-use crate::syntax::values::{self, ValueError, UNSET_CURRENCY};
 use crate::syntax::{Line, LineKind};
 
 /// Build the journal from its classified lines.
@@ -62,9 +62,13 @@ impl<'t> Builder<'t> {
 
     fn line(&mut self, line: &Line) {
         match line.kind {
-            LineKind::Heading { level: 1, text }
-                if self.title.is_none() && self.sections.len() == 1 =>
+            LineKind::Heading { level: 1, .. }
+                if self.title.is_some() || self.sections.len() > 1 =>
             {
+                // a `# ` after the title or after an offer starts the next search
+                self.open_search(line.span);
+            }
+            LineKind::Heading { level: 1, text } => {
                 self.title = Some(Field {
                     value: text.of(self.text).to_string(),
                     line: line.span,
@@ -99,8 +103,42 @@ impl<'t> Builder<'t> {
             }
             LineKind::FenceClose => self.close_draft(Some(line.span)),
             LineKind::Entry { key, arg, value } => self.entry(line.span, key, arg, value),
+            LineKind::Prose => self.prose(line.span),
             _ => {}
         }
+    }
+
+    /// A later search's profile: its key lines are read until the next `## `.
+    fn open_search(&mut self, heading: Span) {
+        self.close_draft(None);
+        self.section().span.end = heading.start;
+        self.sections.push(Section {
+            heading: Some(heading),
+            span: Span::new(heading.start, self.text.len()),
+            ..Section::default()
+        });
+    }
+
+    /// Prose is never an error, except a dated line that can only be a counter or a
+    /// decision with its colon missing (`counter 2026-11-25 asked $140k, got $128k`):
+    /// dropping it silently would lose a round, so it is an `invalid-value` on that line.
+    fn prose(&mut self, line: Span) {
+        let Some((key, date)) = dated_key_without_colon(line.of(self.text)) else {
+            return;
+        };
+        let example = match key {
+            Key::Counter => "asked $195k, got $178k",
+            _ => "walk",
+        };
+        self.issue(
+            IssueKind::InvalidValue,
+            line,
+            format!(
+                "`{}`: this line needs a colon after its date, like `{} {date}: {example}`",
+                key.name(),
+                key.name()
+            ),
+        );
     }
 
     fn open_section(&mut self, heading: Span, text: Span) {
@@ -130,7 +168,7 @@ impl<'t> Builder<'t> {
         };
         if close.is_none() {
             self.issue(
-                "invalid-value",
+                IssueKind::InvalidValue,
                 open,
                 "this ```email block is never closed: add a line with ``` after the draft".into(),
             );
@@ -144,10 +182,10 @@ impl<'t> Builder<'t> {
         });
     }
 
-    fn issue(&mut self, code: &'static str, span: Span, message: String) {
+    fn issue(&mut self, kind: IssueKind, span: Span, message: String) {
         let section = self.section_index();
         self.issues.push(SyntaxIssue {
-            code,
+            kind,
             span,
             message,
             related: None,
@@ -174,7 +212,11 @@ impl<'t> Builder<'t> {
             Some(arg) => match values::date_from(arg.of(self.text)) {
                 Ok(date) => Some(date),
                 Err(ValueError(message)) => {
-                    self.issue("invalid-value", arg, format!("`{}`: {message}", key.name()));
+                    self.issue(
+                        IssueKind::InvalidValue,
+                        arg,
+                        format!("`{}`: {message}", key.name()),
+                    );
                     return;
                 }
             },
@@ -195,7 +237,7 @@ impl<'t> Builder<'t> {
             Ok(parsed) => parsed,
             Err(ValueError(message)) => {
                 self.issue(
-                    "invalid-value",
+                    IssueKind::InvalidValue,
                     value,
                     format!("`{}`: {message}", key.name()),
                 );
@@ -207,7 +249,7 @@ impl<'t> Builder<'t> {
                 let section = self.section_index();
                 let name = self.sections[section].display_name().to_string();
                 self.issues.push(SyntaxIssue {
-                    code: "duplicate-key",
+                    kind: IssueKind::DuplicateKey,
                     span: key_span,
                     message: format!(
                         "`{}` is set twice in {name}; this later line is the one that counts",
@@ -363,7 +405,7 @@ impl<'t> Builder<'t> {
         }
         let _ = line;
         self.issue(
-            "unknown-key",
+            IssueKind::UnknownKey,
             key_span,
             format!(
                 "`{}` is not a key offer-notes knows — did you mean `{}`? ({})",
@@ -385,12 +427,14 @@ impl<'t> Builder<'t> {
         self.close_draft(None);
         let end = self.text.len();
         self.section().span.end = end;
-        let journal = Journal {
+        let mut journal = Journal {
             title: self.title,
             sections: self.sections,
+            searches: Vec::new(),
             issues: self.issues,
             default_currency: UNSET_CURRENCY,
         };
+        index_searches(&mut journal);
         (journal, self.first_currency)
     }
 }
@@ -484,6 +528,35 @@ fn factor_of(key: Key) -> Factor {
         Key::LocationFit => Factor::LocationFit,
         _ => Factor::EquityQuality,
     }
+}
+
+/// `counter 2026-11-25 asked …` / `decision 2026-11-21 walk`: a key that takes a date, then
+/// the date, then no colon. Returns the key and the date as written.
+fn dated_key_without_colon(line: &str) -> Option<(Key, &str)> {
+    let body = line.trim_start();
+    let body = body
+        .strip_prefix(['-', '*', '+'])
+        .map_or(body, |rest| rest.trim_start());
+    let word_end = body.find(|c: char| !c.is_ascii_alphabetic())?;
+    let key = Key::parse(&body[..word_end]).filter(|k| k.takes_date())?;
+    let after_key = &body[word_end..];
+    let date = after_key.trim_start_matches([' ', '\t']);
+    if date.len() == after_key.len() {
+        return None;
+    }
+    let date_len = date
+        .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .unwrap_or(date.len());
+    let written = &date[..date_len];
+    let parts: Vec<&str> = written.split('-').collect();
+    let shaped = parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1..].iter().all(|p| (1..=2).contains(&p.len()))
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !shaped || date[date_len..].trim_start().starts_with(':') {
+        return None;
+    }
+    Some((key, written))
 }
 
 /// `## Offer: Acme` names the section `Acme`.

@@ -63,7 +63,7 @@ keys! {
     AnchorYears => "anchor-years", AnchorYears, false, "Years the number you accept anchors you: `4` or `2-4`.";
     Today => "today", Date, false, "Pins \"today\" so checks are reproducible: `2026-11-22`.";
     ExchangeRate => "exchange-rate", ExchangeRate, true, "Compare offers in two currencies: `1 EUR = 1.08 USD`.";
-    Status => "status", Status, false, "Where the offer stands: current, live, accepted, signed, started, declined, withdrawn, rescinded.";
+    Status => "status", Status, false, "Where the offer stands: current, live, interviewing (no offer yet), accepted, signed, started, declined, withdrawn, rescinded.";
     Role => "role", Text, false, "The title you were offered.";
     Recruiter => "recruiter", Text, false, "The recruiter's name, used in drafts.";
     HiringManager => "hiring-manager", Text, false, "The hiring manager's name, used in drafts.";
@@ -81,7 +81,7 @@ keys! {
     Growth => "growth", Rating, false, "Room to grow: strong, ok or weak.";
     LocationFit => "location-fit", Rating, false, "How well the location fits your life: strong, ok or weak.";
     EquityQuality => "equity-quality", Rating, false, "How much the equity is really worth: strong, ok or weak.";
-    Counter => "counter", Counter, true, "One counter round: `counter 2026-11-15: asked $195k, got $178k`.";
+    Counter => "counter", Counter, true, "One counter round: `counter 2026-11-15: asked $195k, got $178k`. Extra parts after either amount are kept.";
     Walk => "walk", Text, true, "A reason to walk away. Real reasons are concrete.";
     Stay => "stay", Text, true, "A reason to stay.";
     Decision => "decision", Decision, true, "What you decided, and when: `decision 2026-11-21: walk` (walk, accept, counter, wait).";

@@ -5,6 +5,8 @@ mod build;
 pub mod keys;
 pub mod money;
 pub mod shift;
+pub mod values;
+mod wording;
 
 pub use build::{build, build_parts, fill_currencies};
 pub use keys::Key;
@@ -181,6 +183,8 @@ impl Factor {
 pub enum Status {
     Current,
     Live,
+    /// In process, no offer yet: nothing to weigh, and not an open offer.
+    Interviewing,
     Accepted,
     Signed,
     Started,
@@ -190,7 +194,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 8] = [
+    pub const ALL: [Status; 9] = [
         Status::Current,
         Status::Live,
         Status::Accepted,
@@ -199,18 +203,36 @@ impl Status {
         Status::Declined,
         Status::Withdrawn,
         Status::Rescinded,
+        // new in SPEC v2, after the others so completion keeps its familiar order
+        Status::Interviewing,
     ];
 
     pub fn name(self) -> &'static str {
         match self {
             Status::Current => "current",
             Status::Live => "live",
+            Status::Interviewing => "interviewing",
             Status::Accepted => "accepted",
             Status::Signed => "signed",
             Status::Started => "started",
             Status::Declined => "declined",
             Status::Withdrawn => "withdrawn",
             Status::Rescinded => "rescinded",
+        }
+    }
+
+    /// What the status means, in a few words (completion and messages show it).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Status::Current => "your current job",
+            Status::Live => "an offer in hand, being weighed",
+            Status::Interviewing => "in process, no offer yet",
+            Status::Accepted => "you said yes",
+            Status::Signed => "you signed",
+            Status::Started => "you started there",
+            Status::Declined => "you said no",
+            Status::Withdrawn => "they or you withdrew it",
+            Status::Rescinded => "they took it back",
         }
     }
 
@@ -241,7 +263,8 @@ pub enum Equity {
     None,
 }
 
-/// `counter 2026-11-15: asked $195k, got $178k`
+/// `counter 2026-11-15: asked $195k, got $178k` — the first amount after `asked` and after
+/// `got` is the base; extra parts after each are kept as spans into the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Counter {
     pub date: Option<NaiveDate>,
@@ -249,6 +272,11 @@ pub struct Counter {
     pub got: Option<Money>,
     /// Where the `got` amount is written, for diagnostics about the live number.
     pub got_span: Option<Span>,
+    /// What was written after the asked amount (`plus a $15k sign-on`), without the
+    /// separators around it: part of the ask, kept for drafts and hover to quote.
+    pub asked_extra: Option<Span>,
+    /// What was written after the `got` amount (`and a $10k sign-on`).
+    pub got_extra: Option<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -354,10 +382,13 @@ pub struct AllowedCode {
 /// an offer section may override the profile's `floor`, `wish` and `decision-date`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Section {
-    /// `None` for the profile.
+    /// `None` for a profile (the first search's, or a later search's after its `# `).
     pub name: Option<String>,
-    /// The `## ` heading line.
+    /// The `## ` heading line (for a later search's profile, its `# ` line).
     pub heading: Option<Span>,
+    /// Which search the section belongs to: each `# ` heading after the first starts one
+    /// (SPEC §1 "Searches"). Set for the whole journal by [`index_searches`].
+    pub search: usize,
     pub name_span: Option<Span>,
     /// From the heading (or the start of the text) to the next heading.
     pub span: Span,
@@ -395,6 +426,30 @@ pub struct Section {
 impl Section {
     pub fn is_profile(&self) -> bool {
         self.name.is_none()
+    }
+
+    /// The company as an email, `compare` or the history names it: the heading without the
+    /// journal's own annotations — `Initech (current job)` → `Initech`, `Acme [dream job]` →
+    /// `Acme` (SPEC §1 Drafts: nothing from the journal leaks into the email).
+    pub fn company(&self) -> String {
+        let Some(name) = self.name.as_deref() else {
+            return "the company".into();
+        };
+        let mut rest = name.trim();
+        loop {
+            let stripped = [('(', ')'), ('[', ']')].iter().find_map(|&(open, close)| {
+                let inner = rest.strip_suffix(close)?;
+                let at = inner.rfind(open)?;
+                Some(inner[..at].trim_end())
+            });
+            match stripped {
+                Some(shorter) if !shorter.is_empty() => rest = shorter,
+                _ => break,
+            }
+        }
+        rest.trim_end_matches([' ', '—', '-', ':', ','])
+            .trim_end()
+            .to_string()
     }
 
     pub fn display_name(&self) -> &str {
@@ -441,11 +496,22 @@ impl Section {
     }
 }
 
+/// What kind of problem reading a line met; the syntax rules give each its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssueKind {
+    /// A known key whose value does not parse.
+    InvalidValue,
+    /// A key close to a known one.
+    UnknownKey,
+    /// A single-valued key written twice in one section.
+    DuplicateKey,
+}
+
 /// A problem found while reading the text (before any rule runs): a malformed value,
 /// a key that looks like a typo, a key written twice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxIssue {
-    pub code: &'static str,
+    pub kind: IssueKind,
     pub span: Span,
     pub message: String,
     /// Where the first of two duplicate keys was.
@@ -453,24 +519,61 @@ pub struct SyntaxIssue {
     pub section: usize,
 }
 
-/// A parsed journal: `sections[0]` is the profile, the rest are offer sections in order.
+/// Number the searches: every profile section after the first starts one. Done once for
+/// the whole journal (the incremental engine parses sections apart, then calls this).
+pub fn index_searches(journal: &mut Journal) {
+    journal.searches.clear();
+    for (i, section) in journal.sections.iter_mut().enumerate() {
+        if i == 0 || section.is_profile() {
+            journal.searches.push(i);
+        }
+        section.search = journal.searches.len() - 1;
+    }
+}
+
+/// A parsed journal: `sections[0]` is the first search's profile; the rest are offer
+/// sections in order, and the profiles of later searches (each after its `# ` heading).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Journal {
     pub title: Option<Field<String>>,
     pub sections: Vec<Section>,
+    /// Where each search's profile is in `sections` (`searches[0] == 0`).
+    pub searches: Vec<usize>,
     pub issues: Vec<SyntaxIssue>,
     /// The currency amounts without a symbol or code are read in.
     pub default_currency: Currency,
 }
 
 impl Journal {
+    /// The first search's profile: what an `allow:` for the whole file is written in.
     pub fn profile(&self) -> &Section {
         &self.sections[0]
     }
 
+    /// The profile that section `index` is measured against: its own search's.
+    pub fn profile_of(&self, index: usize) -> &Section {
+        let search = self.sections.get(index).map_or(0, |s| s.search);
+        self.search_profile(search)
+    }
+
+    /// The profile of search number `search`.
+    pub fn search_profile(&self, search: usize) -> &Section {
+        let at = self.searches.get(search).copied().unwrap_or(0);
+        &self.sections[at]
+    }
+
+    /// The latest search: the only one whose offers get advice about deciding now.
+    pub fn current_search(&self) -> usize {
+        self.searches.len().saturating_sub(1)
+    }
+
     /// Offer sections with their index into `sections`.
     pub fn offers(&self) -> impl Iterator<Item = (usize, &Section)> {
-        self.sections.iter().enumerate().skip(1)
+        self.sections
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, s)| !s.is_profile())
     }
 
     /// The section that holds a byte offset.

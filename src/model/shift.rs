@@ -74,6 +74,7 @@ impl Shift for Section {
         let Section {
             name: _,
             heading,
+            search: _,
             name_span,
             span,
             floor,
@@ -131,6 +132,8 @@ impl Shift for Section {
         for c in counters.iter_mut() {
             c.shift(by);
             c.value.got_span.shift(by);
+            c.value.asked_extra.shift(by);
+            c.value.got_extra.shift(by);
         }
         reasons.shift(by);
         decisions.shift(by);

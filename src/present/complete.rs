@@ -120,7 +120,7 @@ fn values(key: Key, rest: &str) -> Vec<Item> {
     match key.kind() {
         ValueKind::Status => Status::ALL
             .iter()
-            .map(|s| value(s.name(), status_doc(*s)))
+            .map(|s| value(s.name(), s.meaning()))
             .collect(),
         ValueKind::Rating => vec![
             value("strong", "a real strength"),
@@ -151,31 +151,18 @@ fn values(key: Key, rest: &str) -> Vec<Item> {
                 .collect();
             RULES
                 .iter()
-                .filter(|r| !written.contains(&r.code))
+                .filter(|r| !written.contains(&r.code.as_str()))
                 .map(|r| Item {
-                    label: r.code.into(),
+                    label: r.code.to_string(),
                     kind: ItemKind::RuleCode,
-                    detail: r.severity.name().into(),
-                    documentation: r.summary.into(),
-                    insert: r.code.into(),
+                    detail: r.severity().name().into(),
+                    documentation: r.summary().into(),
+                    insert: r.code.to_string(),
                     snippet: false,
                 })
                 .collect()
         }
         _ => Vec::new(),
-    }
-}
-
-fn status_doc(status: Status) -> &'static str {
-    match status {
-        Status::Current => "your current job",
-        Status::Live => "on the table, being weighed",
-        Status::Accepted => "you said yes",
-        Status::Signed => "you signed",
-        Status::Started => "you started there",
-        Status::Declined => "you said no",
-        Status::Withdrawn => "they or you withdrew it",
-        Status::Rescinded => "they took it back",
     }
 }
 

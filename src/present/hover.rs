@@ -3,13 +3,14 @@
 //! `status:`; the rule's explanation on a diagnostic.
 
 use crate::analysis::projection::Projection;
-use crate::analysis::reasons::{classify, ReasonClass};
+use crate::analysis::reasons::{
+    classify, people_of, Classification, Context, ReasonClass, NOT_YET_COUNTER_FIRST,
+};
 use crate::analysis::{
-    format_percent, Gap, GapSize, OfferAnalysis, REENGAGE_MONTHS, REENGAGE_PERCENT,
+    format_percent, gap_between, Gap, GapSize, OfferAnalysis, REENGAGE_MONTHS, REENGAGE_PERCENT,
     WEEKS_TO_COMPARABLE_OFFER,
 };
 use crate::model::{Basis, Money, Section, Side, Status};
-use crate::rules;
 use crate::text::Span;
 use crate::Report;
 use std::fmt::Write;
@@ -30,15 +31,35 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
             Some(a) => parts.push(projection_for(section, a, amount)?),
             None => parts.push(profile_amount(report, section, at, amount)),
         }
+        if let Some(extras) = counter_extras(text, section, offset) {
+            parts.push(extras);
+        }
     } else if let Some(heading) = section.heading.filter(|h| h.contains(offset)) {
         span = Some(heading);
         if let Some(a) = offer {
             parts.push(offer_summary(section, a));
         }
-    } else if let Some(reason) = section.reasons.iter().find(|r| r.line.contains(offset)) {
+    } else if let Some((i, reason)) = section
+        .reasons
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.line.contains(offset))
+    {
         span = Some(reason.line);
         if reason.value.side == Side::Walk {
-            parts.push(reason_hover(&reason.value.text, offer));
+            // the analysis' own classification; a profile's walk line belongs to no offer
+            let analysed = offer.and_then(|a| a.reasons.iter().find(|(r, _)| *r == i));
+            let alone;
+            let c = match analysed {
+                Some((_, c)) => c,
+                None => {
+                    alone = classify(&reason.value.text);
+                    &alone
+                }
+            };
+            let people = people_of(section);
+            let context = Context { people: &people };
+            parts.push(reason_hover(&reason.value.text, c, &context, offer));
         }
     } else if let Some(status) = section.status.as_ref().filter(|s| s.line.contains(offset)) {
         span = Some(status.line);
@@ -56,9 +77,15 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
     for d in &report.diagnostics {
         if d.span.start <= line_end && d.span.end >= line_start && !explained.contains(&d.code) {
             explained.push(d.code);
-            if let Some(rule) = rules::find(d.code) {
-                parts.push(format!("**`{}`** — {}", rule.code, rule.explanation));
-            }
+            let numbers = report
+                .analysis
+                .offer(d.section)
+                .map_or(report.analysis.numbers, |a| a.numbers());
+            parts.push(format!(
+                "**`{}`** — {}",
+                d.code,
+                d.code.rule().explanation(&numbers)
+            ));
             span.get_or_insert(Span::new(line_start, line_end));
         }
     }
@@ -97,6 +124,25 @@ fn amount_at(section: &Section, offset: usize) -> Option<(Span, Money)> {
     None
 }
 
+/// What a counter line says beyond its two base amounts (`plus a $15k sign-on`), quoted as
+/// written: it is part of the round, but not of the figures.
+fn counter_extras(text: &str, section: &Section, offset: usize) -> Option<String> {
+    let counter = section.counters.iter().find(|c| c.line.contains(offset))?;
+    let quote = |span: Option<Span>| span.map(|s| format!("“{}”", s.of(text)));
+    let said = match (
+        quote(counter.value.asked_extra),
+        quote(counter.value.got_extra),
+    ) {
+        (Some(asked), Some(got)) => format!("the ask was {asked} and the answer {got}"),
+        (Some(asked), None) => format!("the ask was {asked}"),
+        (None, Some(got)) => format!("the answer was {got}"),
+        (None, None) => return None,
+    };
+    Some(format!(
+        "Beyond the base, {said}: kept as you wrote it, not counted in the figures above."
+    ))
+}
+
 /// The gap if the person accepted `amount` as base.
 fn gap_for(section: &Section, a: &OfferAnalysis, amount: Money) -> Option<Gap> {
     let floor = a.floor?.value;
@@ -118,24 +164,14 @@ fn gap_for(section: &Section, a: &OfferAnalysis, amount: Money) -> Option<Gap> {
     if measured.currency != floor.amount.currency {
         return None;
     }
-    let shortfall = Money::new(floor.amount.minor - measured.minor, floor.amount.currency);
-    let size = if shortfall.minor <= 0 {
-        GapSize::None
-    } else if shortfall.minor * 100 <= floor.amount.minor * 5 {
-        GapSize::Small
-    } else {
-        GapSize::Big
-    };
+    let gap = gap_between(floor, measured, a.small_gap);
     Some(Gap {
-        floor: floor.amount,
-        basis: floor.basis,
-        measured,
-        shortfall,
-        size: if current.size == GapSize::None && size == GapSize::None {
+        size: if current.size == GapSize::None && gap.size == GapSize::None {
             GapSize::None
         } else {
-            size
+            gap.size
         },
+        ..gap
     })
 }
 
@@ -240,7 +276,8 @@ pub fn projection_markdown(
     }
     let _ = writeln!(
         out,
-        "The number you accept anchors you for {low}–{high} years: raises are a percentage of it, recruiters calibrate to it, and your next negotiation's anchor starts from it.\n"
+        "The number you accept anchors you for {}: raises are a percentage of it, recruiters calibrate to it, and your next negotiation's anchor starts from it.\n",
+        a.numbers().anchor_years_text()
     );
     let (wl, wh) = WEEKS_TO_COMPARABLE_OFFER;
     let (pl, ph) = REENGAGE_PERCENT;
@@ -283,18 +320,23 @@ fn profile_amount(report: &Report, section: &Section, at: Span, amount: Money) -
     let mut out = String::new();
     if is_floor {
         let _ = writeln!(out, "**Your floor: {amount}.** Not your wish number — the least you'd take. Every offer is measured against it.\n");
+        // the columns are the journal's anchor years, and so are the rows' numbers
+        let years = report.analysis.numbers.anchor_years;
+        let mut columns = vec![years.low];
+        if years.high != years.low {
+            columns.push(years.high);
+        }
         let mut rows = String::new();
         for a in &report.analysis.offers {
             let s = &report.journal.sections[a.section];
             if let (Some(gap), Some(p)) = (a.gap, a.projection()) {
-                let two = p
-                    .cumulative_at(a.anchor_years.low)
-                    .map(|m| m.whole().to_string())
-                    .unwrap_or_default();
-                let four = p
-                    .cumulative_at(a.anchor_years.high)
-                    .map(|m| m.whole().to_string())
-                    .unwrap_or_default();
+                let costs: String = columns
+                    .iter()
+                    .map(|&n| {
+                        let cost = p.cumulative_at(n).map(|m| m.whole().to_string());
+                        format!(" {} |", cost.unwrap_or_default())
+                    })
+                    .collect();
                 let rel = if gap.is_below() {
                     format!("{} below", gap.percent_text())
                 } else {
@@ -302,14 +344,22 @@ fn profile_amount(report: &Report, section: &Section, at: Span, amount: Money) -
                 };
                 let _ = writeln!(
                     rows,
-                    "| {} | {} | {rel} | {two} | {four} |",
+                    "| {} | {} | {rel} |{costs}",
                     s.display_name(),
                     gap.measured
                 );
             }
         }
         if !rows.is_empty() {
-            out.push_str("| Offer | Live number | Against the floor | Cost, 2 yrs | Cost, 4 yrs |\n|---|---:|---|---:|---:|\n");
+            let heads: String = columns
+                .iter()
+                .map(|n| format!(" Cost, {n} yr{} |", if *n == 1 { "" } else { "s" }))
+                .collect();
+            let _ = writeln!(
+                out,
+                "| Offer | Live number | Against the floor |{heads}\n|---|---:|---|{}",
+                "---:|".repeat(columns.len())
+            );
             out.push_str(&rows);
         }
     } else {
@@ -321,11 +371,21 @@ fn profile_amount(report: &Report, section: &Section, at: Span, amount: Money) -
     out
 }
 
-fn reason_hover(text: &str, offer: Option<&OfferAnalysis>) -> String {
-    let c = classify(text);
+fn reason_hover(
+    text: &str,
+    c: &Classification,
+    context: &Context,
+    offer: Option<&OfferAnalysis>,
+) -> String {
     let mut label = c.class.label().to_string();
+    // the counters decide whether below the floor is a real reason yet (SPEC §2.0)
+    let answered = offer.map_or(0, |a| a.situation.answered_counters);
+    let real = c.class.is_real_after(answered);
     // the rules add what the text alone can't know
     match (c.class, offer) {
+        (ReasonClass::BelowFloor, _) if !real => {
+            label = format!("below your floor — {NOT_YET_COUNTER_FIRST}");
+        }
         (ReasonClass::WishNotFloor, Some(a)) if a.gap.is_some_and(|g| g.is_below()) => {
             label = "under your wish and your floor — the floor part is a real reason".into();
         }
@@ -336,16 +396,18 @@ fn reason_hover(text: &str, offer: Option<&OfferAnalysis>) -> String {
         }
         _ => {}
     }
-    let verdict = if c.class.is_real() {
+    let verdict = if real {
         "A real reason to walk."
-    } else if c.class.rule_code().is_some() {
+    } else if c.class == ReasonClass::BelowFloor {
+        "Below the floor after the second counter is a real reason to walk."
+    } else if crate::rules::reason_code(c.class).is_some() {
         "It feels like a reason, but doesn't hold up on its own."
     } else {
         "Not recognised as either — write the concrete fact if there is one."
     };
     format!(
         "**Walk reason: {label}.** {verdict}\n\nWhy: {}",
-        c.explain(text)
+        c.explain_in(text, context)
     )
 }
 
@@ -353,15 +415,119 @@ fn status_hover(section: &Section, status: Status, offer: Option<&OfferAnalysis>
     let name = section.display_name();
     let next = match status {
         Status::Live => {
-            let cell = offer.and_then(|a| a.cell).map(|c| format!(" The matrix says: {}.", c.advice())).unwrap_or_default();
-            format!("{name} is live. Set a decision date and decide on it, not before; counter once with a specific number, ideally on total comp.{cell}")
+            // the offer's one recommendation, as the rules say it (SPEC §2.0)
+            let advice = offer
+                .and_then(|a| a.recommendation.sentence(&a.numbers()))
+                .map(|s| format!(" {s}"))
+                .unwrap_or_default();
+            let date = if offer.is_some_and(|a| a.decision_date.is_some()) {
+                " Decide on your decision date, not before."
+            } else {
+                " Set a decision date, then decide on it, not before."
+            };
+            format!("{name} is live.{advice}{date}")
         }
+        Status::Interviewing => format!("You're still interviewing with {name}: no offer yet, so nothing to weigh or decide here. When an offer comes, set `status: live` and write its numbers down."),
         Status::Current => format!("{name} is your current job: the baseline every offer has to beat."),
         Status::Accepted | Status::Signed => format!("You've said yes to {name}. If you're reconsidering: slow down, set a decision date, get any new offer in writing first, and if you do walk, call before you email."),
         Status::Started => format!("You've started at {name}. If you leave, give two weeks' notice with a transition plan."),
-        Status::Declined => format!("You declined {name}. Keep the relationship warm: about 15–20% of walk-aways re-engage within 6–18 months — a `review:` date helps."),
+        Status::Declined => {
+            let ((pl, ph), (ml, mh)) = (REENGAGE_PERCENT, REENGAGE_MONTHS);
+            format!("You declined {name}. Keep the relationship warm: about {pl}–{ph}% of walk-aways re-engage within {ml}–{mh} months — a `review:` date helps.")
+        }
         Status::Withdrawn => format!("{name} was withdrawn. Note why, if you know it, for your next search."),
         Status::Rescinded => format!("{name} rescinded the offer. It happens — it's a business decision, as yours would be."),
     };
     format!("**Status: {}.** {next}", status.name())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{check, Config};
+
+    /// Hover at the `$0` marker of a journal checked with `config`.
+    fn hover_at(marked: &str, config: &Config) -> String {
+        let offset = marked.find("$0").expect("a $0 cursor marker");
+        let text = marked.replacen("$0", "", 1);
+        let report = check(&text, config);
+        hover(&text, &report, offset).map_or(String::new(), |(_, md)| md)
+    }
+
+    const JOURNAL: &str =
+        "floor: $2$000k\nanchor-years: 3\n## Acme\nstatus: live\nbase: $180k\nscope: strong\n";
+
+    #[test]
+    fn the_floor_table_names_the_anchor_years_it_shows() {
+        let md = hover_at(&JOURNAL.replacen("$2$0", "$0$2", 1), &Config::default());
+        assert!(md.contains("| Against the floor | Cost, 3 yrs |\n"), "{md}");
+        // 3 years of a $20,000 gap at 3.5%: 20,000 + 20,700 + 21,424.50
+        assert!(md.contains("| 10% below | $62,125 |"), "{md}");
+        let ranged = JOURNAL.replace("anchor-years: 3", "anchor-years: 2-3");
+        let md = hover_at(&ranged.replacen("$2$0", "$0$2", 1), &Config::default());
+        assert!(md.contains("| Cost, 2 yrs | Cost, 3 yrs |"), "{md}");
+    }
+
+    #[test]
+    fn an_amount_hover_sizes_the_gap_with_the_configured_small_gap_line() {
+        let journal = "floor: $200k\n## Acme\nstatus: live\nbase: $19$0$2k\n";
+        // 4% below the floor: small at the default 5% line, big at a 3% line
+        let text = journal.replacen("$19$0$2k", "$0$192k", 1);
+        let small = Config::default();
+        let three = Config {
+            small_gap: crate::model::Percent(300),
+            ..Config::default()
+        };
+        assert_eq!(
+            gap_size_at(&text, &small),
+            Some(GapSize::Small),
+            "default line"
+        );
+        assert_eq!(gap_size_at(&text, &three), Some(GapSize::Big), "3% line");
+    }
+
+    /// SPEC §2.0 "Consistency of wording": below the floor is not yet a reason to walk —
+    /// counter first; below it after the second counter is a real reason.
+    #[test]
+    fn a_walk_below_the_floor_is_real_only_after_the_second_counter() {
+        let one = "floor: $190k base\n## Acme\nstatus: live\nbase: $170k\n\
+                   counter 2026-11-01: asked $195k, got $178k\n\
+                   - walk: $178k is $0below my floor\n";
+        let md = hover_at(one, &Config::default());
+        assert!(!md.contains("A real reason"), "{md}");
+        assert!(!md.contains("— a real reason"), "{md}");
+        assert!(
+            md.contains("not yet a reason to walk — counter first"),
+            "{md}"
+        );
+        let two = one.replace(
+            "- walk:",
+            "counter 2026-11-08: asked $190k, got $178k\n- walk:",
+        );
+        let md = hover_at(&two, &Config::default());
+        assert!(md.contains("A real reason to walk."), "{md}");
+        assert!(!md.contains("counter first"), "{md}");
+    }
+
+    #[test]
+    fn a_walk_hover_counts_the_sections_people_as_them() {
+        let journal = "## Lumen\nstatus: live\nrecruiter: Dev Malhotra\n\
+                       - walk: I just feel like $0Dev pushed back on every reasonable ask\n";
+        let md = hover_at(journal, &Config::default());
+        assert!(md.contains("pushback on every ask — a real reason"), "{md}");
+        assert!(
+            md.contains("\"Dev pushed back on every reasonable ask\""),
+            "{md}"
+        );
+    }
+
+    fn gap_size_at(marked: &str, config: &Config) -> Option<GapSize> {
+        let offset = marked.find("$0")?;
+        let text = marked.replacen("$0", "", 1);
+        let report = check(&text, config);
+        let a = report.analysis.offer(1)?;
+        let section = &report.journal.sections[1];
+        let (_, amount) = amount_at(section, offset)?;
+        gap_for(section, a, amount).map(|g| g.size)
+    }
 }

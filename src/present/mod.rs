@@ -6,4 +6,5 @@ pub mod compare;
 pub mod complete;
 pub mod hover;
 pub mod inlay;
+pub mod outline;
 pub mod tokens;

@@ -1,11 +1,13 @@
 //! Semantic tokens: keys, amounts, dates, statuses and ratings, section names, and walk
 //! reasons by class (real reasons and feelings look different).
 
-use crate::analysis::reasons::classify;
+use crate::analysis::reasons::{classify, ReasonClass};
 use crate::model::keys::ValueKind;
 use crate::model::Key;
-use crate::syntax::{Line, LineKind};
+use crate::syntax::LineKind;
 use crate::text::Span;
+use crate::Report;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -47,8 +49,25 @@ pub struct Token {
     pub modifiers: Modifiers,
 }
 
-/// Tokens in document order, never overlapping, each within one line.
-pub fn tokens(text: &str, lines: &[Line]) -> Vec<Token> {
+/// Tokens in document order, never overlapping, each within one line. Walk reasons carry the
+/// analysis' own classification (a reason is classified once, never again per request).
+pub fn tokens(text: &str, report: &Report) -> Vec<Token> {
+    let lines = report.lines(text);
+    // each walk reason's class, and whether it holds up given the offer's counters
+    let classified: HashMap<usize, (ReasonClass, bool)> = report
+        .analysis
+        .offers
+        .iter()
+        .flat_map(|a| {
+            let section = &report.journal.sections[a.section];
+            a.reasons.iter().filter_map(|(i, c)| {
+                section.reasons.get(*i).map(|r| {
+                    let real = c.class.is_real_after(a.situation.answered_counters);
+                    (r.value_span.start, (c.class, real))
+                })
+            })
+        })
+        .collect();
     let mut out = Vec::new();
     let plain = |span, kind| Token {
         span,
@@ -94,9 +113,14 @@ pub fn tokens(text: &str, lines: &[Line]) -> Vec<Token> {
                 };
                 let mut modifiers = Modifiers::default();
                 if k == Key::Walk {
-                    let class = classify(value.of(text)).class;
-                    modifiers.real = class.is_real();
-                    modifiers.feeling = class.rule_code().is_some();
+                    // a walk line in the profile belongs to no offer: classified here alone
+                    let (class, real) =
+                        classified.get(&value.start).copied().unwrap_or_else(|| {
+                            let class = classify(value.of(text)).class;
+                            (class, class.is_real_after(0))
+                        });
+                    modifiers.real = real;
+                    modifiers.feeling = class.only_feels_like_one();
                 } else if k == Key::Stay {
                     modifiers.real = true;
                 }
@@ -119,8 +143,8 @@ mod tests {
     #[test]
     fn keys_values_and_reasons_are_tokens_and_prose_is_not() {
         let text = "floor: $190k\nJust thinking: out loud.\n## Acme\nstatus: live\n- walk: I'm tired\ncounter 2026-11-15: asked $1, got $2\n";
-        let lines = crate::syntax::lines(text);
-        let got: Vec<(String, TokenKind)> = tokens(text, &lines)
+        let report = crate::check(text, &crate::Config::default());
+        let got: Vec<(String, TokenKind)> = tokens(text, &report)
             .into_iter()
             .map(|t| (t.span.of(text).to_string(), t.kind))
             .collect();
@@ -138,6 +162,17 @@ mod tests {
                 ("2026-11-15".into(), TokenKind::Date),
                 ("asked $1, got $2".into(), TokenKind::Amount),
             ]
+        );
+        let tired = tokens(text, &report)
+            .into_iter()
+            .find(|t| t.span.of(text) == "I'm tired")
+            .map(|t| t.modifiers);
+        assert_eq!(
+            tired,
+            Some(Modifiers {
+                real: false,
+                feeling: true
+            })
         );
     }
 }

@@ -1,85 +1,21 @@
 //! Draft rules [004] [000]: a decline is short, specific and warm — no grievances, no
-//! market lecture, no soft re-open, and an offer to stay in touch by name.
+//! market lecture, no soft re-open, no ultimatum, and an offer to stay in touch by name.
+//! The phrasing rules recognise families of wording (`phrasing`), not fixed strings.
 
-use super::{Context, Finding};
+mod cues;
+mod phrasing;
+
+use phrasing::Family as Phrasing;
+
+use super::Family::*;
+use super::Severity::*;
+use super::Source::*;
+use super::{Context, Finding, Spec};
 use crate::model::{Draft, DraftKind, Section};
 use crate::text::Span;
 
 /// Past this, a decline stops being short [004: "short, specific, and warm"].
 pub const DECLINE_MAX_WORDS: usize = 150;
-
-const GRIEVANCES: &[&str] = &[
-    "disappointed",
-    "disappointing",
-    "your process was",
-    "the process was",
-    "unprofessional",
-    "frustrating",
-    "frustrated",
-    "wasted my time",
-    "waste of time",
-    "rude",
-    "disrespectful",
-    "insulting",
-    "lowball",
-    "low-ball",
-    "unacceptable",
-    "poorly organized",
-    "disorganized",
-    "ghosted",
-    "never got back",
-    "took forever",
-];
-
-const MARKET_LECTURE: &[&str] = &[
-    "market rate",
-    "market value",
-    "below market",
-    "under market",
-    "industry standard",
-    "underpaying",
-    "underpay",
-    "under-paying",
-    "underpaid",
-    "levels.fyi",
-    "market data",
-    "fair market",
-    "going rate",
-    "the market pays",
-    "market average",
-    "what the market",
-];
-
-const REOPENERS: &[&str] = &[
-    "if you can come up",
-    "if you could come up",
-    "if you can get to",
-    "if you could get to",
-    "if you can go to",
-    "if you could go to",
-    "if you can match",
-    "if you could match",
-    "if you can increase",
-    "if you could increase",
-    "if you can raise",
-    "if you could raise",
-    "if you can improve",
-    "if you could improve",
-    "if you can do",
-    "if you could do",
-    "if the offer",
-    "if the number",
-    "i'll reconsider",
-    "i will reconsider",
-    "i would reconsider",
-    "i'd reconsider",
-    "happy to reconsider",
-    "would reconsider",
-    "reconsider if",
-    "i'd reconsider",
-    "open to reconsidering",
-    "change my mind if",
-];
 
 const STAY_IN_TOUCH: &[&str] = &[
     "stay in touch",
@@ -144,10 +80,16 @@ fn drafts<'a>(ctx: &'a Context) -> impl Iterator<Item = (usize, &'a Section, &'a
         .flat_map(move |(i, s)| s.drafts.iter().map(move |d| (i, s, d, d.body.of(ctx.text))))
 }
 
-fn each_phrase(
+/// At most this many findings of one phrasing rule per draft: past it, the draft needs a
+/// rewrite, not a longer list.
+const MAX_PER_DRAFT: usize = 3;
+
+/// One finding per sentence of `family` in each draft `applies` to, on the words that decided
+/// and quoting them.
+fn each_sentence(
     ctx: &Context,
     out: &mut Vec<Finding>,
-    phrases: &'static [&'static str],
+    family: Phrasing,
     applies: fn(DraftKind) -> bool,
     message: fn(&str) -> String,
 ) {
@@ -155,18 +97,32 @@ fn each_phrase(
         if !applies(draft.kind) {
             continue;
         }
-        for (start, end) in matches_in(body, phrases).into_iter().take(3) {
-            let span = Span::new(draft.body.start + start, draft.body.start + end);
-            out.push(Finding::new(index, span, message(span.of(ctx.text))));
+        for found in phrasing::find(body, family).into_iter().take(MAX_PER_DRAFT) {
+            let span = Span::new(draft.body.start + found.start, draft.body.start + found.end);
+            out.push(Finding::new(
+                index,
+                span,
+                message(&phrasing::quote(body, &found)),
+            ));
         }
     }
 }
 
+/// `draft-grievance`: a draft that lists grievances.
+pub(super) const DRAFT_GRIEVANCE: Spec = Spec {
+    severity: Warning,
+    family: Drafts,
+    sources: &[WalkAway],
+    summary: "a draft that lists grievances",
+    explanation: "A decline is not the place for grievances about the process or the offer. They won't change the outcome and they will be remembered. Keep it short, specific and warm: thank them, say the numbers don't work for you right now, and offer to stay in touch.",
+    check: grievance,
+};
+
 pub fn grievance(ctx: &Context, out: &mut Vec<Finding>) {
-    each_phrase(
+    each_sentence(
         ctx,
         out,
-        GRIEVANCES,
+        Phrasing::Grievance,
         |_| true,
         |found| {
             format!("“{found}” lists a grievance: it won't change the outcome and it will be remembered — keep the draft short, specific and warm")
@@ -174,11 +130,21 @@ pub fn grievance(ctx: &Context, out: &mut Vec<Finding>) {
     );
 }
 
+/// `draft-market-lecture`: a draft that lectures on market rates.
+pub(super) const DRAFT_MARKET_LECTURE: Spec = Spec {
+    severity: Warning,
+    family: Drafts,
+    sources: &[WalkAway],
+    summary: "a draft that lectures on market rates",
+    explanation: "Don't lecture a recruiter about market rates in a decline: they know the market, and the lecture reads as a grievance. \"The numbers don't quite work for where I am in my career\" says everything that needs saying.",
+    check: market_lecture,
+};
+
 pub fn market_lecture(ctx: &Context, out: &mut Vec<Finding>) {
-    each_phrase(
+    each_sentence(
         ctx,
         out,
-        MARKET_LECTURE,
+        Phrasing::MarketLecture,
         |k| k != DraftKind::Counter,
         |found| {
             format!("“{found}” lectures them on market rates: they know the market — say the numbers don't work for you right now, and leave it there")
@@ -186,14 +152,46 @@ pub fn market_lecture(ctx: &Context, out: &mut Vec<Finding>) {
     );
 }
 
+/// `draft-conditional-reopen`: a decline that says it would reconsider for more money.
+pub(super) const DRAFT_CONDITIONAL_REOPEN: Spec = Spec {
+    severity: Warning,
+    family: Drafts,
+    sources: &[WalkAway],
+    summary: "a decline that says it would reconsider for more money",
+    explanation: "\"If you can come up to $X I'll reconsider\" is a soft re-open of the negotiation, and most recruiters won't answer it. Write it only if you mean it — and then it's a counter, not a decline.",
+    check: conditional_reopen,
+};
+
 pub fn conditional_reopen(ctx: &Context, out: &mut Vec<Finding>) {
-    each_phrase(
+    each_sentence(
         ctx,
         out,
-        REOPENERS,
+        Phrasing::ConditionalReopen,
         |k| k != DraftKind::Counter,
         |found| {
-            format!("“{found}…” softly re-opens the negotiation, and most recruiters won't answer it: keep it only if you mean it — then it's a counter, not a decline")
+            format!("“{found}” softly re-opens the negotiation, and most recruiters won't answer it: keep it only if you mean it — then it's a counter, not a decline")
+        },
+    );
+}
+
+/// `draft-ultimatum`: a counter or decline that threatens to walk as a tactic.
+pub(super) const DRAFT_ULTIMATUM: Spec = Spec {
+    severity: Warning,
+    family: Drafts,
+    sources: &[WalkAway],
+    summary: "a counter or decline that threatens to walk as a tactic",
+    explanation: "\"This is my final offer\", \"or I'll have to walk away\", \"take it or leave it\": a threat in a counter turns a negotiation into a test of nerve, and a recruiter who calls it leaves you choosing between your word and the offer. Walking away is a real position, not a bluff: decide your floor beforehand, ask for your number warmly, and if they can't reach it, walk — in a short, kind decline, with no threat in it.",
+    check: ultimatum,
+};
+
+pub fn ultimatum(ctx: &Context, out: &mut Vec<Finding>) {
+    each_sentence(
+        ctx,
+        out,
+        Phrasing::Ultimatum,
+        |k| matches!(k, DraftKind::Counter | DraftKind::Decline),
+        |found| {
+            format!("“{found}” threatens to walk as a tactic: walking away is a real position, not a bluff — ask for your number warmly, and if it doesn't come, decline kindly")
         },
     );
 }
@@ -203,6 +201,16 @@ fn word_count(body: &str) -> usize {
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
 }
+
+/// `draft-too-long`: a decline longer than about 150 words.
+pub(super) const DRAFT_TOO_LONG: Spec = Spec {
+    severity: Information,
+    family: Drafts,
+    sources: &[WalkAway],
+    summary: "a decline longer than about 150 words",
+    explanation: "The right decline is short, specific and warm — a few sentences. Length invites negotiation and reads as justification. Aim for under 150 words.",
+    check: too_long,
+};
 
 pub fn too_long(ctx: &Context, out: &mut Vec<Finding>) {
     for (index, _, draft, body) in drafts(ctx) {
@@ -242,6 +250,16 @@ fn people(section: &Section) -> Vec<String> {
         .collect()
 }
 
+/// `draft-no-stay-in-touch`: a decline that never offers to stay in touch by name.
+pub(super) const DRAFT_NO_STAY_IN_TOUCH: Spec = Spec {
+    severity: Hint,
+    family: Drafts,
+    sources: &[WalkAway],
+    summary: "a decline that never offers to stay in touch by name",
+    explanation: "Companies do come back: about 15–20% of walk-aways re-engage within six to eighteen months. Say you'd like to stay in touch, by name, with the recruiter or hiring manager, so the door stays open.",
+    check: no_stay_in_touch,
+};
+
 pub fn no_stay_in_touch(ctx: &Context, out: &mut Vec<Finding>) {
     for (index, section, draft, body) in drafts(ctx) {
         if !draft.kind.is_decline() {
@@ -273,10 +291,16 @@ mod tests {
 
     #[test]
     fn phrases_match_whole_words_only() {
-        assert_eq!(matches_in("You were rude.", &["rude"]), vec![(9, 13)]);
-        assert!(matches_in("Prudence", &["rude"]).is_empty());
-        assert_eq!(matches_in("I'll Reconsider", &["i'll reconsider"]).len(), 1);
-        assert_eq!(matches_in("I’ll reconsider", &["i'll reconsider"]).len(), 1);
+        assert_eq!(
+            matches_in("Stay in touch.", &["stay in touch"]),
+            vec![(0, 13)]
+        );
+        assert!(matches_in("Reconnected", &["reconnect"]).is_empty());
+        assert_eq!(
+            matches_in("Let's Keep In Touch", &["keep in touch"]).len(),
+            1
+        );
+        assert_eq!(matches_in("We’ll reconnect", &["we'll reconnect"]).len(), 1);
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Process rules [000] [004]: decide on a date you set, get it in writing, tell people
 //! the right way, and keep the door open.
 
-use super::{Context, Finding};
-use crate::analysis::is_open;
+use super::Family::*;
+use super::Severity::*;
+use super::Source::*;
+use super::{Context, Finding, Spec};
+use crate::analysis::{is_open, REENGAGE_MONTHS, REENGAGE_PERCENT};
 use crate::model::{Field, Section, Status, Verdict};
 
 fn latest_verdict(section: &Section) -> Option<Verdict> {
@@ -31,8 +34,18 @@ fn status_words(section: &Section) -> &'static str {
     }
 }
 
+/// `no-decision-date`: an offer is being weighed with no decision date set.
+pub(super) const NO_DECISION_DATE: Spec = Spec {
+    severity: Information,
+    family: Process,
+    sources: &[Renege],
+    summary: "an offer is being weighed with no decision date set",
+    explanation: "Put a date on the calendar when you will decide — even if it's only a day away — and don't decide before it. The delay lets you weigh your options instead of reaching for the perfect outcome, and keeps an anxious moment from making a multi-year decision. Add `decision-date: YYYY-MM-DD` to the profile or the offer.",
+    check: no_decision_date,
+};
+
 pub fn no_decision_date(ctx: &Context, out: &mut Vec<Finding>) {
-    for a in &ctx.analysis.offers {
+    for a in ctx.current() {
         let section = &ctx.journal.sections[a.section];
         if !is_open(section) || !weighing(section) || a.decision_date.is_some() {
             continue;
@@ -47,8 +60,18 @@ pub fn no_decision_date(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// `decided-early`: a walk or accept decision dated before your own decision date.
+pub(super) const DECIDED_EARLY: Spec = Spec {
+    severity: Warning,
+    family: Process,
+    sources: &[Renege],
+    summary: "a walk or accept decision dated before your own decision date",
+    explanation: "You set a decision date so that you would decide then, not before. A decision recorded earlier is the hasty kind the date was meant to prevent: slow down, weigh the options, and confirm it on the date.",
+    check: decided_early,
+};
+
 pub fn decided_early(ctx: &Context, out: &mut Vec<Finding>) {
-    for a in &ctx.analysis.offers {
+    for a in ctx.current() {
         let section = &ctx.journal.sections[a.section];
         let Some(decide_on) = a.decision_date else {
             continue;
@@ -74,8 +97,18 @@ pub fn decided_early(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// `decision-date-passed`: the decision date has passed and no decision is recorded.
+pub(super) const DECISION_DATE_PASSED: Spec = Spec {
+    severity: Information,
+    family: Process,
+    sources: &[Renege],
+    summary: "the decision date has passed and no decision is recorded",
+    explanation: "The date you set to decide on has come and gone. Either record the decision (`decision YYYY-MM-DD: walk|accept|counter|wait`) or, if you need more time, set a new decision date on purpose rather than letting it drift.",
+    check: decision_date_passed,
+};
+
 pub fn decision_date_passed(ctx: &Context, out: &mut Vec<Finding>) {
-    for a in &ctx.analysis.offers {
+    for a in ctx.current() {
         let section = &ctx.journal.sections[a.section];
         let Some(decide_on) = a.decision_date else {
             continue;
@@ -99,60 +132,144 @@ pub fn decision_date_passed(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// `not-in-writing`: walking away from an accepted offer for one you don't have in writing.
+pub(super) const NOT_IN_WRITING: Spec = Spec {
+    severity: Warning,
+    family: Process,
+    sources: &[Renege],
+    summary: "walking away from an accepted offer for one you don't have in writing",
+    explanation: "Before you back out of an offer you accepted, get the new offer in writing and understand its total compensation. Some companies won't put an offer in writing until you agree to the numbers and a start date; until you have it, the new offer can still change or disappear.",
+    check: not_in_writing,
+};
+
+/// How many sections a message names before it says "and N more".
+const NAMED_AT_MOST: usize = 3;
+
+/// One finding per decision, naming every section it concerns (SPEC §2): the sections you
+/// would be walking to are gathered once, so a journal of many offers costs linear time and
+/// gives linear output.
 pub fn not_in_writing(ctx: &Context, out: &mut Vec<Finding>) {
-    let sections = &ctx.journal.sections;
-    for (from_index, from) in ctx.journal.offers() {
-        let Some(committed) = from.status().filter(|s| s.is_committed()) else {
+    // the offers one could be walking to and that are not in writing, in order
+    let unwritten: Vec<(usize, &Section)> = ctx
+        .journal
+        .offers()
+        .filter(|(i, to)| {
+            !ctx.is_history(*i) &&
+            !matches!(to.status(), Some(s) if s.is_closed() || s == Status::Current || s == Status::Started)
+                && !to.in_writing.as_ref().is_some_and(|w| w.value)
+        })
+        .collect();
+    let committed: Vec<(usize, &Section, Status)> = ctx
+        .journal
+        .offers()
+        .filter(|(i, _)| !ctx.is_history(*i))
+        .filter_map(|(i, s)| Some((i, s, s.status().filter(|st| st.is_committed())?)))
+        .collect();
+    let hold_out = committed.iter().find(|(_, s, _)| walked(s).is_none());
+    // what a walk away from a committed offer could be for: open, or accepted
+    let candidates: Vec<(usize, &Section)> = unwritten
+        .iter()
+        .copied()
+        .filter(|&(_, s)| is_open(s) || latest_verdict(s) == Some(Verdict::Accept))
+        .collect();
+    for &(index, to) in &unwritten {
+        // accepting a new offer while a committed one still stands
+        let Some(accept) = to.decision().filter(|d| d.value.verdict == Verdict::Accept) else {
             continue;
         };
-        let from_walked = walked(from).is_some();
-        for (to_index, to) in ctx.journal.offers() {
-            if to_index == from_index {
-                continue;
-            }
-            let to_status = to.status();
-            if matches!(to_status, Some(s) if s.is_closed() || s == Status::Current || s == Status::Started)
-            {
-                continue;
-            }
-            let to_accepted = latest_verdict(to) == Some(Verdict::Accept);
-            let candidate = to_accepted || (from_walked && is_open(to));
-            if !candidate || to.in_writing.as_ref().is_some_and(|w| w.value) {
-                continue;
-            }
-            let (at, how) = match &to.in_writing {
-                Some(w) => (
-                    w.line,
-                    format!("{} isn't in writing yet", to.display_name()),
-                ),
-                None => (
-                    to.anchor(),
-                    format!(
-                        "nothing says {} is in writing (add `in-writing: yes` once it is)",
-                        to.display_name()
-                    ),
-                ),
-            };
-            let message = format!(
-                "You're walking away from {} ({}) for {}, and {how}: get the new offer in writing, and understand its total comp, before you back out",
-                from.display_name(),
-                committed.name(),
-                to.display_name()
-            );
-            let mut finding = Finding::new(to_index, at, message);
-            if let Some(d) = walked(from) {
-                finding = finding.related(
-                    d.line,
-                    format!("walking away from {}", sections[from_index].display_name()),
-                );
-            }
-            out.push(finding);
+        let Some(&(from_index, from, status)) = hold_out.filter(|(i, ..)| *i != index) else {
+            continue;
+        };
+        let message = format!(
+            "You're accepting {} while {} ({}) still stands, and {}: get the new offer in writing, and understand its total comp, before you back out",
+            to.display_name(),
+            from.display_name(),
+            status.name(),
+            writing_words(to)
+        );
+        out.push(Finding::new(index, accept.line, message).related(
+            from.anchor(),
+            format!(
+                "{} ({})",
+                ctx.journal.sections[from_index].display_name(),
+                status.name()
+            ),
+        ));
+    }
+    for &(from_index, from, status) in &committed {
+        let Some(decision) = walked(from) else {
+            continue;
+        };
+        let to: Vec<(usize, &Section)> = candidates
+            .iter()
+            .copied()
+            .filter(|&(i, _)| i != from_index)
+            .take(NAMED_AT_MOST + 1)
+            .collect();
+        if to.is_empty() {
+            continue;
         }
+        let others = candidates.len()
+            - usize::from(
+                candidates
+                    .binary_search_by_key(&from_index, |&(i, _)| i)
+                    .is_ok(),
+            );
+        let more = others.saturating_sub(NAMED_AT_MOST);
+        let names: Vec<String> = to
+            .iter()
+            .take(NAMED_AT_MOST)
+            .map(|(_, s)| s.display_name().to_string())
+            .collect();
+        let list = if more > 0 {
+            format!("{} and {more} more", names.join(", "))
+        } else {
+            names.join(", ")
+        };
+        let what = match (&to[..], &to[0].1.in_writing) {
+            ([_], Some(_)) => format!("for {list}, which isn't in writing yet"),
+            ([_], None) => format!(
+                "for {list}, and nothing says it is in writing (add `in-writing: yes` once it is)"
+            ),
+            _ => format!("for {list}, none of them in writing yet"),
+        };
+        let message = format!(
+            "You're walking away from {} ({}) {what}: get the new offer in writing, and understand its total comp, before you back out",
+            from.display_name(),
+            status.name(),
+        );
+        let mut finding = Finding::new(from_index, decision.line, message);
+        for (_, s) in to.iter().take(NAMED_AT_MOST) {
+            let at = s.in_writing.as_ref().map_or(s.anchor(), |w| w.line);
+            finding = finding.related(at, format!("{}: not in writing", s.display_name()));
+        }
+        out.push(finding);
     }
 }
 
+/// "Bluebird isn't in writing yet", or that nothing says it is.
+fn writing_words(to: &Section) -> String {
+    match &to.in_writing {
+        Some(_) => format!("{} isn't in writing yet", to.display_name()),
+        None => format!(
+            "nothing says {} is in writing (add `in-writing: yes` once it is)",
+            to.display_name()
+        ),
+    }
+}
+
+/// `renege-notice`: walking away from an offer you accepted.
+pub(super) const RENEGE_NOTICE: Spec = Spec {
+    severity: Information,
+    family: Process,
+    sources: &[Renege],
+    summary: "walking away from an offer you accepted",
+    explanation: "Backing out of an accepted offer is more common than it feels, and done well it needn't burn the bridge. Tell them as soon as you have decided, by phone or video first, then send an email documenting the decision and the conversation. Don't ghost: the recruiting world is small.",
+    check: renege_notice,
+};
+
 pub fn renege_notice(ctx: &Context, out: &mut Vec<Finding>) {
-    for (index, section) in ctx.journal.offers() {
+    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_history(*i)) {
         let (Some(status), Some(decision)) = (section.status(), walked(section)) else {
             continue;
         };
@@ -172,8 +289,18 @@ pub fn renege_notice(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// `resign-notice`: walking away from a job you have started.
+pub(super) const RESIGN_NOTICE: Spec = Spec {
+    severity: Information,
+    family: Process,
+    sources: &[Renege],
+    summary: "walking away from a job you have started",
+    explanation: "If you have already started and decide to leave, give two weeks' notice, with your last day and a plan to hand over your responsibilities and projects.",
+    check: resign_notice,
+};
+
 pub fn resign_notice(ctx: &Context, out: &mut Vec<Finding>) {
-    for (index, section) in ctx.journal.offers() {
+    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_history(*i)) {
         let (Some(status), Some(decision)) = (section.status(), walked(section)) else {
             continue;
         };
@@ -185,8 +312,18 @@ pub fn resign_notice(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// `tell-referrer`: walking away from an offer someone referred you to.
+pub(super) const TELL_REFERRER: Spec = Spec {
+    severity: Information,
+    family: Process,
+    sources: &[Renege],
+    summary: "walking away from an offer someone referred you to",
+    explanation: "Someone put their name on the line to refer you. Tell them yourself, before the company does, so they hear it from you and the relationship survives the decision.",
+    check: tell_referrer,
+};
+
 pub fn tell_referrer(ctx: &Context, out: &mut Vec<Finding>) {
-    for (index, section) in ctx.journal.offers() {
+    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_history(*i)) {
         let (Some(referrer), Some(decision)) = (&section.referred_by, walked(section)) else {
             continue;
         };
@@ -201,15 +338,29 @@ pub fn tell_referrer(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// `no-review-date`: a walk decision with no review date.
+pub(super) const NO_REVIEW_DATE: Spec = Spec {
+    severity: Hint,
+    family: Process,
+    sources: &[WalkAway],
+    summary: "a walk decision with no review date",
+    explanation: "Companies do come back: about 15–20% of walk-aways lead to a re-engagement six to eighteen months later, often with a better offer. Add `review: YYYY-MM-DD` (about six months out) to look back at this decision and at the relationship.",
+    check: no_review_date,
+};
+
 pub fn no_review_date(ctx: &Context, out: &mut Vec<Finding>) {
-    for (index, section) in ctx.journal.offers() {
+    for (index, section) in ctx.journal.offers().filter(|(i, _)| !ctx.is_history(*i)) {
         let Some(decision) = walked(section) else {
             continue;
         };
-        if section.review.is_some() {
+        // leaving a job you hold is a resignation: nobody re-engages you to your own job
+        if section.review.is_some()
+            || matches!(section.status(), Some(Status::Started | Status::Current))
+        {
             continue;
         }
-        let message = "No review date for this walk: about 15–20% of walk-aways re-engage 6–18 months later — add `review: YYYY-MM-DD` about six months out";
+        let ((pl, ph), (ml, mh)) = (REENGAGE_PERCENT, REENGAGE_MONTHS);
+        let message = format!("No review date for this walk: about {pl}–{ph}% of walk-aways re-engage {ml}–{mh} months later — add `review: YYYY-MM-DD` about six months out");
         out.push(Finding::new(index, decision.line, message));
     }
 }

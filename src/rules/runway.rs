@@ -1,68 +1,69 @@
 //! Runway rules [004], the "I have nothing else" case: only when the offer is below the
 //! floor and it is the only live offer, runway decides whether waiting beats the anchor.
 
-use super::{Context, Finding};
-use crate::analysis::{is_open, OfferAnalysis, WEEKS_TO_COMPARABLE_OFFER};
-use crate::model::{Duration, Field, Money, Section, Status, Verdict};
+use super::Family::*;
+use super::Severity::*;
+use super::Source::*;
+use super::{Context, Finding, Spec};
+use crate::analysis::advice::{self, Recommendation, RunwayCase};
+use crate::analysis::WEEKS_TO_COMPARABLE_OFFER;
+use crate::model::{Duration, Verdict};
 
-/// Three months or less: taking the imperfect offer is defensible [004].
-const SHORT_RUNWAY_MONTHS: i64 = 3;
-/// Six months or more: waiting usually wins [004].
-const LONG_RUNWAY_MONTHS: i64 = 6;
-
-/// The offers this family speaks about: below the floor, with no other offer open.
-fn alone_below_floor<'a>(
-    ctx: &'a Context,
-) -> impl Iterator<Item = (&'a Section, &'a OfferAnalysis)> {
-    // counted once: "no other offer open" is then a comparison, not a scan per offer
-    let open: Vec<usize> = ctx
-        .journal
-        .offers()
-        .filter(|(_, s)| is_open(s))
-        .map(|(i, _)| i)
-        .take(2)
-        .collect();
-    ctx.analysis.offers.iter().filter_map(move |a| {
-        let section = &ctx.journal.sections[a.section];
-        let below = a.gap.is_some_and(|g| g.is_below());
-        let others_open = open.iter().any(|&i| i != a.section);
-        (below && !others_open).then_some((section, a))
-    })
-}
-
-fn runway<'a>(ctx: &'a Context) -> Option<&'a Field<Duration>> {
-    ctx.journal.profile().runway.as_ref()
-}
-
-/// The offer is still being weighed (not walked from, not closed).
-fn weighing(section: &Section) -> bool {
-    matches!(section.status(), None | Some(Status::Live))
-}
-
-fn situation(section: &Section, a: &OfferAnalysis, runway: Duration) -> String {
-    let pct = a.gap.map(|g| g.percent_text()).unwrap_or_default();
-    format!(
-        "{runway} of runway, and {} is your only live offer, {pct} below your floor",
-        section.display_name()
-    )
-}
-
-fn emit(
-    ctx: &Context,
-    out: &mut Vec<Finding>,
-    fits: impl Fn(Duration) -> bool,
-    advice: impl Fn(&OfferAnalysis) -> String,
-) {
-    let Some(runway) = runway(ctx) else { return };
-    if !fits(runway.value) {
-        return;
-    }
-    for (section, a) in alone_below_floor(ctx) {
-        if !weighing(section) {
+/// The runway rule of `case` speaks about exactly the offers whose one recommendation is
+/// that case (SPEC §2.0): the analysis decided it; this only words it.
+fn emit(ctx: &Context, out: &mut Vec<Finding>, case: RunwayCase) {
+    for a in &ctx.analysis.offers {
+        let Recommendation::Runway {
+            case: this,
+            runway,
+            overrides,
+            middle,
+        } = a.recommendation
+        else {
+            continue;
+        };
+        if this != case {
             continue;
         }
-        let message = format!("{}: {}", situation(section, a, runway.value), advice(a));
-        let mut finding = Finding::new(a.section, runway.line, message);
+        // the runway of the offer's own search
+        let Some(runway_line) = ctx
+            .journal
+            .profile_of(a.section)
+            .runway
+            .as_ref()
+            .map(|r| r.line)
+        else {
+            continue;
+        };
+        let section = &ctx.journal.sections[a.section];
+        let gap_words = match (a.situation.opening_gap, a.gap) {
+            (Some(opening), Some(now)) if opening.measured != now.measured => format!(
+                "it opened {} below your floor and stands {} now",
+                opening.percent_text(),
+                if now.is_below() {
+                    format!("{} below", now.percent_text())
+                } else {
+                    "at or above it".to_string()
+                }
+            ),
+            (Some(opening), _) => format!("{} below your floor", opening.percent_text()),
+            _ => String::new(),
+        };
+        let matrix = overrides
+            .map(|cell| {
+                format!(
+                    "The matrix alone says {} ({}), but with ",
+                    cell.verdict(),
+                    cell.name()
+                )
+            })
+            .unwrap_or_else(|| "With ".to_string());
+        let message = format!(
+            "{} is your only open offer ({gap_words}). {matrix}{runway} of runway: {}",
+            section.display_name(),
+            advice::runway_advice(case, middle, &a.numbers())
+        );
+        let mut finding = Finding::new(a.section, runway_line, message);
         if let Some(live) = a.live {
             finding = finding.related(
                 live.line,
@@ -73,57 +74,73 @@ fn emit(
     }
 }
 
+/// `short-runway`: the only live offer is below the floor and runway is three months or less.
+pub(super) const SHORT_RUNWAY: Spec = Spec {
+    severity: Information,
+    family: Runway,
+    sources: &[WalkAway],
+    summary: "the only live offer is below the floor and runway is three months or less",
+    explanation: "With three months of runway or less, the math flips: taking the imperfect offer to keep paying rent is a defensible decision, and you should make it without guilt.",
+    check: short_runway,
+};
+
 pub fn short_runway(ctx: &Context, out: &mut Vec<Finding>) {
-    emit(
-        ctx,
-        out,
-        |r| r <= Duration::months(SHORT_RUNWAY_MONTHS),
-        |_| {
-            "taking the imperfect offer to keep paying rent is defensible — make that decision without guilt".into()
-        },
-    );
+    emit(ctx, out, RunwayCase::Short);
 }
+
+/// `middle-runway`: the only live offer is below the floor and runway is between three and six months.
+pub(super) const MIDDLE_RUNWAY: Spec = Spec {
+    severity: Warning,
+    family: Runway,
+    sources: &[WalkAway],
+    summary: "the only live offer is below the floor and runway is between three and six months",
+    explanation: "The middle case is the dangerous one: a few months of runway, one live offer under your floor, and fear doing the talking. Do one more honest counter; accept if it lands within {small-gap} of your floor, and walk if it doesn't. The fear is loud, but it is usually wrong about the math.",
+    check: middle_runway,
+};
 
 pub fn middle_runway(ctx: &Context, out: &mut Vec<Finding>) {
-    emit(
-        ctx,
-        out,
-        |r| r > Duration::months(SHORT_RUNWAY_MONTHS) && r < Duration::months(LONG_RUNWAY_MONTHS),
-        |a| {
-            let Some(gap) = a.gap else {
-                return String::new();
-            };
-            let small = ctx.config.small_gap.0;
-            let line = Money::new(
-                gap.floor.minor - gap.floor.percent_of(small).minor,
-                gap.floor.currency,
-            );
-            format!(
-            "do one more honest counter; accept if it lands at {} or more (within {} of your floor of {}), and walk if it doesn't",
-            line.whole(),
-            ctx.config.small_gap,
-            gap.floor
-        )
-        },
-    );
+    emit(ctx, out, RunwayCase::Middle);
 }
+
+/// `long-runway`: the only live offer is below the floor and runway is six months or more.
+pub(super) const LONG_RUNWAY: Spec = Spec {
+    severity: Information,
+    family: Runway,
+    sources: &[WalkAway],
+    summary: "the only live offer is below the floor and runway is six months or more",
+    explanation: "With six months of runway or more, waiting usually beats accepting a number that anchors you for years, even when it doesn't feel that way. Taking a bad offer is rarely cheaper than waiting once the multi-year anchor is counted.",
+    check: long_runway,
+};
 
 pub fn long_runway(ctx: &Context, out: &mut Vec<Finding>) {
-    emit(
-        ctx,
-        out,
-        |r| r >= Duration::months(LONG_RUNWAY_MONTHS),
-        |_| "waiting usually beats a number that anchors you for the next 2–4 years".into(),
-    );
+    emit(ctx, out, RunwayCase::Long);
 }
 
+/// `walk-outlasts-runway`: walking with less than ten weeks of runway.
+pub(super) const WALK_OUTLASTS_RUNWAY: Spec = Spec {
+    severity: Warning,
+    family: Runway,
+    sources: &[WalkAway],
+    summary: "walking with less than ten weeks of runway",
+    explanation: "Walking away means rerunning the funnel, and a comparable offer usually takes six to ten weeks to get back in hand — longer in a soft market. With less runway than that, plan how you'll cover the gap before you walk.",
+    check: walk_outlasts_runway,
+};
+
 pub fn walk_outlasts_runway(ctx: &Context, out: &mut Vec<Finding>) {
-    let Some(runway) = runway(ctx) else { return };
     let (low, high) = WEEKS_TO_COMPARABLE_OFFER;
-    if runway.value >= Duration::weeks(high as i64) {
-        return;
-    }
-    for (section, a) in alone_below_floor(ctx) {
+    // any walk with nothing else open costs the same weeks: below the floor or above it,
+    // from an offer or from a job you hold
+    for a in &ctx.analysis.offers {
+        if !a.situation.only_open || a.situation.history {
+            continue;
+        }
+        let Some(runway) = ctx.journal.profile_of(a.section).runway.as_ref() else {
+            continue;
+        };
+        if runway.value >= Duration::weeks(high as i64) {
+            continue;
+        }
+        let section = &ctx.journal.sections[a.section];
         let Some(decision) = section
             .decision()
             .filter(|d| d.value.verdict == Verdict::Walk)
@@ -131,7 +148,7 @@ pub fn walk_outlasts_runway(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         let message = format!(
-            "You're walking with {} of runway, and a comparable offer usually takes {low}–{high} weeks to land: plan how you'll cover the gap before you walk",
+            "You're walking with {} of runway and nothing else open, and a comparable offer usually takes {low}–{high} weeks to land: plan how you'll cover the gap before you walk",
             runway.value
         );
         out.push(

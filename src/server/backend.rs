@@ -1,10 +1,10 @@
 //! The tower-lsp handlers. Text sync is applied by the transport before these run; the
 //! handlers answer requests and keep configuration current.
 
-use super::settings::{self, Sources};
+use super::settings;
 use super::worker::Job;
 use super::{convert, features, State};
-use crate::config::ConfigProblem;
+use crate::settings::RawSettings;
 use std::sync::Arc;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::lsp_types::*;
@@ -47,34 +47,42 @@ impl Backend {
             .unwrap_or(false)
     }
 
-    /// Re-read every source, tell the person about settings that couldn't be used, and
-    /// analyse open documents again.
-    async fn reload(&self) {
-        let sources = self
+    /// Settings changed (`files_changed`: an `offer-notes.toml` on disk): resolve every open
+    /// document's settings again, tell the person about settings that couldn't be used, and
+    /// analyse again the documents whose settings changed.
+    async fn reload(&self, files_changed: bool) {
+        let open = self
+            .state
+            .documents
+            .lock()
+            .map(|d| d.uris())
+            .unwrap_or_default();
+        let (changed, warnings) = self
             .state
             .settings
             .lock()
-            .map(|s| s.clone())
+            .map(|mut s| s.reload(&open, files_changed))
             .unwrap_or_default();
-        let (config, problems) = sources.resolve();
-        if let Ok(mut current) = self.state.config.write() {
-            *current = config;
-        }
-        self.state.forget_all();
-        self.state
+        let first = !self
+            .state
             .config_ready
-            .store(true, std::sync::atomic::Ordering::SeqCst);
-        for problem in problems {
-            self.warn(&problem).await;
+            .swap(true, std::sync::atomic::Ordering::SeqCst);
+        for message in warnings {
+            self.warn(message).await;
         }
-        self.state.schedule(Job::Reanalyze);
+        if first {
+            // documents opened before the settings were in have not been analysed at all
+            self.state.forget_all();
+            self.state.schedule(Job::Reanalyze);
+        } else {
+            for uri in changed {
+                self.state.forget(&uri);
+                self.state.schedule(Job::Analyze(uri));
+            }
+        }
     }
 
-    async fn warn(&self, problem: &ConfigProblem) {
-        let message = format!(
-            "offer-notes: setting `{}` ignored — {}",
-            problem.setting, problem.message
-        );
+    async fn warn(&self, message: String) {
         tracing::warn!("{message}");
         self.client
             .show_message(MessageType::WARNING, message)
@@ -116,7 +124,7 @@ impl Backend {
             Ok(values) => {
                 if let Some(value) = values.into_iter().next().filter(|v| !v.is_null()) {
                     if let Ok(mut s) = self.state.settings.lock() {
-                        s.client = crate::config::RawConfig::from_json(&value);
+                        s.set_client(RawSettings::from_json(&value));
                     }
                 }
             }
@@ -125,16 +133,19 @@ impl Backend {
     }
 }
 
-fn workspace_root(params: &InitializeParams) -> Option<std::path::PathBuf> {
-    params
-        .workspace_folders
-        .as_ref()
-        .and_then(|f| f.first())
-        .and_then(|f| f.uri.to_file_path().ok())
-        .or_else(|| {
+/// The workspace folders, first one first: `workspaceFolders`, else the older `rootUri`.
+fn workspace_folders(params: &InitializeParams) -> Vec<std::path::PathBuf> {
+    match &params.workspace_folders {
+        Some(folders) if !folders.is_empty() => folders
+            .iter()
+            .filter_map(|f| f.uri.to_file_path().ok())
+            .collect(),
+        _ => {
             #[allow(deprecated)]
-            params.root_uri.as_ref().and_then(|u| u.to_file_path().ok())
-        })
+            let root = params.root_uri.as_ref().and_then(|u| u.to_file_path().ok());
+            root.into_iter().collect()
+        }
+    }
 }
 
 #[tower_lsp::async_trait]
@@ -147,27 +158,17 @@ impl LanguageServer for Backend {
                 .unwrap_or_default();
             self.state.log.follow_trace(&value);
         }
+        // settings apply from the first didOpen; problems with them are reported once
+        // `initialized` arrives
         if let Ok(mut s) = self.state.settings.lock() {
-            *s = Sources {
-                root: workspace_root(&params),
-                init: params
+            s.set_folders(workspace_folders(&params));
+            s.set_init(
+                params
                     .initialization_options
                     .as_ref()
-                    .map(crate::config::RawConfig::from_json)
+                    .map(RawSettings::from_json)
                     .unwrap_or_default(),
-                client: Default::default(),
-            };
-        }
-        // settings from the file and initializationOptions apply before the first didOpen;
-        // problems with them are reported once `initialized` arrives
-        let (config, _) = self
-            .state
-            .settings
-            .lock()
-            .map(|s| s.resolve())
-            .unwrap_or_default();
-        if let Ok(mut current) = self.state.config.write() {
-            *current = config;
+            );
         }
         if let Ok(mut caps) = self.capabilities.lock() {
             *caps = params.capabilities.clone();
@@ -246,6 +247,14 @@ impl LanguageServer for Backend {
                     commands: vec![features::COMPARE_COMMAND.into()],
                     ..Default::default()
                 }),
+                // each folder's documents get their own nearest offer-notes.toml
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
                 ..Default::default()
             },
         })
@@ -253,7 +262,7 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         self.pull_client_settings().await;
-        self.reload().await;
+        self.reload(false).await;
         if self.client_can_watch_files() {
             let options = DidChangeWatchedFilesRegistrationOptions {
                 watchers: vec![FileSystemWatcher {
@@ -284,17 +293,32 @@ impl LanguageServer for Backend {
         match settings::from_settings(&params.settings) {
             Some(raw) => {
                 if let Ok(mut s) = self.state.settings.lock() {
-                    s.client = raw;
+                    s.set_client(raw);
                 }
             }
             None => self.pull_client_settings().await,
         }
-        self.reload().await;
+        self.reload(false).await;
     }
 
     async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
-        self.reload().await;
+        // only `**/offer-notes.toml` is watched: a file was created, changed or deleted
+        self.reload(true).await;
     }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let paths = |folders: &[WorkspaceFolder]| -> Vec<std::path::PathBuf> {
+            folders
+                .iter()
+                .filter_map(|f| f.uri.to_file_path().ok())
+                .collect()
+        };
+        if let Ok(mut s) = self.state.settings.lock() {
+            s.change_folders(paths(&params.event.added), &paths(&params.event.removed));
+        }
+        self.reload(false).await;
+    }
+
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         self.guarded("hover", || features::hover(&self.state, params))
             .await

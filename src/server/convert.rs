@@ -24,8 +24,7 @@ pub fn encoding_kind(encoding: Encoding) -> PositionEncodingKind {
 
 /// A core byte offset as an LSP position.
 pub fn position(text: &str, index: &LineIndex, offset: usize, encoding: Encoding) -> Position {
-    let at = index.line_col(text, offset, encoding);
-    Position::new(at.line, at.col)
+    lsp_position(index.line_col(text, offset, encoding))
 }
 
 /// A core span as an LSP range.
@@ -36,30 +35,9 @@ pub fn range(text: &str, index: &LineIndex, span: Span, encoding: Encoding) -> R
     )
 }
 
-/// Positions for a known set of byte offsets of one text, worked out in one pass over it
-/// ([`crate::text::line_cols`]): the publish path converts a few hundred diagnostic spans per
-/// keystroke, and needs neither a line table of the whole document nor a tree walk per offset.
-pub struct Positions(Vec<(usize, Position)>);
-
-impl Positions {
-    pub fn new(text: &str, offsets: impl IntoIterator<Item = usize>, encoding: Encoding) -> Self {
-        Positions(
-            crate::text::line_cols(text, offsets, encoding)
-                .into_iter()
-                .map(|(offset, at)| (offset, Position::new(at.line, at.col)))
-                .collect(),
-        )
-    }
-
-    /// The position of `offset`, which must have been among those asked for; any other
-    /// offset gets the position of the nearest one before it (never a panic).
-    pub fn get(&self, offset: usize) -> Position {
-        match self.0.binary_search_by_key(&offset, |(o, _)| *o) {
-            Ok(i) => self.0[i].1,
-            Err(0) => Position::new(0, 0),
-            Err(i) => self.0[i - 1].1,
-        }
-    }
+/// A core line and column as an LSP position.
+pub fn lsp_position(at: LineCol) -> Position {
+    Position::new(at.line, at.col)
 }
 
 /// An LSP position as a byte offset into `text`, clamped into the document.
@@ -112,6 +90,8 @@ pub fn rope_char(rope: &Rope, position: Position, encoding: Encoding) -> usize {
 mod tests {
     use super::*;
 
+    use crate::text::Positions;
+
     #[test]
     fn positions_agree_with_the_line_index() {
         let text = "a😀b\r\ncafé\rx\n\nlast";
@@ -123,7 +103,7 @@ mod tests {
             let positions = Positions::new(text, offsets.iter().copied(), e);
             for &offset in &offsets {
                 assert_eq!(
-                    positions.get(offset),
+                    lsp_position(positions.get(offset)),
                     position(text, &index, offset, e),
                     "{offset} {e:?}"
                 );

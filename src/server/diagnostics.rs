@@ -2,8 +2,8 @@
 //! related information pointing at what the finding was measured against.
 
 use super::convert;
-use crate::rules::{Diagnostic, Severity};
-use crate::text::{Encoding, LineIndex};
+use crate::rules::{Code, Diagnostic, Severity};
+use crate::text::{Encoding, Positions};
 use tower_lsp::lsp_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
     NumberOrString, Url,
@@ -14,10 +14,10 @@ pub const SOURCE: &str = "offer-notes";
 /// Where a rule's documentation page lives: `$OFFER_NOTES_DOCS_URL/<code>.md` when set
 /// (e.g. a repository's web address), else the `docs/rules` folder of this source tree.
 /// Worked out once per rule: it is attached to every diagnostic on every keystroke.
-pub fn docs_url(code: &str) -> Option<Url> {
+pub fn docs_url(code: Code) -> Option<Url> {
     use std::collections::HashMap;
     use std::sync::OnceLock;
-    static URLS: OnceLock<HashMap<&'static str, Url>> = OnceLock::new();
+    static URLS: OnceLock<HashMap<Code, Url>> = OnceLock::new();
     let urls = URLS.get_or_init(|| {
         let base = std::env::var("OFFER_NOTES_DOCS_URL").ok();
         crate::rules::RULES
@@ -46,7 +46,7 @@ pub fn docs_url(code: &str) -> Option<Url> {
             })
             .collect()
     });
-    urls.get(code).cloned()
+    urls.get(&code).cloned()
 }
 
 fn severity(s: Severity) -> DiagnosticSeverity {
@@ -58,34 +58,24 @@ fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
+/// The report's diagnostics as LSP diagnostics, positioned in one pass over the text.
 pub fn to_lsp(
     uri: &Url,
     text: &str,
-    index: &LineIndex,
     diagnostics: &[Diagnostic],
     encoding: Encoding,
 ) -> Vec<lsp::Diagnostic> {
-    to_lsp_at(uri, diagnostics, &|offset| {
-        convert::position(text, index, offset, encoding)
-    })
+    let positions = Diagnostic::positions(text, diagnostics, encoding);
+    to_lsp_at(uri, diagnostics, &positions)
 }
 
-/// Every offset [`to_lsp_at`] will ask a position for.
-pub fn offsets(diagnostics: &[Diagnostic]) -> impl Iterator<Item = usize> + '_ {
-    diagnostics.iter().flat_map(|d| {
-        std::iter::once(d.span)
-            .chain(d.related.iter().map(|r| r.span))
-            .flat_map(|s| [s.start, s.end])
-    })
-}
-
-/// Convert with any offset → position function (the worker's positions come from one pass
-/// over the text, see [`convert::Positions`]).
+/// Convert with positions already worked out (the worker drops the text before converting).
 pub fn to_lsp_at(
     uri: &Url,
     diagnostics: &[Diagnostic],
-    position: &dyn Fn(usize) -> lsp::Position,
+    positions: &Positions,
 ) -> Vec<lsp::Diagnostic> {
+    let position = |offset| convert::lsp_position(positions.get(offset));
     let range = |span: crate::text::Span| lsp::Range::new(position(span.start), position(span.end));
     diagnostics
         .iter()

@@ -5,7 +5,7 @@
 use super::{convert, Snapshot, State};
 use crate::actions::fixes::{self, ActionKind};
 use crate::actions::{format, Edit};
-use crate::present::{compare, complete, hover, inlay, tokens};
+use crate::present::{compare, complete, hover, inlay, outline, tokens};
 use crate::syntax;
 use crate::text::{Encoding, Span};
 use std::collections::HashMap;
@@ -71,8 +71,7 @@ pub fn code_actions(state: &State, params: CodeActionParams) -> Option<CodeActio
         offset(&s, params.range.start, e),
         offset(&s, params.range.end, e),
     );
-    let lsp_diagnostics =
-        super::diagnostics::to_lsp(&uri, s.text(), s.index(), &s.report.diagnostics, e);
+    let lsp_diagnostics = super::diagnostics::to_lsp(&uri, s.text(), &s.report.diagnostics, e);
     let only = params.context.only.unwrap_or_default();
     let actions = fixes::actions(s.text(), &s.report, span)
         .into_iter()
@@ -111,9 +110,12 @@ pub fn completion(state: &State, params: CompletionParams) -> Option<CompletionR
     let at = offset(&s, p.position, e);
     let line_start = s.text()[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let before = &s.text()[line_start..at];
-    let in_profile = s.report.journal.section_at(at) == 0;
+    let journal = &s.report.journal;
+    let in_profile = journal.sections[journal.section_at(at)].is_profile();
     // inside a fenced block, nothing is a key
-    let in_fence = syntax::lines(s.text())
+    let in_fence = s
+        .report
+        .lines(s.text())
         .iter()
         .any(|l| matches!(l.kind, syntax::LineKind::FenceBody) && l.span.start == line_start);
     if in_fence {
@@ -156,77 +158,29 @@ pub fn document_symbols(
 ) -> Option<DocumentSymbolResponse> {
     let s = state.snapshot(&params.text_document.uri)?;
     let e = state.encoding();
-    let mut symbols = Vec::new();
-    for (i, section) in s.report.journal.sections.iter().enumerate() {
-        let whole = Span::new(section.span.start, section.span.end.min(s.text().len()));
-        let (name, selection, kind, detail) = match (&section.name, section.name_span) {
-            (Some(name), Some(name_span)) => {
-                let a = s.report.analysis.offer(i);
-                let mut detail = Vec::new();
-                if let Some(comp) = a.and_then(|a| a.comp) {
-                    detail.push(format!("{}/yr total", comp.steady));
-                }
-                if let Some(gap) = a.and_then(|a| a.gap).filter(|g| g.is_below()) {
-                    detail.push(format!("{} below floor", gap.percent_text()));
-                }
-                if let Some(status) = section.status() {
-                    detail.push(status.name().to_string());
-                }
-                let label = if name.trim().is_empty() {
-                    "(unnamed offer)".to_string()
-                } else {
-                    name.clone()
-                };
-                (label, name_span, SymbolKind::CLASS, detail.join(" · "))
-            }
-            _ => {
-                if whole.is_empty() || s.text()[whole.range()].trim().is_empty() {
-                    continue;
-                }
-                let detail = section
-                    .floor
-                    .as_ref()
-                    .map(|f| format!("floor {}", f.value.amount))
-                    .unwrap_or_default();
-                (
-                    "Profile".to_string(),
-                    Span::new(whole.start, whole.start),
-                    SymbolKind::NAMESPACE,
-                    detail,
-                )
-            }
-        };
-        let children: Vec<DocumentSymbol> = section
-            .drafts
-            .iter()
-            .map(|d| {
-                let end = d.close.unwrap_or(d.body).end;
-                #[allow(deprecated)]
-                DocumentSymbol {
-                    name: format!("email {}", d.kind.name()),
-                    detail: None,
-                    kind: SymbolKind::STRING,
-                    tags: None,
-                    deprecated: None,
-                    range: range(&s, Span::new(d.open.start, end.max(d.open.end)), e),
-                    selection_range: range(&s, d.open, e),
-                    children: None,
-                }
-            })
-            .collect();
-        #[allow(deprecated)]
-        symbols.push(DocumentSymbol {
-            name,
-            detail: (!detail.is_empty()).then_some(detail),
-            kind,
-            tags: None,
-            deprecated: None,
-            range: range(&s, whole, e),
-            selection_range: range(&s, selection, e),
-            children: (!children.is_empty()).then_some(children),
-        });
+    let symbols = outline::symbols(s.text(), &s.report);
+    Some(DocumentSymbolResponse::Nested(
+        symbols.into_iter().map(|x| symbol(&s, x, e)).collect(),
+    ))
+}
+
+fn symbol(s: &Snapshot, x: outline::Symbol, e: Encoding) -> DocumentSymbol {
+    let children: Vec<DocumentSymbol> = x.children.into_iter().map(|c| symbol(s, c, e)).collect();
+    #[allow(deprecated)]
+    DocumentSymbol {
+        name: x.name,
+        detail: (!x.detail.is_empty()).then_some(x.detail),
+        kind: match x.kind {
+            outline::SymbolKind::Profile => SymbolKind::NAMESPACE,
+            outline::SymbolKind::Offer => SymbolKind::CLASS,
+            outline::SymbolKind::Draft => SymbolKind::STRING,
+        },
+        tags: None,
+        deprecated: None,
+        range: range(s, x.span, e),
+        selection_range: range(s, x.selection, e),
+        children: (!children.is_empty()).then_some(children),
     }
-    Some(DocumentSymbolResponse::Nested(symbols))
 }
 
 pub fn semantic_tokens(
@@ -235,13 +189,12 @@ pub fn semantic_tokens(
 ) -> Option<SemanticTokensResult> {
     let s = state.snapshot(&params.text_document.uri)?;
     let e = state.encoding();
-    let lines = syntax::lines(s.text());
     let mut data = Vec::new();
     let (mut last_line, mut last_col) = (0u32, 0u32);
-    for t in tokens::tokens(s.text(), &lines) {
-        let start = s.index().line_col(s.text(), t.span.start, e);
-        let end = s.index().line_col(s.text(), t.span.end, e);
-        if end.line != start.line || end.col <= start.col {
+    for t in tokens::tokens(s.text(), &s.report) {
+        let start = convert::position(s.text(), s.index(), t.span.start, e);
+        let end = convert::position(s.text(), s.index(), t.span.end, e);
+        if end.line != start.line || end.character <= start.character {
             continue;
         }
         let kind = tokens::TokenKind::ALL
@@ -260,19 +213,19 @@ pub fn semantic_tokens(
         }
         let delta_line = start.line - last_line;
         let delta_start = if delta_line == 0 {
-            start.col - last_col
+            start.character - last_col
         } else {
-            start.col
+            start.character
         };
         data.push(SemanticToken {
             delta_line,
             delta_start,
-            length: end.col - start.col,
+            length: end.character - start.character,
             token_type: kind,
             token_modifiers_bitset: modifiers,
         });
         last_line = start.line;
-        last_col = start.col;
+        last_col = start.character;
     }
     Some(SemanticTokensResult::Tokens(SemanticTokens {
         result_id: None,
@@ -306,50 +259,30 @@ pub fn inlay_hints(state: &State, params: InlayHintParams) -> Option<Vec<InlayHi
 pub fn folding(state: &State, params: FoldingRangeParams) -> Option<Vec<FoldingRange>> {
     let s = state.snapshot(&params.text_document.uri)?;
     let e = state.encoding();
-    let mut out = Vec::new();
-    let last_content_line = |start: usize, end: usize| {
-        let body = s.text()[start..end.min(s.text().len())].trim_end();
-        s.index().line_col(s.text(), start + body.len(), e).line
-    };
-    for section in s.report.journal.sections.iter().filter(|x| !x.is_profile()) {
-        let first = s.index().line_col(s.text(), section.span.start, e).line;
-        let last = last_content_line(section.span.start, section.span.end);
-        if last > first {
-            out.push(FoldingRange {
-                start_line: first,
-                start_character: None,
-                end_line: last,
-                end_character: None,
-                kind: Some(FoldingRangeKind::Region),
-                collapsed_text: Some(section.display_name().to_string()),
-            });
-        }
-        for d in &section.drafts {
-            let first = s.index().line_col(s.text(), d.open.start, e).line;
-            let last = s
-                .index()
-                .line_col(s.text(), d.close.unwrap_or(d.body).end, e)
-                .line;
-            if last > first {
-                out.push(FoldingRange {
+    let line = |offset| convert::position(s.text(), s.index(), offset, e).line;
+    Some(
+        outline::folds(s.text(), &s.report)
+            .into_iter()
+            .filter_map(|fold| {
+                let (first, last) = (line(fold.start), line(fold.end));
+                (last > first).then_some(FoldingRange {
                     start_line: first,
                     start_character: None,
                     end_line: last,
                     end_character: None,
                     kind: Some(FoldingRangeKind::Region),
-                    collapsed_text: Some(format!("email {}", d.kind.name())),
-                });
-            }
-        }
-    }
-    Some(out)
+                    collapsed_text: Some(fold.collapsed),
+                })
+            })
+            .collect(),
+    )
 }
 
 pub fn formatting(state: &State, params: DocumentFormattingParams) -> Option<Vec<TextEdit>> {
     let s = state.snapshot(&params.text_document.uri)?;
     let e = state.encoding();
-    let lines = syntax::lines(s.text());
-    Some(text_edits(&s, &format::align(s.text(), &lines), e))
+    let lines = s.report.lines(s.text());
+    Some(text_edits(&s, &format::align(s.text(), lines), e))
 }
 
 pub fn code_lens(state: &State, params: CodeLensParams) -> Option<Vec<CodeLens>> {

@@ -17,8 +17,6 @@ pub const MAX_TAIL: usize = 64 * 1024 * 1024;
 /// How long the stream may stay quiet in the middle of a body before the reader checks
 /// whether what it has is already a whole message (a `Content-Length` that is too long).
 pub const PATIENCE: Duration = Duration::from_millis(250);
-/// The longest header name, or number, an error about bad framing quotes.
-const QUOTE: usize = 24;
 const HEADER: &[u8] = b"content-length:";
 const CHUNK: usize = 64 * 1024;
 
@@ -78,30 +76,22 @@ fn blank_line(buf: &[u8]) -> Option<(usize, usize)> {
     None
 }
 
-/// What an error about a broken header may say of it: the header's name, and its value
-/// only when that is a number. (A body taken for a header — a mangled `didOpen` — has the
-/// person's text where the value would be: it is never quoted, whatever its length.)
+/// What a broken header line was, for an error message about framing, without quoting what
+/// could be a document's text: a known header's name is named (`"Content-Length: …"`, its
+/// value only counted), anything else only counted. A mangled message can put a journal's
+/// words where a header should be.
 fn quote(bytes: &[u8]) -> String {
     let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let line = line.strip_suffix(b"\r").unwrap_or(line);
-    let Some(colon) = line.iter().position(|&b| b == b':') else {
-        return format!("a line of {} bytes that is not a header", line.len());
-    };
-    let (name, value) = (&line[..colon], line[colon + 1..].trim_ascii());
-    if name.is_empty()
-        || name.len() > QUOTE
-        || !name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
-    {
-        return format!("a line of {} bytes that is not a header", line.len());
-    }
-    let name = String::from_utf8_lossy(name);
-    if !value.is_empty() && value.len() <= QUOTE && value.iter().all(u8::is_ascii_digit) {
-        format!("\"{name}: {}\"", String::from_utf8_lossy(value))
+    let name = line.split(|&b| b == b':').next().unwrap_or_default();
+    let known = [&b"content-length"[..], b"content-type"]
+        .iter()
+        .any(|h| name.eq_ignore_ascii_case(h));
+    if known && name.len() < line.len() {
+        let value = line.len() - name.len() - 1;
+        format!("\"{}: …\" ({value} bytes of value)", name.escape_ascii())
     } else {
-        format!(
-            "\"{name}:\" with a value of {} bytes that is not a number",
-            value.len()
-        )
+        format!("a line of {} bytes that is not a header", line.len())
     }
 }
 
@@ -474,6 +464,23 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_header_mangled_into_a_journal_quotes_none_of_it() {
+        // found by the wire property test: a header whose value ran into a document's text
+        for input in [
+            "Content-Length:  Initech pays $172k\r\n\r\n",
+            "Initech pays $172k: yes\r\nContent-Length: 2\r\n\r\n{}",
+            "content-type: Initech\r\n\r\n",
+        ] {
+            for frame in frames(input.as_bytes()).await {
+                if let Frame::Junk(what) = frame {
+                    assert!(!what.contains("Initech"), "{input:?} quoted as {what}");
+                    assert!(!what.contains("172"), "{input:?} quoted as {what}");
+                }
+            }
+        }
+    }
+
+    #[tokio::test]
     async fn reads_frames_and_recovers_from_bad_lengths() {
         // a length that is too long swallows the next header: the next message is still read
         let input = format!(
@@ -592,16 +599,8 @@ mod tests {
     }
 
     #[test]
-    fn framing_errors_quote_a_header_name_and_only_a_numeric_value() {
+    fn framing_errors_quote_a_few_bytes_at_most() {
         let q = quote(b"Content-Length: twelve base: $172,000\r\n{\"text\":\"Initech\"}");
         assert!(!q.contains("172") && !q.contains("Initech"), "{q}");
-        // found by the wire property: a body mangled into a header line
-        let q = quote(b"Content-Length:  Initech\\r\\nfloor");
-        assert!(!q.contains("Initech"), "{q}");
-        assert_eq!(
-            quote(b"Content-Length: 99999999999999999999999\r\n"),
-            "\"Content-Length: 99999999999999999999999\""
-        );
-        assert!(!quote(b"{\"jsonrpc\":\"2.0\",\"Initech\"").contains("Initech"));
     }
 }

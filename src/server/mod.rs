@@ -18,7 +18,6 @@ mod settings;
 pub mod transport;
 mod worker;
 
-use crate::config::Config;
 use crate::text::Encoding;
 use documents::Documents;
 use std::collections::HashMap;
@@ -73,7 +72,7 @@ impl Snapshot {
 pub struct State {
     pub documents: Mutex<Documents>,
     pub encoding: RwLock<Encoding>,
-    pub config: RwLock<Config>,
+    /// Where each document's settings come from, and what they are.
     settings: Mutex<settings::Sources>,
     /// An `initialize` request has been seen: text sync is accepted from here on.
     pub initialize_seen: AtomicBool,
@@ -91,7 +90,6 @@ impl State {
         State {
             documents: Mutex::new(Documents::default()),
             encoding: RwLock::new(Encoding::Utf16),
-            config: RwLock::new(Config::default()),
             settings: Mutex::new(settings::Sources::default()),
             initialize_seen: AtomicBool::new(false),
             shutdown_requested: AtomicBool::new(false),
@@ -104,6 +102,23 @@ impl State {
 
     pub fn encoding(&self) -> Encoding {
         self.encoding.read().map(|e| *e).unwrap_or(Encoding::Utf16)
+    }
+
+    /// The settings a document is analysed with (read from disk only the first time a
+    /// document or a settings file is seen).
+    fn settings_for(&self, uri: &Url) -> Arc<crate::settings::Resolved> {
+        match self.settings.lock() {
+            Ok(mut sources) => sources.for_document(uri),
+            Err(_) => Arc::default(),
+        }
+    }
+
+    /// Warnings about settings that nobody has shown yet.
+    fn settings_warnings(&self) -> Vec<String> {
+        self.settings
+            .lock()
+            .map(|mut s| s.take_warnings())
+            .unwrap_or_default()
     }
 
     fn schedule(&self, job: worker::Job) {
@@ -134,8 +149,8 @@ impl State {
         };
         let text = String::clone(&shared);
         drop(shared); // the next edit can change the document in place again
-        let config = self.config.read().map(|c| c.clone()).unwrap_or_default();
-        let report = crate::check(&text, &config);
+        let settings = self.settings_for(uri);
+        let report = crate::check(&text, &settings.config);
         let snapshot = Arc::new(Snapshot::new(rope, Some(text), report, version, revision));
         // cache it only if the document is still open at that revision: a request racing a
         // close must not leave a closed document's analysis behind

@@ -1,56 +1,159 @@
-//! Where the server's configuration comes from, in order of precedence: the client's
-//! `workspace/configuration` (section `offerNotes`), `initializationOptions`, then
-//! `offer-notes.toml` at the workspace root, then the defaults.
+//! The server's side of settings: the editor's settings it was given, the workspace folders,
+//! and the settings each open document was analysed with. Discovery, merge order and
+//! validation are [`crate::settings`]'s; this file only turns LSP values into its inputs.
 
-use crate::config::{Config, ConfigProblem, RawConfig};
+use crate::settings::{Problem, RawSettings, Resolved, Resolver};
 use serde_json::Value;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
+use tower_lsp::lsp_types::Url;
 
-pub const SECTION: &str = "offerNotes";
-pub const FILE_NAME: &str = "offer-notes.toml";
+pub use crate::settings::{FILE_NAME, SECTION};
 
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub struct Sources {
-    pub root: Option<PathBuf>,
-    pub init: RawConfig,
-    pub client: RawConfig,
+    init: RawSettings,
+    client: RawSettings,
+    /// Workspace folders in the client's order.
+    folders: Vec<PathBuf>,
+    resolver: Resolver,
+    /// What each open document is analysed with: a keystroke reads it from here, never disk.
+    documents: HashMap<Url, Arc<Resolved>>,
+    /// Warnings shown since the settings last changed: each is shown once, and again only
+    /// after a change (the person edited something and still gets it wrong).
+    shown: HashSet<String>,
+    /// Warnings found since (a document opened under a file not read before), not yet shown.
+    pending: Vec<String>,
 }
 
 impl Sources {
-    /// Read the workspace file (read only: the server never writes) and merge everything.
-    pub fn resolve(&self) -> (Config, Vec<ConfigProblem>) {
-        let mut problems = Vec::new();
-        let file = match self.root.as_ref().map(|r| r.join(FILE_NAME)) {
-            Some(path) if path.is_file() => match std::fs::read_to_string(&path) {
-                Ok(text) => RawConfig::from_toml(&text).unwrap_or_else(|p| {
-                    problems.push(p);
-                    RawConfig::default()
-                }),
-                Err(e) => {
-                    problems.push(ConfigProblem {
-                        setting: FILE_NAME.into(),
-                        message: e.to_string(),
-                    });
-                    RawConfig::default()
-                }
-            },
-            _ => RawConfig::default(),
-        };
-        let (config, more) = file
-            .merge(self.init.clone())
-            .merge(self.client.clone())
-            .resolve();
-        problems.extend(more);
-        (config, problems)
+    pub fn set_init(&mut self, init: RawSettings) {
+        if self.init != init {
+            self.init = init;
+            self.editor_changed();
+        }
+    }
+
+    pub fn set_client(&mut self, client: RawSettings) {
+        if self.client != client {
+            self.client = client;
+            self.editor_changed();
+        }
+    }
+
+    fn editor_changed(&mut self) {
+        let editor = self.init.clone().merge(self.client.clone());
+        self.resolver.set_editor(editor);
+        self.shown.clear();
+    }
+
+    pub fn set_folders(&mut self, folders: Vec<PathBuf>) {
+        if self.folders != folders {
+            self.folders = folders.clone();
+            self.resolver.set_folders(folders);
+            self.shown.clear();
+        }
+    }
+
+    /// `workspace/didChangeWorkspaceFolders`.
+    pub fn change_folders(&mut self, added: Vec<PathBuf>, removed: &[PathBuf]) {
+        let mut folders = std::mem::take(&mut self.folders);
+        folders.retain(|f| !removed.contains(f));
+        for folder in added {
+            if !folders.contains(&folder) {
+                folders.push(folder);
+            }
+        }
+        self.set_folders(folders);
+    }
+
+    /// The settings for a document: the nearest `offer-notes.toml` above it under the editor's
+    /// settings. Resolved once per document (and file); warnings about them wait in
+    /// [`Sources::take_warnings`].
+    pub fn for_document(&mut self, uri: &Url) -> Arc<Resolved> {
+        if let Some(resolved) = self.documents.get(uri) {
+            return resolved.clone();
+        }
+        let path = uri.to_file_path().ok();
+        let resolved = self.resolver.for_journal(path.as_deref());
+        self.note(&resolved);
+        self.documents.insert(uri.clone(), resolved.clone());
+        resolved
+    }
+
+    pub fn closed(&mut self, uri: &Url) {
+        self.documents.remove(uri);
+    }
+
+    /// Something settings come from changed (`files_changed`: an `offer-notes.toml` on disk).
+    /// Resolve the open documents again; returns those whose settings changed, and the
+    /// warnings to show.
+    pub fn reload(&mut self, open: &[Url], files_changed: bool) -> (Vec<Url>, Vec<String>) {
+        if files_changed {
+            self.resolver.forget_files();
+            self.shown.clear();
+        }
+        let before = std::mem::take(&mut self.documents);
+        // the editor's settings are checked even while no document is open
+        let unplaced = self.resolver.for_journal(None);
+        self.note(&unplaced);
+        let changed = open
+            .iter()
+            .filter(|uri| {
+                let now = self.for_document(uri);
+                before.get(*uri).is_none_or(|was| was.config != now.config)
+            })
+            .cloned()
+            .collect();
+        (changed, self.take_warnings())
+    }
+
+    /// Warnings not shown yet.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.pending)
+    }
+
+    fn note(&mut self, resolved: &Resolved) {
+        let unreadable = resolved.unreadable.iter().map(|p| {
+            let file = p
+                .origin
+                .file()
+                .map_or_else(|| FILE_NAME.to_string(), |f| f.display().to_string());
+            format!("offer-notes: {file} is ignored — {}", p.message)
+        });
+        let unusable = resolved.problems.iter().map(warning);
+        for message in unreadable.chain(unusable).collect::<Vec<_>>() {
+            if self.shown.insert(message.clone()) {
+                self.pending.push(message);
+            }
+        }
+    }
+}
+
+/// How a warning about one setting reads in the editor: the setting as the person wrote it,
+/// and the file it is in.
+fn warning(problem: &Problem) -> String {
+    match problem.origin.file() {
+        Some(file) => format!(
+            "offer-notes: setting `{}` in {} ignored — {}",
+            problem.setting,
+            file.display(),
+            problem.message
+        ),
+        None => format!(
+            "offer-notes: setting `{}` ignored — {}",
+            problem.setting, problem.message
+        ),
     }
 }
 
 /// Settings from `didChangeConfiguration`: either `{ "offerNotes": {...} }` or the section itself.
-pub fn from_settings(settings: &Value) -> Option<RawConfig> {
+pub fn from_settings(settings: &Value) -> Option<RawSettings> {
     match settings.get(SECTION) {
-        Some(section) => Some(RawConfig::from_json(section)),
+        Some(section) => Some(RawSettings::from_json(section)),
         None if settings.is_object() && !settings.as_object()?.is_empty() => {
-            Some(RawConfig::from_json(settings))
+            Some(RawSettings::from_json(settings))
         }
         None => None,
     }

@@ -5,6 +5,7 @@
 use super::outbox::Outbox;
 use super::{diagnostics, State};
 use crate::incremental::Incremental;
+use crate::rules::Diagnostic;
 use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::Receiver;
@@ -95,6 +96,9 @@ fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
                 }
                 Job::Closed(uri) => {
                     state.forget(&uri);
+                    if let Ok(mut settings) = state.settings.lock() {
+                        settings.closed(&uri);
+                    }
                     incremental.remove(&uri);
                     seen.remove(&uri);
                     work.push(Job::Closed(uri));
@@ -144,19 +148,15 @@ fn analyze(state: &State, out: &Out, uri: Url, engine: &mut Incremental) {
         out.publish(uri, vec![lost_edit_diagnostic()], Some(version));
         return;
     }
-    let config = state.config.read().map(|c| c.clone()).unwrap_or_default();
+    let settings = state.settings_for(&uri);
+    let config = &settings.config;
     let encoding = state.encoding();
     let started = std::time::Instant::now();
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let report = engine.check_edited(&text, &config, unchanged);
-        let positions = super::convert::Positions::new(
-            &text,
-            diagnostics::offsets(&report.diagnostics),
-            encoding,
-        );
+        let report = engine.check_edited(&text, config, unchanged);
+        let positions = Diagnostic::positions(&text, &report.diagnostics, encoding);
         drop(text); // the next edit can change the document in place again
-        let published =
-            diagnostics::to_lsp_at(&uri, &report.diagnostics, &|offset| positions.get(offset));
+        let published = diagnostics::to_lsp_at(&uri, &report.diagnostics, &positions);
         let snapshot = Arc::new(super::Snapshot::new(rope, None, report, version, revision));
         let replaced = state.remember(&uri, snapshot);
         (published, replaced)
@@ -183,6 +183,12 @@ fn analyze(state: &State, out: &Out, uri: Url, engine: &mut Incremental) {
             out.publish(uri, diagnostics, Some(version));
             // the previous analysis is freed once the client has its answer
             drop(replaced);
+            // a document under a settings file not read before: say what in it was unusable
+            for message in state.settings_warnings() {
+                tracing::warn!("{message}");
+                out.runtime
+                    .block_on(out.client.show_message(MessageType::WARNING, message));
+            }
         }
         Err(panic) => {
             let what = panic_text(&*panic);

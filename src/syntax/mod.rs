@@ -1,8 +1,6 @@
 //! From text to lines: each line of a journal is classified on its own (title, section
 //! heading, fence, `key: value` entry, prose), so one malformed line never hides the rest.
 
-pub mod values;
-
 use crate::text::Span;
 use pest::Parser;
 
@@ -54,7 +52,7 @@ pub fn lines(text: &str) -> Vec<Line> {
                 if closes_fence(line, marker, len) {
                     fence = None;
                     LineKind::FenceClose
-                } else if line.starts_with("## ") || line == "##" || line.starts_with("# ") {
+                } else if ends_fence(line) {
                     // A draft never spans sections: a heading ends a fence left open.
                     fence = None;
                     classify(line, span)
@@ -150,18 +148,48 @@ fn may_be_entry(line: &str) -> bool {
     }) && head.split(is_space).filter(|w| !w.is_empty()).count() <= 5
 }
 
+/// The white space that may follow a heading's marks: space, tab or no-break space.
+const HEADING_SPACE: [char; 3] = [' ', '\t', '\u{A0}'];
+
+/// What opens a heading, decided here and nowhere else: one to six `#` at the very start of
+/// the line, then white space (space, tab or no-break space) or the end of the line. `line`
+/// may run on past its line break (`\n` and `\r` end it), so the incremental engine can ask
+/// at a line start inside the whole text. Returns the heading's level.
+pub fn heading_level(line: &str) -> Option<u8> {
+    let marks = line.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&marks) {
+        return None;
+    }
+    match line[marks..].chars().next() {
+        None | Some('\n' | '\r') => Some(marks as u8),
+        Some(c) if HEADING_SPACE.contains(&c) => Some(marks as u8),
+        _ => None,
+    }
+}
+
+/// Whether a line opens an offer section (`## Name`): the boundary of a section for the
+/// model, the incremental engine, folding and symbols alike.
+pub fn opens_section(line: &str) -> bool {
+    heading_level(line) == Some(2)
+}
+
+/// A heading that ends a fence left open: a section (`##`) or a document title (`#`), so a
+/// draft never spans sections and a section parses the same alone as in place.
+fn ends_fence(line: &str) -> bool {
+    matches!(heading_level(line), Some(1 | 2))
+}
+
 fn heading(line: &str, span: Span) -> Option<LineKind> {
-    let pair = OfferGrammar::parse(Rule::heading, line).ok()?.next()?;
-    let marks = pair
-        .into_inner()
-        .find(|p| p.as_rule() == Rule::heading_marks)?;
-    let level = marks.as_str().len() as u8;
+    let level = heading_level(line)?;
+    let marks = usize::from(level);
     // the text is the rest of the line, without surrounding white space
-    let rest = &line[marks.as_span().end()..];
+    let rest = &line[marks..];
     let lead = rest.len() - rest.trim_start().len();
-    let start = span.start + marks.as_span().end() + lead;
-    let text = Span::new(start, start + rest.trim().len());
-    Some(LineKind::Heading { level, text })
+    let start = span.start + marks + lead;
+    Some(LineKind::Heading {
+        level,
+        text: Span::new(start, start + rest.trim().len()),
+    })
 }
 
 fn fence(line: &str, span: Span) -> Option<LineKind> {
@@ -265,6 +293,33 @@ mod tests {
     #[test]
     fn an_unclosed_fence_ends_at_the_next_section() {
         let text = "## A\n```email\nHi\n## B\nbase: $1\n";
+        let ks = kinds(text);
+        assert_eq!(ks[3], "h2 B");
+        assert_eq!(ks[4], "entry base||$1");
+    }
+
+    #[test]
+    fn a_heading_is_marks_then_any_white_space_or_the_end() {
+        for (line, level) in [
+            ("## Acme", Some(2)),
+            ("##\tAcme", Some(2)),
+            ("##\u{A0}Acme", Some(2)),
+            ("##", Some(2)),
+            ("##\n", Some(2)),
+            ("# Title", Some(1)),
+            ("###### six", Some(6)),
+            ("##Acme", None),
+            ("####### seven", None),
+            (" ## indented", None),
+            ("", None),
+        ] {
+            assert_eq!(heading_level(line), level, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_tab_heading_ends_an_open_fence_like_a_space_heading() {
+        let text = "## A\n```email\nHi\n##\tB\nbase: $1\n";
         let ks = kinds(text);
         assert_eq!(ks[3], "h2 B");
         assert_eq!(ks[4], "entry base||$1");

@@ -38,7 +38,7 @@ execute 'syntax match offerValueLine /' . s:lead . '\%(floor\|wish\|runway\|deci
 execute 'syntax match offerKey /' . s:lead . '\zs[a-z][a-z_-]*\ze\s*:/ contained'
 
 execute 'syntax match offerStatusLine /' . s:lead . 'status\s*:.*$/ contains=offerKey,offerStatusOpen,offerStatusCommitted,offerStatusClosed'
-syntax keyword offerStatusOpen      current live contained
+syntax keyword offerStatusOpen      current live interviewing contained
 syntax keyword offerStatusCommitted accepted signed started contained
 syntax keyword offerStatusClosed    declined withdrawn rescinded contained
 

@@ -3,6 +3,7 @@
 
 import * as vscode from "vscode";
 import {
+  DidChangeConfigurationNotification,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
@@ -31,6 +32,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration("offerNotes.server.path")) {
         await stopClient();
         await startClient();
+      } else if (event.affectsConfiguration("offerNotes") && client?.isRunning()) {
+        // The server asks for the section again (`workspace/configuration`, answered below).
+        await client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
       }
     }),
   );
@@ -68,9 +72,22 @@ async function startClient(): Promise<void> {
       { scheme: "untitled", language: LANGUAGE_ID },
     ],
     outputChannel: output,
-    // The same object the server reads from `workspace/configuration`, minus the client-only keys.
+    // The same object the server reads from `workspace/configuration`, minus the client-only keys
+    // and VS Code's defaults (so the nearest offer-notes.toml applies where nothing is set).
     initializationOptions: serverSettings(config),
-    synchronize: { configurationSection: "offerNotes" },
+    middleware: {
+      workspace: {
+        configuration: (params, token, next) => {
+          if (!params.items.every((item) => item.section === "offerNotes")) {
+            return next(params, token);
+          }
+          return params.items.map((item) => {
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            return serverSettings(vscode.workspace.getConfiguration("offerNotes", scope));
+          });
+        },
+      },
+    },
   };
 
   client = new LanguageClient(CLIENT_ID, "Offer Notes", serverOptions, clientOptions);

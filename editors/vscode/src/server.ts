@@ -92,13 +92,23 @@ export const SERVER_KEYS = [
 
 interface SettingsReader {
   get<T>(section: string): T | undefined;
+  /** VS Code's `WorkspaceConfiguration.inspect`: where a value was set, if anywhere. */
+  inspect?<T>(section: string): { globalValue?: T; workspaceValue?: T; workspaceFolderValue?: T } | undefined;
 }
 
-/** `initializationOptions`: the `offerNotes` section without `server.*` and `trace.*`. */
+/**
+ * What the server gets (`initializationOptions`, and the answer to `workspace/configuration`):
+ * the `offerNotes` section without `server.*` and `trace.*`. With `inspect`, only the values the
+ * person set (user, workspace or folder settings): a default sent along would win over the same
+ * setting in the nearest `offer-notes.toml`, which editor settings rank above.
+ */
 export function serverSettings(config: SettingsReader): Record<string, unknown> {
   const settings: Record<string, unknown> = {};
   for (const key of SERVER_KEYS) {
-    const value = config.get<unknown>(key);
+    const set = config.inspect?.<unknown>(key);
+    const value = config.inspect
+      ? (set?.workspaceFolderValue ?? set?.workspaceValue ?? set?.globalValue)
+      : config.get<unknown>(key);
     if (value !== undefined) {
       settings[key] = value;
     }

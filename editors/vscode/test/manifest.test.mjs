@@ -59,6 +59,18 @@ test("initializationOptions drop the client-only keys", () => {
   assert.deepEqual(settings, { raiseRate: 4, anchorYears: 2, disabledRules: ["quadrant"] });
 });
 
+test("only settings the person set reach the server, so offer-notes.toml is not hidden by defaults", () => {
+  const inspected = {
+    raiseRate: { defaultValue: 3.5 },
+    anchorYears: { defaultValue: 4, globalValue: 3 },
+    smallGapPercent: { defaultValue: 5, globalValue: 4, workspaceValue: 6 },
+    disabledRules: { defaultValue: [], workspaceFolderValue: ["quadrant"], workspaceValue: ["small-gap"] },
+    "server.path": { globalValue: "/x" },
+  };
+  const config = { get: (k) => inspected[k]?.defaultValue, inspect: (k) => inspected[k] };
+  assert.deepEqual(server.serverSettings(config), { anchorYears: 3, smallGapPercent: 6, disabledRules: ["quadrant"] });
+});
+
 test("server.path expands ~ and ${workspaceFolder}, and resolves relative paths", () => {
   const ctx = { workspaceFolder: "/ws", env: {} };
   assert.equal(server.expandPath("~/bin/offer-notes", ctx), path.join(os.homedir(), "bin/offer-notes"));

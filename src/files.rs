@@ -1,0 +1,91 @@
+//! Reading a journal or a settings file from disk, safely: only regular files, and only up to
+//! a stated size. Used by the CLI and by settings discovery alike, so neither can hang on a
+//! named pipe or read `/dev/zero` forever.
+
+use std::io::Read;
+use std::path::Path;
+
+/// Larger files are refused: a journal is tens of kilobytes, and the whole file is held in
+/// memory several times over while it is checked.
+pub const MAX_FILE: u64 = 64 * 1024 * 1024;
+
+/// Why a file was not read; the message is one line, fit to follow the file's name.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}, not a file: refused")]
+    NotAFile(&'static str),
+    #[error("no such file or folder")]
+    NotFound,
+    #[error("larger than the {} MB limit for a journal: refused", MAX_FILE >> 20)]
+    TooBig,
+    #[error("cannot read it: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// What kind of thing a path that is not a regular file is, for the one-line refusal.
+fn not_a_file(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// The bytes of a regular file of at most [`MAX_FILE`] bytes. Anything else is refused
+/// before a byte is read: reading a FIFO waits for a writer, and `/dev/zero` never ends.
+pub fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
+    // a socket cannot even be opened: say what it is rather than why opening failed
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            return Err(ReadError::NotAFile(not_a_file(meta.file_type())));
+        }
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // opening a FIFO for reading blocks until someone opens it for writing
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadError::NotFound),
+        Err(e) => return Err(e.into()),
+    };
+    // what was opened, not what the path named a moment before
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile(not_a_file(meta.file_type())));
+    }
+    if meta.len() > MAX_FILE {
+        return Err(ReadError::TooBig);
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(ReadError::TooBig);
+    }
+    Ok(bytes)
+}
+
+/// A UTF-8 text file, read as [`read`] does.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = read(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
