@@ -96,8 +96,7 @@ pub fn mangle(data: &[u8]) -> Vec<u8> {
             }
             _ => {
                 // a wrong Content-Length: the next one after `at` gets another number
-                let text = String::from_utf8_lossy(&stream[at..]).into_owned();
-                if let Some(found) = text.find("Length: ") {
+                if let Some(found) = stream[at..].windows(8).position(|w| w == b"Length: ") {
                     let from = at + found + "Length: ".len();
                     let digits = stream[from..]
                         .iter()
