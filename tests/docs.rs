@@ -33,3 +33,36 @@ fn every_rule_has_its_generated_doc_page_and_no_page_is_orphaned() {
         "out of date (run UPDATE_DOCS=1 cargo test --test docs): {stale:?}"
     );
 }
+
+/// The README's rule table is the registry's, in its order (UPDATE_DOCS=1 rewrites it).
+#[test]
+fn the_readme_lists_every_rule_as_the_registry_says() {
+    let mut table = String::from("| code | default | fires when |\n|---|---|---|\n");
+    for rule in RULES {
+        table.push_str(&format!(
+            "| [`{code}`](docs/rules/{code}.md) | {} | {} |\n",
+            rule.severity().name(),
+            rule.summary(),
+            code = rule.code,
+        ));
+    }
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let start = readme
+        .find("| code | default | fires when |")
+        .expect("the README's rule table");
+    let end = start
+        + readme[start..]
+            .find("\n\n")
+            .expect("a blank line after the table")
+        + 1;
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
+        std::fs::write("README.md", updated).expect("write README.md");
+        return;
+    }
+    assert_eq!(
+        &readme[start..end],
+        table,
+        "the README's rule table is out of date (run UPDATE_DOCS=1 cargo test --test docs)"
+    );
+}

@@ -148,8 +148,9 @@ impl Rule {
         self.spec.family
     }
 
-    pub fn summary(&self) -> &'static str {
-        self.spec.summary
+    /// One line: when it fires, with the default numbers (as `explain` and the docs say it).
+    pub fn summary(&self) -> String {
+        Numbers::default().fill(self.spec.summary)
     }
 
     /// The explanation with the configured numbers in it.

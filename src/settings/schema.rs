@@ -75,17 +75,12 @@ pub(super) fn disabled_rules(_: &mut SchemaGenerator) -> Schema {
 pub(super) fn severity(_: &mut SchemaGenerator) -> Schema {
     let level = serde_json::json!({ "type": "string", "enum": LEVELS });
     // the summaries quote the configured numbers; the schema shows the defaults
-    let numbers = rules::Numbers::default();
     let properties: serde_json::Map<String, serde_json::Value> = rules::RULES
         .iter()
         .map(|rule| {
             let mut level = level.clone();
-            level["description"] = format!(
-                "{}. Default: {}.",
-                numbers.fill(rule.summary()),
-                rule.severity().name()
-            )
-            .into();
+            level["description"] =
+                format!("{}. Default: {}.", rule.summary(), rule.severity().name()).into();
             (rule.code.as_str().to_string(), level)
         })
         .collect();
