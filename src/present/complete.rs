@@ -156,7 +156,7 @@ fn values(key: Key, rest: &str) -> Vec<Item> {
                     label: r.code.to_string(),
                     kind: ItemKind::RuleCode,
                     detail: r.severity().name().into(),
-                    documentation: r.summary().into(),
+                    documentation: r.summary(),
                     insert: r.code.to_string(),
                     snippet: false,
                 })
