@@ -409,7 +409,7 @@ impl<'t> Builder<'t> {
             key_span,
             format!(
                 "`{}` is not a key offer-notes knows — did you mean `{}`? ({})",
-                written.trim(),
+                crate::text::shortened(written.trim()),
                 key.name(),
                 key.doc()
             ),
