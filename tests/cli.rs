@@ -202,9 +202,8 @@ fn compare_prints_every_offer_side_by_side() {
         "markdown",
         "examples/strong-small-gap.offer",
     ]);
-    assert!(stdout(&out).starts_with(
-        "| Offer | Status | Year 1 | Steady state | Against your floor | Matrix cell |\n"
-    ));
+    assert!(stdout(&out)
+        .starts_with("| Offer | Status | Year 1 | Steady state | Against your floor | Advice |\n"));
 }
 
 /// `offer-notes ARGS` run from `dir`, as a person in that folder would.

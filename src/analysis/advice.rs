@@ -212,6 +212,35 @@ impl Recommendation {
     }
 }
 
+impl Recommendation {
+    /// The recommendation in a few words, for a table cell (`compare`, the report): the same
+    /// advice as [`Recommendation::sentence`], shorter.
+    pub fn short(&self) -> Option<String> {
+        match self {
+            Recommendation::None => None,
+            Recommendation::Matrix(cell) => Some(format!("{}: {}", cell.name(), cell.verdict())),
+            Recommendation::Runway {
+                case,
+                runway,
+                middle,
+                ..
+            } => {
+                let what = match (case, middle) {
+                    (RunwayCase::Short, _) => "taking it is defensible".to_string(),
+                    (RunwayCase::Long, _) => "waiting beats the anchor".to_string(),
+                    (_, Some(MiddleStep::CounterAgain { accept_line })) => {
+                        format!("one more counter; accept at {accept_line}")
+                    }
+                    (_, Some(MiddleStep::Accept { at, .. })) => format!("accept at {at}"),
+                    (_, Some(MiddleStep::Walk { .. })) => "walk".to_string(),
+                    (RunwayCase::Middle, None) => "one more counter".to_string(),
+                };
+                Some(format!("{runway} of runway: {what}"))
+            }
+        }
+    }
+}
+
 /// The advice of a runway case, paraphrased from [004].
 pub fn runway_advice(case: RunwayCase, middle: Option<MiddleStep>, numbers: &Numbers) -> String {
     match (case, middle) {

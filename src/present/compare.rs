@@ -1,5 +1,5 @@
 //! All offers side by side: year-1 and steady-state total comp, the gap to the floor, and
-//! the matrix cell. Shared by the editor's compare command and `offer-notes compare`.
+//! the offer's one recommendation (`analysis::advice`). Shared by the editor's compare command and `offer-notes compare`.
 
 use crate::analysis::format_percent;
 use crate::Report;
@@ -20,7 +20,7 @@ pub const HEADINGS: [&str; 6] = [
     "Year 1",
     "Steady state",
     "Against your floor",
-    "Matrix cell",
+    "Advice",
 ];
 
 pub fn rows(report: &Report) -> Vec<Row> {
@@ -48,7 +48,16 @@ pub fn rows(report: &Report) -> Vec<Row> {
                         format!("{} above", format_percent(-g.percent()))
                     }
                 }),
-                cell: a.cell.map_or_else(dash, |c| c.name().to_string()),
+                // the offer's one recommendation, as the rules and the hover state it
+                cell: a
+                    .recommendation
+                    .short()
+                    .or_else(|| {
+                        a.situation
+                            .decision
+                            .map(|v| format!("decided: {}", v.name()))
+                    })
+                    .unwrap_or_else(dash),
             })
         })
         .collect()
