@@ -72,10 +72,10 @@ fn opening_a_journal_publishes_what_check_reports_with_links_and_related_lines()
             .find(|d| d["code"] == "below-floor")
             .expect("below-floor");
         assert_eq!(below["source"], "offer-notes");
-        assert!(below["codeDescription"]["href"]
-            .as_str()
-            .unwrap()
-            .ends_with("/docs/rules/below-floor.md"));
+        assert_eq!(
+            below["codeDescription"]["href"],
+            "offer-notes://rule/below-floor"
+        );
         let related = &below["relatedInformation"][0];
         assert_eq!(related["location"]["uri"], URI);
         assert_eq!(

@@ -98,15 +98,15 @@ fn hovering_the_live_number_shows_the_anchoring_projection() {
             "{md}"
         );
         assert!(
-            md.contains("| 1 | $178,000 | $190,000 | $12,000 | $12,000 |"),
+            md.contains(r"| 1 | \$178,000 | \$190,000 | \$12,000 | \$12,000 |"),
             "{md}"
         );
         assert!(
-            md.contains("| 2 | $184,230 | $196,650 | $12,420 | $24,420 |"),
+            md.contains(r"| 2 | \$184,230 | \$196,650 | \$12,420 | \$24,420 |"),
             "{md}"
         );
         assert!(
-            md.contains("**$24,420** over 2 years and **$50,579** over 4 years"),
+            md.contains(r"**\$24,420** over 2 years and **\$50,579** over 4 years"),
             "{md}"
         );
         assert!(md.contains("year 4 ████████████████████  $50,579"), "{md}");
@@ -144,7 +144,7 @@ fn hovering_after_an_emoji_lands_on_the_right_line_part_in_both_encodings() {
             .unwrap_or_default()
             .to_string();
         assert!(
-            md.contains("### Acme Robotics ☕") && md.contains("Total comp **$235,800**/yr"),
+            md.contains("### Acme Robotics ☕") && md.contains(r"Total comp **\$235,800**/yr"),
             "{md}"
         );
         // status: what to do next
@@ -377,7 +377,7 @@ fn the_compare_lens_runs_the_compare_command() {
     let md = r["result"].as_str().unwrap();
     assert!(
         md.contains(
-            "| Acme Robotics ☕ | live | $235,800 | $235,800 | 6.3% below | 4 months of runway: one more counter; accept at $180,500 |"
+            r"| Acme Robotics ☕ | live | \$235,800 | \$235,800 | 6.3% below | 4 months of runway: one more counter; accept at \$180,500 |"
         ),
         "{md}"
     );
@@ -386,4 +386,123 @@ fn the_compare_lens_runs_the_compare_command() {
         json!({"command": "nope", "arguments": []}),
     );
     assert_eq!(r["error"]["code"], -32602);
+}
+
+/// Markdown outside code spans and fences has no bare `$` (renderers with TeX support would
+/// typeset the text between two amounts as maths).
+fn bare_dollars(md: &str) -> Vec<String> {
+    let mut fenced = false;
+    let mut out = Vec::new();
+    for line in md.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        // drop code spans, then escaped dollars
+        let mut prose = String::new();
+        for (i, part) in line.split('`').enumerate() {
+            if i % 2 == 0 {
+                prose.push_str(part);
+            }
+        }
+        if prose.replace("\\$", "").contains('$') {
+            out.push(line.to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn hovers_and_the_comparison_never_leave_a_bare_dollar_for_maths_renderers() {
+    let mut lsp = open(Encoding::Utf16);
+    let hover = lsp.request(
+        "textDocument/hover",
+        json!({"textDocument": doc(), "position": pos(JOURNAL, "$178k", 1, Encoding::Utf16)}),
+    );
+    let md = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(md.matches('$').count() >= 4, "{md}");
+    assert_eq!(bare_dollars(md), Vec::<String>::new(), "{md}");
+    let compare = lsp.request(
+        "workspace/executeCommand",
+        json!({"command": "offer-notes.compare", "arguments": [URI]}),
+    );
+    let md = compare["result"].as_str().unwrap();
+    assert_eq!(bare_dollars(md), Vec::<String>::new(), "{md}");
+}
+
+#[test]
+fn rule_links_are_offer_notes_urls_the_explain_command_answers() {
+    let mut lsp = Lsp::spawn();
+    let init = lsp.initialize(&["utf-16"], Value::Null);
+    let commands = &init["result"]["capabilities"]["executeCommandProvider"]["commands"];
+    assert_eq!(
+        commands,
+        &json!(["offer-notes.compare", "offer-notes.explain"]),
+        "{init}"
+    );
+    lsp.open(URI, JOURNAL, 1);
+    let diagnostics = lsp.diagnostics(URI, 1);
+    assert!(!diagnostics.is_empty());
+    for d in &diagnostics {
+        let code = d["code"].as_str().unwrap();
+        let href = d["codeDescription"]["href"].as_str().unwrap();
+        assert_eq!(href, format!("offer-notes://rule/{code}"));
+        // following the link: the server answers with the rule's page, as `explain` shows it
+        for argument in [href, code] {
+            let page = lsp.request(
+                "workspace/executeCommand",
+                json!({"command": "offer-notes.explain", "arguments": [argument]}),
+            );
+            let page = page["result"].as_str().unwrap_or_else(|| panic!("{page}"));
+            assert!(page.starts_with(&format!("# `{code}`")), "{page}");
+            assert!(page.contains(&format!("allow: {code}")), "{page}");
+        }
+    }
+    let unknown = lsp.request(
+        "workspace/executeCommand",
+        json!({"command": "offer-notes.explain", "arguments": ["below-flor"]}),
+    );
+    assert_eq!(unknown["error"]["code"], -32602);
+    assert!(
+        unknown["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("below-floor"),
+        "{unknown}"
+    );
+}
+
+#[test]
+fn a_docs_url_from_the_client_or_the_environment_overrides_rule_links() {
+    let mut lsp = Lsp::spawn_with(
+        &[("OFFER_NOTES_DOCS_URL", "https://env.example/rules")],
+        None,
+    );
+    lsp.initialize(&["utf-16"], Value::Null);
+    lsp.open(URI, JOURNAL, 1);
+    let d = lsp.diagnostics(URI, 1);
+    let below = d.iter().find(|d| d["code"] == "below-floor").unwrap();
+    assert_eq!(
+        below["codeDescription"]["href"],
+        "https://env.example/rules/below-floor.md"
+    );
+
+    let mut lsp = Lsp::spawn_with(
+        &[("OFFER_NOTES_DOCS_URL", "https://env.example/rules")],
+        None,
+    );
+    lsp.initialize(
+        &["utf-16"],
+        json!({"docsUrl": "https://docs.example/offer-notes/rules/"}),
+    );
+    lsp.open(URI, JOURNAL, 1);
+    let d = lsp.diagnostics(URI, 1);
+    let below = d.iter().find(|d| d["code"] == "below-floor").unwrap();
+    assert_eq!(
+        below["codeDescription"]["href"],
+        "https://docs.example/offer-notes/rules/below-floor.md"
+    );
 }

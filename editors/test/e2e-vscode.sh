@@ -2,13 +2,17 @@
 # End-to-end test of editors/vscode in real VS Code: code-server (from npm) serves the workbench and
 # Debian's Chromium, driven by playwright-core, is the user. Installs what it needs on a fresh machine
 # (apt packages, the extension's npm packages, code-server with the ripgrep workaround, playwright-core),
-# builds, lints, unit-tests and packages the extension, installs the .vsix into a fresh extensions dir,
-# opens a journal, reads the Problems panel, applies the decline quick fix, saves docs/vscode.png.
-# Ends with "N passed, N failed" and exits non-zero on failure.
+# builds, lints and unit-tests the extension, packages the platform .vsix with the server inside
+# (editors/vscode/scripts/package-platform.sh linux-x64), installs it into a fresh extensions dir and
+# runs code-server with no offer-notes on PATH, opens a journal, reads the Problems panel, follows a
+# rule link, clicks the compare lens, applies the decline quick fix, takes a screenshot.
+# Everything it writes is under .e2e/ (HOME too, for code-server and the browser); it prints each
+# package list before installing it. Ends with "N passed, N failed" and exits non-zero on failure.
 #
-#   OFFER_NOTES_BIN   server binary (default target/release/offer-notes)
+#   OFFER_NOTES_BIN   server binary bundled into the .vsix (default target/release/offer-notes)
 #   E2E_JOURNAL       journal to open (default examples/middle-runway.offer, else the fixture)
-#   E2E_SCREENSHOT    where the screenshot goes (default docs/vscode.png; .e2e/vscode-stub.png for the stub)
+#   UPDATE_SCREENSHOT=1  write the screenshot to the tracked docs/vscode.png (default .e2e/vscode.png)
+#   E2E_SCREENSHOT    where the screenshot goes (overrides the above)
 set -uo pipefail
 E2E_NAME=e2e-vscode
 # shellcheck source=lib.sh
@@ -57,6 +61,8 @@ if cmp -s "$BUILD/package-lock.json" "$BUILD/.installed-lock" && [ -d "$BUILD/no
   echo "extension: node_modules up to date with package-lock.json"
 else
   rm -f "$BUILD/.installed-lock"
+  echo "npm: installing the extension's packages from editors/vscode/package-lock.json into $BUILD:"
+  node -e 'const l = require(process.argv[1]); const p = Object.keys(l.packages).filter((k) => k).map((k) => k.replace(/^.*node_modules\//, "") + "@" + l.packages[k].version); console.log("  " + p.length + " packages: " + p.join(" "))' "$BUILD/package-lock.json"
   ( cd "$BUILD" && npm ci --prefer-offline --no-audit --no-fund >"$E2E/vscode-npm-ci.log" 2>&1 ) ||
     { tail -20 "$E2E/vscode-npm-ci.log"; die "extension: npm ci"; }
   cp "$BUILD/package-lock.json" "$BUILD/.installed-lock"
@@ -76,13 +82,20 @@ if ( cd "$BUILD" && npm test >"$E2E/vscode-unit.log" 2>&1 ); then
 else
   grep -E '^not ok|error:' "$E2E/vscode-unit.log" | head -20; fail "extension unit tests (see $E2E/vscode-unit.log)"
 fi
-VSIX="$E2E/offer-notes.vsix"
+VSIX="$E2E/offer-notes-linux-x64.vsix"
 rm -f "$VSIX"
-if ( cd "$BUILD" && npx --no-install vsce package --no-dependencies --allow-missing-repository \
-      --out "$VSIX" >"$E2E/vscode-package.log" 2>&1 ) && [ -f "$VSIX" ]; then
-  pass "extension packages as a .vsix ($(du -k "$VSIX" | cut -f1) KB)"
+# The platform .vsix with the server inside, built the way a release builds it.
+if OFFER_NOTES_BIN="$OFFER_NOTES_BIN" bash "$BUILD/scripts/package-platform.sh" linux-x64 "$VSIX" \
+    >"$E2E/vscode-package.log" 2>&1 && [ -f "$VSIX" ]; then
+  pass "extension packages as a linux-x64 .vsix with the server inside ($(du -k "$VSIX" | cut -f1) KB)"
 else
-  tail -20 "$E2E/vscode-package.log"; die "extension packages as a .vsix"
+  tail -20 "$E2E/vscode-package.log"; die "extension packages as a linux-x64 .vsix (scripts/package-platform.sh)"
+fi
+if unzip -l "$VSIX" 2>/dev/null | grep -q "extension/server/offer-notes$" ||
+    node -e 'process.exit(require("fs").readFileSync(process.argv[1]).includes("extension/server/offer-notes") ? 0 : 1)' "$VSIX"; then
+  pass "the .vsix carries extension/server/offer-notes"
+else
+  fail "the .vsix carries extension/server/offer-notes"
 fi
 
 # ---- code-server ----------------------------------------------------------------------------------
@@ -106,6 +119,7 @@ install_code_server() {
   # unsafe_perm: code-server's postinstall refuses root without it. yes: a nested npx node-gyp.
   # dangerously_allow_all_scripts: npm ≥ 11.10 blocks dependency install scripts by default, and
   # code-server's postinstall runs nested installs of VS Code's native modules.
+  echo "npm: installing code-server@$CODE_SERVER_VERSION (and its dependencies) into $CS_DIR"
   ( cd "$CS_DIR" && TMPDIR="$E2E/tmp" npm_config_unsafe_perm=true npm_config_dangerously_allow_all_scripts=true \
       npm install --no-audit --no-fund --no-save "code-server@$CODE_SERVER_VERSION" ) >"$E2E/code-server-install.log" 2>&1
 }
@@ -127,7 +141,11 @@ else
     die "install code-server $CODE_SERVER_VERSION (see $E2E/code-server-install.log)"
   fi
 fi
-"$CODE_SERVER" --version | head -1
+# Its own config and data under .e2e, or code-server writes ~/.config/code-server/config.yaml.
+E2E_HOME="$E2E/vscode-home"
+mkdir -p "$E2E_HOME"
+HOME="$E2E_HOME" XDG_CONFIG_HOME="$E2E_HOME/.config" XDG_DATA_HOME="$E2E_HOME/.local/share" \
+  "$CODE_SERVER" --version | head -1
 
 # ---- the browser driver -----------------------------------------------------------------------------
 step "playwright-core (no browser download: Debian's chromium is used)"
@@ -135,6 +153,7 @@ HARNESS="$E2E/harness"
 mkdir -p "$HARNESS"
 if ! cmp -s "$TESTS/package-lock.json" "$HARNESS/package-lock.json" || [ ! -d "$HARNESS/node_modules/playwright-core" ]; then
   cp "$TESTS/package.json" "$TESTS/package-lock.json" "$HARNESS/"
+  echo "npm: installing $(node -e 'const l = require(process.argv[1]); console.log(Object.keys(l.packages).filter((k) => k).map((k) => k.replace(/^.*node_modules\//, "") + "@" + l.packages[k].version).join(" "))' "$HARNESS/package-lock.json") into $HARNESS"
   ( cd "$HARNESS" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefer-offline --no-audit --no-fund >"$E2E/harness-npm-ci.log" 2>&1 ) ||
     { tail -20 "$E2E/harness-npm-ci.log"; die "npm ci playwright-core"; }
 fi
@@ -142,19 +161,23 @@ fi
 resolve_journal
 echo "journal: $E2E_JOURNAL"
 if [ -z "${E2E_SCREENSHOT:-}" ]; then
-  if [ "$SERVER_NAME" = "offer-notes-stub" ]; then
-    E2E_SCREENSHOT="$E2E/vscode-stub.png"   # never put the test double's output in the docs
+  if [ "${UPDATE_SCREENSHOT:-}" = 1 ] && [ "$SERVER_NAME" != "offer-notes-stub" ]; then
+    E2E_SCREENSHOT="$ROOT/docs/vscode.png"   # the tracked picture, only when asked
   else
-    E2E_SCREENSHOT="$ROOT/docs/vscode.png"
+    E2E_SCREENSHOT="$E2E/vscode.png"
   fi
 fi
+echo "screenshot: $E2E_SCREENSHOT"
 SETUP_S=$(($(date +%s) - T_START))
 
 # ---- the test ------------------------------------------------------------------------------------
 step "code-server + chromium"
 T_TEST=$(date +%s)
 LOG="$E2E/e2e-vscode.log"
-E2E_HARNESS="$HARNESS" E2E_CODE_SERVER="$CODE_SERVER" E2E_VSIX="$VSIX" E2E_WORK="$E2E/vscode-run" \
+# code-server, its extension host and Chromium get a HOME under .e2e: nothing lands in ~/.config.
+HOME="$E2E_HOME" XDG_CONFIG_HOME="$E2E_HOME/.config" XDG_DATA_HOME="$E2E_HOME/.local/share" \
+  XDG_CACHE_HOME="$E2E_HOME/.cache" XDG_STATE_HOME="$E2E_HOME/.local/state" \
+  E2E_HARNESS="$HARNESS" E2E_CODE_SERVER="$CODE_SERVER" E2E_VSIX="$VSIX" E2E_WORK="$E2E/vscode-run" \
   E2E_SCREENSHOT="$E2E_SCREENSHOT" E2E_CAPABILITIES="$CAPABILITIES" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" \
   timeout 600 node "$TESTS/vscode/e2e.mjs" </dev/null 2>&1 |
   tee "$LOG" | grep -vE '^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$'

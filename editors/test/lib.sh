@@ -51,9 +51,17 @@ apt_ensure() {
     echo "apt: already installed: $*"
     return 0
   fi
-  echo "apt: installing ${missing[*]}"
-  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >"$E2E/apt.log" 2>&1 ||
-    ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >>"$E2E/apt.log" 2>&1; then
+  echo "apt: ${missing[*]} are not installed; asking apt what that takes (apt-get update, then a dry run)"
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >"$E2E/apt.log" 2>&1; then
+    tail -20 "$E2E/apt.log"
+    return 1
+  fi
+  # Everything apt would install, dependencies included, printed before anything is installed.
+  local plan
+  plan=$(as_root env DEBIAN_FRONTEND=noninteractive apt-get install -s -y -q "${missing[@]}" 2>>"$E2E/apt.log" |
+    awk '/^Inst / { print $2 }')
+  echo "apt: installing $(echo "$plan" | grep -c .) packages: $(echo "$plan" | tr '\n' ' ')"
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >>"$E2E/apt.log" 2>&1; then
     tail -20 "$E2E/apt.log"
     return 1
   fi

@@ -148,6 +148,12 @@ fn workspace_folders(params: &InitializeParams) -> Vec<std::path::PathBuf> {
     }
 }
 
+/// The commands `workspace/executeCommand` runs (advertised in `executeCommandProvider`).
+const COMMANDS: [&str; 2] = [
+    features::COMPARE_COMMAND,
+    super::diagnostics::EXPLAIN_COMMAND,
+];
+
 #[tower_lsp::async_trait]
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
@@ -170,6 +176,14 @@ impl LanguageServer for Backend {
                     .unwrap_or_default(),
             );
         }
+        // rule links: the client's `docsUrl`, else $OFFER_NOTES_DOCS_URL, else offer-notes://rule/CODE
+        super::diagnostics::set_docs_base(
+            params
+                .initialization_options
+                .as_ref()
+                .and_then(|o| o.get("docsUrl"))
+                .and_then(|v| v.as_str()),
+        );
         if let Ok(mut caps) = self.capabilities.lock() {
             *caps = params.capabilities.clone();
         }
@@ -244,7 +258,7 @@ impl LanguageServer for Backend {
                     resolve_provider: Some(false),
                 }),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: vec![features::COMPARE_COMMAND.into()],
+                    commands: COMMANDS.iter().map(|c| c.to_string()).collect(),
                     ..Default::default()
                 }),
                 // each folder's documents get their own nearest offer-notes.toml
@@ -380,11 +394,25 @@ impl LanguageServer for Backend {
         &self,
         params: ExecuteCommandParams,
     ) -> Result<Option<serde_json::Value>> {
+        if params.command == super::diagnostics::EXPLAIN_COMMAND {
+            let code = params.arguments.first().and_then(|v| v.as_str());
+            return match code.and_then(super::diagnostics::explain) {
+                Some(page) => Ok(Some(serde_json::Value::String(page))),
+                None => Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
+                    "expected a rule code or an offer-notes://rule/CODE link as the first argument; {}",
+                    crate::rules::code_hint(code.unwrap_or_default())
+                ))),
+            };
+        }
         if params.command != features::COMPARE_COMMAND {
             return Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
-                "unknown command `{}`; offer-notes knows `{}`",
+                "unknown command `{}`; offer-notes knows {}",
                 params.command,
-                features::COMPARE_COMMAND
+                COMMANDS
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )));
         }
         let uri = params

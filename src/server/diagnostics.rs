@@ -11,42 +11,67 @@ use tower_lsp::lsp_types::{
 
 pub const SOURCE: &str = "offer-notes";
 
-/// Where a rule's documentation page lives: `$OFFER_NOTES_DOCS_URL/<code>.md` when set
-/// (e.g. a repository's web address), else the `docs/rules` folder of this source tree.
-/// Worked out once per rule: it is attached to every diagnostic on every keystroke.
+/// The scheme of a rule link that works anywhere: `offer-notes://rule/CODE`. The editors' plugins
+/// open it by asking the server for the page ([`EXPLAIN_COMMAND`]), so it needs no network and no
+/// checkout.
+pub const RULE_SCHEME: &str = "offer-notes";
+
+/// `workspace/executeCommand` `offer-notes.explain` with a rule code: the rule's page as Markdown.
+pub const EXPLAIN_COMMAND: &str = "offer-notes.explain";
+
+/// Where links point instead: `<base>/<code>.md`, from the client's `docsUrl` (initialization
+/// options) or else `$OFFER_NOTES_DOCS_URL`. One server per process, so one base.
+static LINKS: std::sync::RwLock<Option<std::sync::Arc<Links>>> = std::sync::RwLock::new(None);
+
+type Links = std::collections::HashMap<Code, Url>;
+
+fn links_from(base: Option<&str>) -> Links {
+    let base = base
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .and_then(|b| Url::parse(&format!("{}/", b.trim_end_matches('/'))).ok());
+    crate::rules::RULES
+        .iter()
+        .filter_map(|rule| {
+            let url = match &base {
+                Some(base) => base.join(&format!("{}.md", rule.code)).ok()?,
+                None => Url::parse(&format!("{RULE_SCHEME}://rule/{}", rule.code)).ok()?,
+            };
+            Some((rule.code, url))
+        })
+        .collect()
+}
+
+/// Point rule links at `docs_url` (the client's `docsUrl`), else at `$OFFER_NOTES_DOCS_URL`,
+/// else at `offer-notes://rule/CODE`.
+pub fn set_docs_base(docs_url: Option<&str>) {
+    let env = std::env::var("OFFER_NOTES_DOCS_URL").ok();
+    let links = links_from(docs_url.or(env.as_deref()));
+    if let Ok(mut slot) = LINKS.write() {
+        *slot = Some(std::sync::Arc::new(links));
+    }
+}
+
+/// The link a diagnostic with this code carries. Worked out once per rule: it is attached to
+/// every diagnostic on every keystroke.
 pub fn docs_url(code: Code) -> Option<Url> {
-    use std::collections::HashMap;
-    use std::sync::OnceLock;
-    static URLS: OnceLock<HashMap<Code, Url>> = OnceLock::new();
-    let urls = URLS.get_or_init(|| {
-        let base = std::env::var("OFFER_NOTES_DOCS_URL").ok();
-        crate::rules::RULES
-            .iter()
-            .filter_map(|rule| {
-                let url = match &base {
-                    Some(base) => {
-                        let base = if base.ends_with('/') {
-                            base.clone()
-                        } else {
-                            format!("{base}/")
-                        };
-                        Url::parse(&base)
-                            .ok()?
-                            .join(&format!("{}.md", rule.code))
-                            .ok()?
-                    }
-                    None => {
-                        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                            .join("docs/rules")
-                            .join(format!("{}.md", rule.code));
-                        Url::from_file_path(path).ok()?
-                    }
-                };
-                Some((rule.code, url))
-            })
-            .collect()
-    });
-    urls.get(&code).cloned()
+    let cached = LINKS.read().ok().and_then(|slot| slot.clone());
+    let links = match cached {
+        Some(links) => links,
+        None => {
+            set_docs_base(None);
+            LINKS.read().ok()?.clone()?
+        }
+    };
+    links.get(&code).cloned()
+}
+
+/// The rule an `offer-notes://rule/CODE` link (or a bare code) names, as its Markdown page.
+pub fn explain(argument: &str) -> Option<String> {
+    let prefix = format!("{RULE_SCHEME}://rule/");
+    let code = argument.strip_prefix(&prefix).unwrap_or(argument).trim();
+    crate::rules::find(code)
+        .map(|rule| super::features::literal_dollars(&crate::rules::doc_page(rule)))
 }
 
 fn severity(s: Severity) -> DiagnosticSeverity {

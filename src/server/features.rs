@@ -57,7 +57,7 @@ pub fn hover(state: &State, params: HoverParams) -> Option<Hover> {
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
-            value: markdown,
+            value: literal_dollars(&markdown),
         }),
         range: Some(range(&s, span, e)),
     })
@@ -324,5 +324,59 @@ pub fn compare_markdown(state: &State, uri: &Url) -> Option<String> {
         .title
         .as_ref()
         .map_or("Your offers".to_string(), |t| t.value.clone());
-    Some(format!("## {title}\n\n{}", compare::markdown(&rows)))
+    Some(literal_dollars(&format!(
+        "## {title}\n\n{}",
+        compare::markdown(&rows)
+    )))
+}
+
+/// Markdown for an editor with every `$` outside code written `\$`: two amounts on a line
+/// (`$172,000 … $190,000`) are otherwise typeset as maths by renderers with TeX support
+/// (Neovim's markdown highlighting, VS Code's preview). Code spans and fences keep theirs.
+pub fn literal_dollars(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() + 16);
+    let mut fence: Option<&str> = None;
+    for line in markdown.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => fence = Some(m),
+            (Some(open), Some(m)) if open == m => fence = None,
+            _ => {}
+        }
+        if fence.is_some() || marker.is_some() {
+            out.push_str(line);
+            continue;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            match chars[i] {
+                '\\' if i + 1 < chars.len() => {
+                    out.push(chars[i]);
+                    out.push(chars[i + 1]);
+                    i += 2;
+                }
+                '`' => {
+                    let run = chars[i..].iter().take_while(|&&c| c == '`').count();
+                    let close = (i + run..chars.len()).find(|&j| {
+                        chars[j..].iter().take_while(|&&c| c == '`').count() == run
+                            && (j == 0 || chars[j - 1] != '`')
+                    });
+                    let end = close.map_or(i + run, |j| j + run);
+                    out.extend(&chars[i..end]);
+                    i = end;
+                }
+                '$' => {
+                    out.push_str("\\$");
+                    i += 1;
+                }
+                c => {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
 }

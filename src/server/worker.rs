@@ -183,15 +183,23 @@ fn analyze(state: &State, out: &Out, uri: Url) {
                 analysed_us = started.elapsed().as_micros() as u64,
                 "publishing diagnostics"
             );
+            // a document under a settings file not read before: say what in it was unusable,
+            // through the same queue and before the diagnostics it explains, so the client
+            // has the warning by the time it has the diagnostics
+            for message in state.settings_warnings() {
+                tracing::warn!("{message}");
+                out.outbox.notify(
+                    None,
+                    "window/showMessage",
+                    &tower_lsp::lsp_types::ShowMessageParams {
+                        typ: MessageType::WARNING,
+                        message,
+                    },
+                );
+            }
             out.publish(uri, diagnostics, Some(version));
             // the previous analysis is freed once the client has its answer
             drop(replaced);
-            // a document under a settings file not read before: say what in it was unusable
-            for message in state.settings_warnings() {
-                tracing::warn!("{message}");
-                out.runtime
-                    .block_on(out.client.show_message(MessageType::WARNING, message));
-            }
         }
         Err(panic) => {
             let what = panic_text(&*panic);

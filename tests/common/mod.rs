@@ -47,6 +47,7 @@ impl Lsp {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         cmd.env_remove("OFFER_NOTES_LOG");
+        cmd.env_remove("OFFER_NOTES_DOCS_URL");
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -167,6 +167,22 @@ check(("the journal's expected codes are reported: %s"):format(table.concat(expe
   assert(#missing == 0, "missing " .. table.concat(missing, ", "))
 end)
 
+check("diagnostics show their message in the buffer by default (virtual text)", function()
+  assert(below_floor, "no below-floor diagnostic")
+  local want = below_floor.message:sub(1, 20)
+  local ok = vim.wait(5000, function()
+    for _, mark in ipairs(vim.api.nvim_buf_get_extmarks(buf, -1, 0, -1, { details = true, type = "virt_text" })) do
+      for _, chunk in ipairs(mark[4].virt_text or {}) do
+        if chunk[1]:find(want, 1, true) then
+          return true
+        end
+      end
+    end
+    return false
+  end, 50)
+  assert(ok, ("no virtual text with %q on line %d"):format(want, below_floor.lnum + 1))
+end)
+
 -- ---- hover on an amount ----------------------------------------------------------------------------
 local function first_amount()
   local lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
@@ -204,6 +220,33 @@ else
     local _, win = floating_text()
     say("  hover: " .. text:gsub("\n", " ⏎ "):sub(1, 160))
     assert(text:find("Year", 1, true), "hover text has no \"Year\": " .. text)
+    -- Amounts are `\$178,000` in the Markdown, so two on a line are never `$…$` maths; the float
+    -- conceals the backslash, so the screen reads `$178,000`.
+    vim.treesitter.get_parser(vim.api.nvim_win_get_buf(win), "markdown"):parse(true)
+    local maths = {}
+    vim.treesitter.get_parser(vim.api.nvim_win_get_buf(win), "markdown"):for_each_tree(function(t, ltree)
+      if ltree:lang() == "markdown_inline" and t:root():sexpr():find("latex_block", 1, true) then
+        table.insert(maths, t:root():sexpr())
+      end
+    end)
+    assert(#maths == 0, "the hover's Markdown has $…$ maths: " .. table.concat(maths, " "))
+    -- What shows: the float conceals (conceallevel 2) the backslash of every `\$`.
+    local fbuf = vim.api.nvim_win_get_buf(win)
+    assert(vim.wo[win].conceallevel >= 2, "the hover float does not conceal")
+    local escapes, hidden = 0, 0
+    for row, line in ipairs(vim.api.nvim_buf_get_lines(fbuf, 0, -1, false)) do
+      for col in line:gmatch("()\\%$") do
+        escapes = escapes + 1
+        for _, c in ipairs(vim.treesitter.get_captures_at_pos(fbuf, row - 1, col - 1)) do
+          if c.metadata.conceal == "" then
+            hidden = hidden + 1
+            break
+          end
+        end
+      end
+    end
+    say(("  %d escaped dollars, %d backslashes concealed"):format(escapes, hidden))
+    assert(escapes > 0 and hidden == escapes, ("%d of %d backslashes before $ show"):format(escapes - hidden, escapes))
     vim.api.nvim_win_close(win, true)
   end)
 end
@@ -246,6 +289,76 @@ else
 end
 
 
+-- ---- rule links and the compare lens --------------------------------------------------------------
+local function wait_for_buffer(name, want)
+  local found
+  local ok = vim.wait(10000, function()
+    for _, b in ipairs(vim.api.nvim_list_bufs()) do
+      if vim.api.nvim_buf_get_name(b) == name and buffer_text(b):find(want, 1, true) then
+        found = b
+        return true
+      end
+    end
+    return false
+  end, 50)
+  assert(ok, ("no buffer %s containing %q within 10 s"):format(name, want))
+  return found
+end
+
+check("a diagnostic's link is offer-notes://rule/CODE and gx on it opens the rule's page from the server", function()
+  assert(below_floor, "no below-floor diagnostic")
+  local href = below_floor.user_data.lsp.codeDescription.href
+  assert(href == "offer-notes://rule/below-floor", "href: " .. tostring(href))
+  -- gx on the link, as in a hover or a note: put it in a scratch buffer and press gx on it.
+  local note = vim.api.nvim_create_buf(true, true)
+  vim.api.nvim_buf_set_lines(note, 0, -1, false, { "see " .. href })
+  vim.api.nvim_set_current_buf(note)
+  vim.api.nvim_win_set_cursor(0, { 1, 6 })
+  vim.cmd("normal gx")
+  local page = wait_for_buffer(href, "allow: below-floor")
+  assert(vim.bo[page].filetype == "markdown", "filetype " .. vim.bo[page].filetype)
+  assert(not vim.bo[page].modifiable, "the page is editable")
+  say("  page: " .. vim.api.nvim_buf_get_lines(page, 0, 1, false)[1])
+  vim.cmd("only")
+  vim.api.nvim_set_current_buf(buf)
+end)
+
+check(":OfferNotesExplain on a diagnostic's line opens its rule's page", function()
+  vim.api.nvim_set_current_buf(buf)
+  vim.api.nvim_win_set_cursor(0, { below_floor.lnum + 1, below_floor.col })
+  -- the page from the gx check is gone (bufhidden=wipe); ask again
+  for _, b in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_get_name(b):find("^offer%-notes://") then
+      vim.api.nvim_buf_delete(b, { force = true })
+    end
+  end
+  vim.cmd("OfferNotesExplain")
+  local page = wait_for_buffer("offer-notes://rule/below-floor", "Fires when")
+  assert(vim.fn.bufwinid(page) ~= -1, "the page is not in a window")
+  vim.cmd("only")
+  vim.api.nvim_set_current_buf(buf)
+end)
+
+check("the compare code lens is shown and running it opens the comparison", function()
+  vim.api.nvim_set_current_buf(buf)
+  local lenses
+  local ok = vim.wait(10000, function()
+    lenses = vim.lsp.codelens.get(buf)
+    return #lenses > 0
+  end, 50)
+  assert(ok, "no code lens within 10 s")
+  local lens = lenses[1]
+  say("  lens: " .. lens.command.title)
+  vim.api.nvim_win_set_cursor(0, { lens.range.start.line + 1, 0 })
+  vim.lsp.codelens.run()
+  local name = ("offer-notes://compare/%s.md"):format(vim.fs.basename(journal))
+  local shown = wait_for_buffer(name, "| Offer |")
+  local text = buffer_text(shown)
+  assert(text:find("%$%d") or text:find("\\%$%d"), "no amounts in the comparison: " .. text)
+  vim.cmd("only")
+  vim.api.nvim_set_current_buf(buf)
+end)
+
 -- ---- the rest of the plugin ------------------------------------------------------------------------
 check(":checkhealth offer-notes finds the server and the filetype", function()
   vim.cmd("silent checkhealth offer-notes")
@@ -256,12 +369,35 @@ check(":checkhealth offer-notes finds the server and the filetype", function()
   assert(text:find("detected as filetype `offer`", 1, true), text)
 end)
 
-check("lsp/offer_notes.lua gives vim.lsp.config a default `offer-notes lsp` command", function()
+check("lsp/offer_notes.lua is a standalone nvim-lspconfig-style config with the plugin's defaults", function()
   local file = vim.api.nvim_get_runtime_file("lsp/offer_notes.lua", false)[1]
   assert(file, "lsp/offer_notes.lua is not on 'runtimepath'")
+  local code = vim.tbl_filter(function(line)
+    return not line:match("^%s*%-%-")
+  end, vim.fn.readfile(file))
+  assert(not table.concat(code, "\n"):find("require%("), "it requires the plugin's modules, so it cannot live in nvim-lspconfig")
   local default = dofile(file)
+  local plugin = require("offer-notes.config").lsp_config(require("offer-notes.config").defaults)
+  for _, key in ipairs({ "cmd", "filetypes", "root_markers", "init_options", "settings" }) do
+    assert(vim.deep_equal(default[key], plugin[key]), ("%s: %s vs the plugin's %s"):format(key, vim.inspect(default[key]), vim.inspect(plugin[key])))
+  end
   assert(vim.deep_equal(default.cmd, { "offer-notes", "lsp" }), vim.inspect(default.cmd))
-  assert(vim.deep_equal(default.filetypes, { "offer" }), vim.inspect(default.filetypes))
+end)
+
+check("the mason package installs this version of offer-notes and names the lspconfig config", function()
+  local file = os.getenv("E2E_NVIM_PLUGIN") .. "/../mason/packages/offer-notes/package.yaml"
+  local yaml = table.concat(vim.fn.readfile(file), "\n")
+  local version = vim.system({ os.getenv("OFFER_NOTES_BIN"), "--version" }, { text = true }):wait().stdout
+  version = version:match("(%d+%.%d+%.%d+)")
+  assert(yaml:find("\nname: offer%-notes\n"), "name")
+  local id = yaml:match("\n%s+id: (pkg:cargo/[^\n]+)")
+  assert(id == "pkg:cargo/offer-notes@" .. version, ("source id %s, server version %s"):format(tostring(id), version))
+  assert(yaml:find("\n%s+offer%-notes: cargo:offer%-notes"), "bin offer-notes")
+  local lspconfig = yaml:match("\n%s+lspconfig: (%S+)")
+  assert(vim.api.nvim_get_runtime_file(("lsp/%s.lua"):format(lspconfig), false)[1], "no lsp/" .. tostring(lspconfig) .. ".lua")
+  for _, key in ipairs({ "description", "homepage", "licenses", "languages", "categories", "source", "bin" }) do
+    assert(yaml:find("\n" .. key .. ":"), "no " .. key)
+  end
 end)
 
 -- The rule the second setup() disables: one the first buffer showed, other than below-floor.

@@ -8,13 +8,14 @@
 //   E2E_WORK         a scratch dir (recreated): user data, extensions, workspace
 //   E2E_JOURNAL      the journal to open (copied into the workspace)
 //   E2E_SCREENSHOT   where to save the final screenshot
-//   OFFER_NOTES_BIN  the server binary (absolute)
+//   OFFER_NOTES_BIN  the server binary (absolute), the one bundled in the .vsix; it is NOT on the
+//                    PATH code-server gets, and offerNotes.server.path is not set
 //   E2E_CAPABILITIES the server's initialize capabilities as JSON (from lsp-probe.mjs)
 //   CHROMIUM         browser executable (default /usr/bin/chromium)
 
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { mkdirSync, rmSync, writeFileSync, readFileSync, copyFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync, readFileSync, copyFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import * as path from "node:path";
 import * as net from "node:net";
 
@@ -69,6 +70,73 @@ async function check(name, body) {
   }
 }
 
+/**
+ * The environment code-server runs in: no directory on PATH holds an `offer-notes`, and CARGO_HOME
+ * is empty, so the extension can only find the server it bundles.
+ */
+function serverlessEnv() {
+  const bare = path.join(work, "empty-cargo-home");
+  mkdirSync(bare, { recursive: true });
+  const PATH = (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .filter((dir) => dir !== "" && !existsSync(path.join(dir, "offer-notes")))
+    .join(path.delimiter);
+  return { ...process.env, PATH, CARGO_HOME: bare };
+}
+
+/** Every file under `dir` whose name passes `want`. */
+function findFiles(dir, want) {
+  const out = [];
+  const walk = (d) => {
+    let entries = [];
+    try {
+      entries = readdirSync(d);
+    } catch {
+      return;
+    }
+    for (const name of entries) {
+      const full = path.join(d, name);
+      let info;
+      try {
+        info = statSync(full);
+      } catch {
+        continue;
+      }
+      if (info.isDirectory()) walk(full);
+      else if (want(name)) out.push(full);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The text of the webviews (the Markdown preview sits in nested iframes), not the workbench's. */
+async function framesText(page) {
+  const texts = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    try {
+      texts.push(await frame.locator("body").innerText({ timeout: 2000 }));
+    } catch {
+      // a frame that went away or has no body
+    }
+  }
+  return normalise(texts.join("\n"));
+}
+
+/** Wait until some frame shows `want` (a RegExp); the frames' text on time-out is the error. */
+async function waitForRendered(page, want, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await framesText(page);
+    if (want.test(text)) return text;
+    if (Date.now() > deadline) {
+      throw new Error(`${what} not shown within ${timeoutMs / 1000} s; the page reads ${JSON.stringify(text.slice(-400))}`);
+    }
+    await page.waitForTimeout(300);
+  }
+}
+
 const freePort = () =>
   new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -118,7 +186,6 @@ writeFileSync(
       "window.restoreWindows": "none",
       "editor.minimap.enabled": false,
       "chat.commandCenter.enabled": false,
-      "offerNotes.server.path": serverBin,
       "offerNotes.trace.server": "verbose",
     },
     null,
@@ -158,7 +225,7 @@ async function main() {
       "--extensions-dir", extensions,
       workspace,
     ],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PATH: process.env.PATH } },
+    { stdio: ["ignore", "pipe", "pipe"], env: serverlessEnv() },
   );
   codeServerProcess.stdout.on("data", (d) => log.push(d.toString()));
   codeServerProcess.stderr.on("data", (d) => log.push(d.toString()));
@@ -218,6 +285,36 @@ async function main() {
     }
     if (!/offer-notes/.test(problems)) throw new Error(`the problem does not name its source: ${problems}`);
     if (!/below-floor/.test(problems)) throw new Error(`the problem does not show its code: ${problems}`);
+  });
+
+  await check("with no server on PATH and no setting, the extension uses the server bundled in the .vsix and says so", async () => {
+    const deadline = Date.now() + 10_000;
+    let text = "";
+    for (;;) {
+      text = findFiles(userData, (name) => name.endsWith("Offer Notes.log"))
+        .map((file) => readFileSync(file, "utf8"))
+        .join("\n");
+      if (/bundled with this extension/.test(text) || Date.now() > deadline) break;
+      await page.waitForTimeout(250);
+    }
+    const line = text.split("\n").find((l) => l.includes("using the server"));
+    console.log(`  output: ${line?.trim() ?? "(no line)"}`);
+    if (!/bundled with this extension: \S*\/server\/offer-notes/.test(text)) {
+      throw new Error(`the Offer Notes output does not name the bundled server: ${JSON.stringify(text.slice(0, 400))}`);
+    }
+  });
+
+  await check("the server's semantic-token modifiers are declared in package.json, so themes can colour them", async () => {
+    const legend = capabilities.semanticTokensProvider?.legend?.tokenModifiers ?? [];
+    const standard = new Set(["declaration", "definition", "readonly", "static", "deprecated", "abstract", "async", "modification", "documentation", "defaultLibrary"]);
+    const custom = legend.filter((m) => !standard.has(m));
+    const manifests = findFiles(extensions, (name) => name === "package.json").filter((f) => /offer-notes\.offer-notes-[^/]*\/package\.json$/.test(f));
+    if (manifests.length === 0) throw new Error("the installed extension has no package.json");
+    const declared = (JSON.parse(readFileSync(manifests[0], "utf8")).contributes.semanticTokenModifiers ?? []).map((m) => m.id);
+    const missing = custom.filter((m) => !declared.includes(m));
+    console.log(`  server modifiers: ${custom.join(", ")}; declared: ${declared.join(", ")}`);
+    if (custom.length === 0) throw new Error(`the server's legend has no custom modifiers: ${JSON.stringify(legend)}`);
+    if (missing.length > 0) throw new Error(`not declared: ${missing.join(", ")}`);
   });
 
   await check("the Problems panel matches `offer-notes check` (code, line, column; hints are not listed)", async () => {
@@ -287,8 +384,13 @@ async function main() {
       await amount.hover();
       const hover = page.locator(".monaco-hover").filter({ hasText: "Year" }).first();
       await hover.waitFor({ state: "visible", timeout: 15_000 });
-      console.log(`  hover: ${normalise(await hover.innerText()).replace(/\s+/g, " ").slice(0, 160)}`);
+      const shown = normalise(await hover.innerText());
+      console.log(`  hover: ${shown.replace(/\s+/g, " ").slice(0, 160)}`);
       await page.keyboard.press("Escape");
+      // Amounts show as written: "$178,000", never a backslash or typeset maths between two of them.
+      if (!/\$\d/.test(shown)) throw new Error(`no $amount in the hover: ${shown.slice(0, 300)}`);
+      if (/\\\$/.test(shown)) throw new Error(`a backslash shows before a $: ${shown.slice(0, 300)}`);
+      if ((await hover.locator(".katex, math").count()) > 0) throw new Error("the hover typesets maths");
     });
   }
 
@@ -324,6 +426,38 @@ async function main() {
   }
 
 
+  await check("the rule link in the Problems panel opens the rule's page, rendered, from the server", async () => {
+    await page.keyboard.press("Control+Shift+M");
+    const row = page.locator(".markers-panel .monaco-list-row").filter({ hasText: "below-floor" }).first();
+    await row.waitFor();
+    const link = row.locator("a, .monaco-link").filter({ hasText: "below-floor" }).first();
+    const href = await link.getAttribute("href").catch(() => null);
+    console.log(`  link: ${href ?? "(no href attribute)"}`);
+    await link.click();
+    // Rendered: in the Markdown preview's webview, without Markdown's ** around the words.
+    const text = await waitForRendered(page, /Fires when/, "the below-floor page, rendered");
+    if (/\*\*Fires when\*\*/.test(text)) throw new Error("the page shows as Markdown source, not rendered");
+    if (!/allow: below-floor/.test(text)) throw new Error(`not the below-floor page: ${text.slice(-300)}`);
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("W"); // close the preview and the page
+  });
+
+  await check("the compare code lens opens the comparison, rendered", async () => {
+    await page.locator(".explorer-folders-view").getByText(journalName, { exact: true }).first().click();
+    await page.locator(".tab.active").filter({ hasText: journalName }).waitFor();
+    await goToLine(page, 1);
+    const lens = page.locator(".codelens-decoration a").filter({ hasText: /Show the offer's numbers|Compare \d+ offers/ }).first();
+    await lens.waitFor({ timeout: 15_000 });
+    console.log(`  lens: ${normalise(await lens.innerText())}`);
+    await lens.click();
+    const text = await waitForRendered(page, /Offer\s+Status\s+Year 1/, "the comparison table");
+    if (/\|\s*Offer\s*\|/.test(text)) throw new Error("the comparison shows as Markdown source, not a table");
+    if (/\\\$/.test(text)) throw new Error("a backslash shows before a $ in the comparison");
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("W");
+    await page.locator(".explorer-folders-view").getByText(journalName, { exact: true }).first().click();
+  });
+
   // Show the flagged amount in the editor for the picture, as clicking the problem does.
   await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "below-floor" }).first().click().catch(() => undefined);
   await page.waitForTimeout(500);
@@ -340,16 +474,24 @@ async function main() {
     await page.locator("#status\\.editor\\.mode").filter({ hasText: "Offer Notes" }).waitFor({ timeout: 15_000 });
   });
 
-  await check("a missing server gets a notification with the install command", async () => {
-    // Point offerNotes.server.path somewhere empty: the extension restarts its client and says how
-    // to install the server instead.
+  await check("a missing server is one plain-text notice whose action opens the setting", async () => {
+    // Point offerNotes.server.path somewhere empty: the extension restarts its client and says what
+    // to do instead.
     writeFileSync(
       path.join(workspace, ".vscode", "settings.json"),
       JSON.stringify({ "offerNotes.server.path": path.join(work, "no-such-offer-notes") }),
     );
-    const toast = page.locator(".notifications-toasts .notification-toast").filter({ hasText: "cargo install --path ." });
+    const toast = page.locator(".notifications-toasts .notification-toast").filter({ hasText: "offerNotes.server.path" });
     await toast.first().waitFor({ state: "visible", timeout: 20_000 });
-    console.log(`  notification: ${normalise(await toast.first().innerText()).replace(/\s+/g, " ").slice(0, 200)}`);
+    const text = normalise(await toast.first().innerText()).replace(/\s+/g, " ");
+    console.log(`  notification: ${text.slice(0, 240)}`);
+    if (text.includes("`")) throw new Error(`raw backticks in the notice: ${text}`);
+    const count = await page.locator(".notifications-toasts .notification-toast").filter({ hasText: "Offer Notes" }).count();
+    if (count !== 1) throw new Error(`${count} Offer Notes notices`);
+    await toast.first().getByRole("button", { name: "Open Setting" }).click();
+    const search = page.locator(".settings-editor .suggest-input-container, .settings-editor .settings-header-widget").first();
+    await search.waitFor({ timeout: 15_000 });
+    await page.locator(".settings-editor").getByText("Server: Path").first().waitFor({ timeout: 15_000 });
   });
 
 }

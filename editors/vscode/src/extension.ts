@@ -4,6 +4,7 @@
 import * as vscode from "vscode";
 import {
   DidChangeConfigurationNotification,
+  ExecuteCommandRequest,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
@@ -13,12 +14,19 @@ import { resolveServerPath, serverSettings, INSTALL_HINT } from "./server";
 const LANGUAGE_ID = "offer-notes";
 // The client id also names the trace setting: `offerNotes.trace.server`.
 const CLIENT_ID = "offerNotes";
+// Rule links (`offer-notes://rule/CODE`) and the comparison (`offer-notes://compare/…?<journal URI>`)
+// are virtual Markdown documents whose text the server gives (`workspace/executeCommand`).
+const SCHEME = "offer-notes";
+const EXPLAIN_COMMAND = "offer-notes.explain";
+const COMPARE_COMMAND = "offer-notes.compare";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
+let extensionPath: string | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("Offer Notes");
+  extensionPath = context.extensionPath;
   context.subscriptions.push(output);
 
   context.subscriptions.push(
@@ -27,6 +35,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await startClient();
     }),
     vscode.commands.registerCommand("offerNotes.showOutput", () => output?.show(true)),
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, { provideTextDocumentContent }),
+    vscode.commands.registerCommand("offerNotes.explainRule", async (code?: string) => {
+      const rule = code ?? (await vscode.window.showInputBox({ prompt: "Rule code, e.g. below-floor" }));
+      if (rule) {
+        await showMarkdown(vscode.Uri.parse(`${SCHEME}://rule/${rule.trim()}`));
+      }
+    }),
+    // A rule link followed from the Problems panel or a hover opens the page as a text document:
+    // show it rendered as well.
+    vscode.workspace.onDidOpenTextDocument((document) => void renderIfOurs(document)),
     { dispose: () => void stopClient() },
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration("offerNotes.server.path")) {
@@ -52,6 +70,7 @@ async function startClient(): Promise<void> {
   const resolved = await resolveServerPath(config.get<string | null>("server.path") ?? null, {
     workspaceFolder,
     env: process.env,
+    extensionPath: extensionPath,
   });
 
   if (resolved.kind === "missing") {
@@ -60,6 +79,12 @@ async function startClient(): Promise<void> {
     return;
   }
 
+  const from = {
+    setting: "from the setting offerNotes.server.path",
+    bundled: "bundled with this extension",
+    PATH: "found on PATH",
+  }[resolved.source];
+  output?.appendLine(`offer-notes: using the server ${from}: ${resolved.path}`);
   output?.appendLine(`offer-notes: starting ${resolved.path} lsp`);
   // No `transport` here: with TransportKind.stdio the client appends `--stdio` to the arguments,
   // and `offer-notes lsp` speaks stdio already (and rejects unknown flags).
@@ -76,6 +101,18 @@ async function startClient(): Promise<void> {
     // and VS Code's defaults (so the nearest offer-notes.toml applies where nothing is set).
     initializationOptions: serverSettings(config),
     middleware: {
+      // The compare lens: the server answers with Markdown, shown rendered beside the journal.
+      executeCommand: async (command, args, next) => {
+        if (command === COMPARE_COMMAND && typeof args[0] === "string") {
+          const journal = vscode.Uri.parse(args[0]);
+          const name = journal.path.split("/").pop() ?? "journal";
+          await showMarkdown(
+            vscode.Uri.from({ scheme: SCHEME, authority: "compare", path: `/${name}.md`, query: args[0] }),
+          );
+          return undefined;
+        }
+        return next(command, args);
+      },
       workspace: {
         configuration: (params, token, next) => {
           if (!params.items.every((item) => item.section === "offerNotes")) {
@@ -116,19 +153,61 @@ async function stopClient(): Promise<void> {
 }
 
 async function showMissingServer(reason: string): Promise<void> {
-  const copy = "Copy install command";
-  const settings = "Set server path";
-  const choice = await vscode.window.showErrorMessage(
-    `Offer Notes: ${reason} ${INSTALL_HINT}`,
-    copy,
-    settings,
-  );
-  if (choice === copy) {
-    await vscode.env.clipboard.writeText("cargo install --path .");
-    void vscode.window.showInformationMessage(
-      "Copied `cargo install --path .` — run it in the offer-notes repository, then run “Offer Notes: Restart Language Server”.",
-    );
-  } else if (choice === settings) {
-    await vscode.commands.executeCommand("workbench.action.openSettings", "offerNotes.server.path");
+  const settings = "Open Setting";
+  const choice = await vscode.window.showErrorMessage(`Offer Notes: ${reason} ${INSTALL_HINT}`, settings);
+  if (choice === settings) {
+    // A machine-overridable setting is listed under "Remote" when the extension runs remotely.
+    const query = "offerNotes.server.path";
+    if (vscode.env.remoteName) {
+      await vscode.commands.executeCommand("workbench.action.openRemoteSettings", { query });
+    } else {
+      await vscode.commands.executeCommand("workbench.action.openSettings", query);
+    }
   }
+}
+
+/** The text of an `offer-notes:` document, from the running server. */
+async function provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+  if (!client?.isRunning()) {
+    return `# Offer Notes\n\nThe offer-notes language server is not running, so ${uri.toString(true)} cannot be shown.\n`;
+  }
+  try {
+    if (uri.authority === "rule") {
+      const code = uri.path.replace(/^\/+/, "");
+      return await client.sendRequest(ExecuteCommandRequest.type, { command: EXPLAIN_COMMAND, arguments: [code] });
+    }
+    if (uri.authority === "compare") {
+      return await client.sendRequest(ExecuteCommandRequest.type, { command: COMPARE_COMMAND, arguments: [uri.query] });
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return `# Offer Notes\n\n${uri.toString(true)}: ${message}\n`;
+  }
+  return `# Offer Notes\n\nNothing is shown at ${uri.toString(true)}.\n`;
+}
+
+const rendered = new Set<string>();
+
+/** An `offer-notes:` document: Markdown, shown as a preview (once per opening). */
+async function renderIfOurs(document: vscode.TextDocument): Promise<void> {
+  if (document.uri.scheme !== SCHEME) {
+    return;
+  }
+  if (document.languageId !== "markdown") {
+    await vscode.languages.setTextDocumentLanguage(document, "markdown");
+  }
+  const key = document.uri.toString();
+  if (rendered.has(key)) {
+    return;
+  }
+  rendered.add(key);
+  setTimeout(() => rendered.delete(key), 2000);
+  await vscode.commands.executeCommand("markdown.showPreview", document.uri);
+}
+
+/** Open an `offer-notes:` document (the server fills it) and show it rendered. */
+async function showMarkdown(uri: vscode.Uri): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
+  await renderIfOurs(document);
 }

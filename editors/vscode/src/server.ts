@@ -5,20 +5,37 @@ import { access, constants, stat } from "node:fs/promises";
 import * as os from "node:os";
 import * as path from "node:path";
 
+/**
+ * What to do about a missing server, as plain text: VS Code notifications show backticks and most
+ * other Markdown raw, so none is used here.
+ */
 export const INSTALL_HINT =
-  "Install it from the offer-notes repository with `cargo install --path .`, " +
-  "or run `cargo build --release` and set `offerNotes.server.path` to target/release/offer-notes.";
+  "Install the build of this extension made for your platform (it carries the server), " +
+  "or put the offer-notes binary on PATH (the offer-notes README says how to build it), " +
+  "or set Offer Notes › Server: Path to an offer-notes binary.";
 
 const BINARY = process.platform === "win32" ? "offer-notes.exe" : "offer-notes";
 
-export type Resolved = { kind: "found"; path: string } | { kind: "missing"; reason: string };
+/** Where the server came from, for the output channel. */
+export type Source = "setting" | "bundled" | "PATH";
+
+export type Resolved =
+  | { kind: "found"; path: string; source: Source }
+  | { kind: "missing"; reason: string };
 
 export interface ResolveContext {
   workspaceFolder?: string;
   env: NodeJS.ProcessEnv;
+  /** The extension's own folder: a platform build carries the server in `server/`. */
+  extensionPath?: string;
 }
 
-/** The configured path (expanded), else `offer-notes` on PATH. */
+/** The server shipped inside a platform-specific `.vsix`. */
+export function bundledServerPath(extensionPath: string): string {
+  return path.join(extensionPath, "server", BINARY);
+}
+
+/** The configured path (expanded), else the bundled binary, else `offer-notes` on PATH. */
 export async function resolveServerPath(
   configured: string | null,
   context: ResolveContext,
@@ -26,18 +43,29 @@ export async function resolveServerPath(
   if (configured && configured.trim() !== "") {
     const expanded = expandPath(configured.trim(), context);
     if (await isExecutable(expanded)) {
-      return { kind: "found", path: expanded };
+      return { kind: "found", path: expanded, source: "setting" };
     }
     return {
       kind: "missing",
-      reason: `offerNotes.server.path is set to ${expanded}, which is not an executable file.`,
+      reason: `the setting offerNotes.server.path is ${expanded}, which is not an executable file.`,
     };
+  }
+  if (context.extensionPath) {
+    const bundled = bundledServerPath(context.extensionPath);
+    if (await isExecutable(bundled)) {
+      return { kind: "found", path: bundled, source: "bundled" };
+    }
   }
   const onPath = await findOnPath(BINARY, context.env);
   if (onPath) {
-    return { kind: "found", path: onPath };
+    return { kind: "found", path: onPath, source: "PATH" };
   }
-  return { kind: "missing", reason: "the `offer-notes` language server was not found on PATH." };
+  return {
+    kind: "missing",
+    reason:
+      "the offer-notes language server was not found: offerNotes.server.path is not set, " +
+      "this build of the extension carries no server, and there is none on PATH.",
+  };
 }
 
 export function expandPath(value: string, context: ResolveContext): string {

@@ -2,7 +2,7 @@
 // receives, and a missing server produces the install hint.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, mkdtempSync, writeFileSync, chmodSync, existsSync } from "node:fs";
+import { readFileSync, mkdtempSync, mkdirSync, writeFileSync, chmodSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -78,23 +78,46 @@ test("server.path expands ~ and ${workspaceFolder}, and resolves relative paths"
   assert.equal(server.expandPath("target/release/offer-notes", ctx), "/ws/target/release/offer-notes");
 });
 
-test("the server is found from the setting, then PATH; a missing one says how to install it", async () => {
+test("the server is found from the setting, then the bundled binary, then PATH; a missing one says what to do", async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "offer-notes-ext-"));
   const bin = path.join(dir, "offer-notes");
   writeFileSync(bin, "#!/bin/sh\n");
   chmodSync(bin, 0o755);
   const empty = mkdtempSync(path.join(os.tmpdir(), "offer-notes-empty-"));
   const noCargo = { PATH: empty, CARGO_HOME: empty };
+  // an extension folder whose platform build carries the server in server/
+  const extension = mkdtempSync(path.join(os.tmpdir(), "offer-notes-extension-"));
+  const bundled = server.bundledServerPath(extension);
+  mkdirSync(path.dirname(bundled), { recursive: true });
+  writeFileSync(bundled, "#!/bin/sh\n");
+  chmodSync(bundled, 0o755);
+  const onPath = { PATH: dir, CARGO_HOME: empty };
 
-  assert.deepEqual(await server.resolveServerPath(bin, { env: noCargo }), { kind: "found", path: bin });
-  assert.deepEqual(await server.resolveServerPath(null, { env: { PATH: dir, CARGO_HOME: empty } }), { kind: "found", path: bin });
-  const missing = await server.resolveServerPath(null, { env: noCargo });
+  assert.deepEqual(await server.resolveServerPath(bin, { env: noCargo, extensionPath: extension }), {
+    kind: "found",
+    path: bin,
+    source: "setting",
+  });
+  assert.deepEqual(await server.resolveServerPath(null, { env: onPath, extensionPath: extension }), {
+    kind: "found",
+    path: bundled,
+    source: "bundled",
+  });
+  assert.deepEqual(await server.resolveServerPath(null, { env: onPath, extensionPath: empty }), {
+    kind: "found",
+    path: bin,
+    source: "PATH",
+  });
+  const missing = await server.resolveServerPath(null, { env: noCargo, extensionPath: empty });
   assert.equal(missing.kind, "missing");
-  const notExecutable = await server.resolveServerPath(path.join(dir, "nope"), { env: noCargo });
+  const notExecutable = await server.resolveServerPath(path.join(dir, "nope"), { env: noCargo, extensionPath: extension });
   assert.equal(notExecutable.kind, "missing");
   assert.match(notExecutable.reason, /not an executable/);
-  assert.match(server.INSTALL_HINT, /cargo install --path \./);
-  assert.match(server.INSTALL_HINT, /cargo build --release/);
+  // notifications show Markdown raw: the notice is plain text
+  for (const text of [server.INSTALL_HINT, missing.reason, notExecutable.reason]) {
+    assert.doesNotMatch(text, /`/, text);
+  }
+  assert.match(server.INSTALL_HINT, /offerNotes|Server: Path/);
 });
 
 test("snippets include a new journal and a new offer section", () => {
@@ -105,4 +128,16 @@ test("snippets include a new journal and a new offer section", () => {
   assert.match(journal, /^## /m);
   assert.match(section, /^## /);
   assert.match(section, /^status: /m);
+});
+
+test("the server's semantic-token modifiers real and feeling are declared, so themes can colour them", () => {
+  const declared = manifest.contributes.semanticTokenModifiers.map((m) => m.id).sort();
+  assert.deepEqual(declared, ["feeling", "real"]);
+  const scopes = manifest.contributes.semanticTokenScopes.find((s) => s.language === "offer-notes").scopes;
+  assert.ok(scopes["*.real"]?.length && scopes["*.feeling"]?.length, JSON.stringify(scopes));
+});
+
+test("a platform build ships the bundled server (server/ is packaged)", () => {
+  const ignore = readFileSync(new URL(".vscodeignore", here), "utf8").split("\n");
+  assert.ok(ignore.includes("!server/**"), ".vscodeignore must keep server/");
 });

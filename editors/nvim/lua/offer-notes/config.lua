@@ -17,6 +17,9 @@ local M = {}
 ---@field filetypes? string[]
 ---@field root_markers? string[]
 ---@field settings? OfferNotesSettings
+---@field diagnostics? false|{ virtual_text?: boolean|table, virtual_lines?: boolean|table }
+---   how offer buffers show diagnostics (false: leave vim.diagnostic.config alone)
+---@field codelens? boolean       show the compare code lens (refreshed on open, save and leaving insert)
 ---@field on_attach? fun(client: vim.lsp.Client, bufnr: integer)
 ---@field capabilities? table
 
@@ -28,6 +31,9 @@ M.defaults = {
   root_markers = { "offer-notes.toml", ".git" },
   -- Left empty so the server's own defaults (and offer-notes.toml) apply; set keys to override.
   settings = vim.empty_dict(),
+  -- The message beside the line it is about; Neovim ≥ 0.11 shows neither by default.
+  diagnostics = { virtual_text = true, virtual_lines = false },
+  codelens = true,
 }
 
 M.install_hint = "Install it from the offer-notes repository with `cargo install --path .`, "

@@ -2,6 +2,7 @@
 -- Neovim ≥ 0.11 uses vim.lsp.config/vim.lsp.enable; 0.10 falls back to vim.lsp.start on FileType.
 
 local config = require("offer-notes.config")
+local views = require("offer-notes.views")
 
 local M = {}
 
@@ -28,11 +29,46 @@ local function start_0_10(bufnr, lsp_config)
   }, { bufnr = bufnr })
 end
 
+--- How an offer buffer shows what the server says: diagnostics' messages in the text (per the
+--- `diagnostics` option, for this client's namespace only) and the code lenses.
+---@param options OfferNotesOptions
+local function on_attach_views(options)
+  local group = vim.api.nvim_create_augroup("offer-notes-attach", { clear = true })
+  vim.api.nvim_create_autocmd("LspAttach", {
+    group = group,
+    callback = function(args)
+      local client = vim.lsp.get_client_by_id(args.data.client_id)
+      if not client or client.name ~= NAME then
+        return
+      end
+      if options.diagnostics then
+        local ns = vim.lsp.diagnostic.get_namespace(client.id, false)
+        vim.diagnostic.config({
+          virtual_text = options.diagnostics.virtual_text,
+          virtual_lines = options.diagnostics.virtual_lines,
+        }, ns)
+      end
+      if options.codelens and client.server_capabilities.codeLensProvider then
+        vim.lsp.codelens.refresh({ bufnr = args.buf })
+        vim.api.nvim_create_autocmd({ "BufEnter", "InsertLeave", "BufWritePost" }, {
+          group = group,
+          buffer = args.buf,
+          callback = function()
+            vim.lsp.codelens.refresh({ bufnr = args.buf })
+          end,
+        })
+      end
+    end,
+  })
+end
+
 ---@param opts? OfferNotesOptions
 function M.setup(opts)
   local options = vim.tbl_deep_extend("force", config.defaults, opts or {})
   M.options = options
   local lsp_config = config.lsp_config(options)
+  views.register()
+  on_attach_views(options)
 
   local bin = lsp_config.cmd[1]
   if vim.fn.executable(bin) ~= 1 then
