@@ -57,7 +57,10 @@ enum Command {
         /// A rule code, written as in `allow:` (`below-floor`, `BELOW_FLOOR`).
         code: Option<String>,
     },
-    /// Print shell completions: `offer-notes completions bash > ~/.local/share/bash-completion/completions/offer-notes`.
+    /// Print shell completions for bash, zsh, fish, powershell or elvish.
+    ///
+    /// For example: `offer-notes completions bash >
+    /// ~/.local/share/bash-completion/completions/offer-notes`.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -219,7 +222,7 @@ fn explain(code: Option<&str>) -> ExitCode {
             eprintln!(
                 "offer-notes: `{}` is not a rule code; {}",
                 offer_notes::text::shortened(code),
-                rules::code_hint(code)
+                rules::code_hint(&as_code(code))
             );
             eprintln!("Run `offer-notes explain` to list every rule.");
             ExitCode::from(2)

@@ -355,6 +355,11 @@ fn explain_takes_a_code_written_like_a_key() {
     let out = run(&["explain", "BELOW_FLOR"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("`BELOW_FLOR`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("did you mean `below-floor`?"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
