@@ -82,6 +82,23 @@ pub fn read(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// A UTF-8 text file, read as [`read`] does.
 pub fn read_text(path: &Path) -> Result<String, String> {
     let bytes = read(path).map_err(|e| e.to_string())?;
+    utf8(bytes)
+}
+
+/// A journal piped in (`check -`): at most [`MAX_FILE`] bytes of UTF-8, as for a file.
+pub fn read_text_from(input: impl Read) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::from(e).to_string())?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(ReadError::TooBig.to_string());
+    }
+    utf8(bytes)
+}
+
+fn utf8(bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "not UTF-8 text (invalid byte at offset {}); save it as UTF-8",

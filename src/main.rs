@@ -1,6 +1,6 @@
 //! The `offer-notes` command: argument parsing and files; the work is in the library.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use offer_notes::settings::{Resolved, Resolver};
 use offer_notes::{render, rules, Severity};
@@ -21,13 +21,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check journals (files, or folders searched for *.offer and *.offer.md).
+    /// Check journals (files, or folders searched for *.offer and *.offer.md; `-` reads one
+    /// journal from standard input).
     Check {
-        /// Files or folders.
+        /// Files or folders, or `-` for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// The name of the journal read from standard input (`-`): shown in messages, and the
+        /// folder where its offer-notes.toml is looked for (default: the current folder).
+        #[arg(long, value_name = "NAME")]
+        stdin_filename: Option<PathBuf>,
         /// Settings file for every journal (default: the nearest offer-notes.toml above each
         /// journal).
         #[arg(long)]
@@ -36,8 +41,11 @@ enum Command {
         color: Color,
     },
     /// Show every offer in a journal side by side: total comp, gap to the floor, matrix cell.
+    /// A folder compares each journal in it, one table per journal.
     Compare {
-        file: PathBuf,
+        /// Journals, or folders searched for them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = TableFormat::Text)]
         format: TableFormat,
         /// Settings file (default: the nearest offer-notes.toml above the journal).
@@ -45,7 +53,18 @@ enum Command {
         config: Option<PathBuf>,
     },
     /// Explain a rule: what it means and what to do. Without a code, list the rules.
-    Explain { code: Option<String> },
+    Explain {
+        /// A rule code, written as in `allow:` (`below-floor`, `BELOW_FLOOR`).
+        code: Option<String>,
+    },
+    /// Print shell completions for bash, zsh, fish, powershell or elvish.
+    ///
+    /// For example: `offer-notes completions bash >
+    /// ~/.local/share/bash-completion/completions/offer-notes`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Run the language server on stdin/stdout.
     Lsp {
         /// Accepted for clients that always pass it (stdio is the only transport).
@@ -56,7 +75,13 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// Snippets of the journal with each finding marked, and a summary line.
     Human,
+    /// One line per finding: `file:line:col: severity[code] message`, with the line and the
+    /// column 1-based and the column counted in characters, as editors and `grep -n` print them.
+    Concise,
+    /// One JSON array of `{file, range, severity, code, message}`; ranges as LSP has them
+    /// (0-based lines, UTF-16 columns).
     Json,
 }
 
@@ -92,46 +117,80 @@ fn main() -> ExitCode {
         Command::Check {
             paths,
             format,
+            stdin_filename,
             config,
             color,
-        } => check(&paths, format, config.as_deref(), color),
+        } => check(
+            &paths,
+            format,
+            stdin_filename.as_deref(),
+            config.as_deref(),
+            color,
+        ),
         Command::Compare {
-            file,
+            paths,
             format,
             config,
-        } => compare(&file, format, config.as_deref()),
+        } => compare(&paths, format, config.as_deref()),
         Command::Explain { code } => explain(code.as_deref()),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "offer-notes",
+                &mut std::io::stdout(),
+            );
+            ExitCode::SUCCESS
+        }
         Command::Lsp { .. } => offer_notes::server::run(),
     }
 }
 
-fn compare(file: &Path, format: TableFormat, config_path: Option<&Path>) -> ExitCode {
+fn compare(paths: &[PathBuf], format: TableFormat, config_path: Option<&Path>) -> ExitCode {
+    let (files, mut failed) = journals(paths);
     let mut settings = Settings::new(config_path);
-    let Some(resolved) = settings.for_journal(file) else {
-        return ExitCode::from(2);
-    };
-    let config = &resolved.config;
-    let text = match read_journal(file) {
-        Ok(text) => text,
-        Err(e) => {
-            eprintln!("offer-notes: {}: {e}", file.display());
+    let several = files.len() > 1;
+    for (i, file) in files.iter().enumerate() {
+        let Some(resolved) = settings.for_journal(file) else {
             return ExitCode::from(2);
+        };
+        let text = match read_journal(file) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("offer-notes: {}: {e}", file.display());
+                failed = true;
+                continue;
+            }
+        };
+        if several {
+            // one table per journal, each under its file's name
+            if i > 0 {
+                println!();
+            }
+            match format {
+                TableFormat::Text => println!("{}\n", file.display()),
+                TableFormat::Markdown => println!("### {}\n", file.display()),
+            }
         }
-    };
-    let report = offer_notes::check(&text, config);
-    let rows = offer_notes::present::compare::rows(&report);
-    if rows.is_empty() {
-        println!(
-            "No offers in {} yet: add a `## Company` section with `base:` to compare.",
-            file.display()
-        );
-        return ExitCode::SUCCESS;
+        let report = offer_notes::check(&text, &resolved.config);
+        let rows = offer_notes::present::compare::rows(&report);
+        if rows.is_empty() {
+            println!(
+                "No offers in {} yet: add a `## Company` section with `base:` to compare.",
+                file.display()
+            );
+            continue;
+        }
+        match format {
+            TableFormat::Text => print!("{}", offer_notes::present::compare::plain(&rows)),
+            TableFormat::Markdown => print!("{}", offer_notes::present::compare::markdown(&rows)),
+        }
     }
-    match format {
-        TableFormat::Text => print!("{}", offer_notes::present::compare::plain(&rows)),
-        TableFormat::Markdown => print!("{}", offer_notes::present::compare::markdown(&rows)),
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
     }
-    ExitCode::SUCCESS
 }
 
 fn explain(code: Option<&str>) -> ExitCode {
@@ -146,7 +205,7 @@ fn explain(code: Option<&str>) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     };
-    match rules::find(code) {
+    match rules::find(&as_code(code)) {
         Some(rule) => {
             println!(
                 "{} ({}, {})\n",
@@ -163,12 +222,25 @@ fn explain(code: Option<&str>) -> ExitCode {
             eprintln!(
                 "offer-notes: `{}` is not a rule code; {}",
                 offer_notes::text::shortened(code),
-                rules::code_hint(code)
+                rules::code_hint(&as_code(code))
             );
             eprintln!("Run `offer-notes explain` to list every rule.");
             ExitCode::from(2)
         }
     }
+}
+
+/// A rule code as a person may type it: case and `_` or `-` do not matter, as for keys
+/// (`BELOW_FLOOR` is `below-floor`).
+fn as_code(written: &str) -> String {
+    written
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '_' | ' ' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
 }
 
 /// Each journal's settings (`--config FILE`, else the nearest offer-notes.toml above it),
@@ -250,21 +322,69 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> bool {
     readable
 }
 
-fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: Color) -> ExitCode {
+/// `-` among the paths: the journal on standard input.
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The journals that `paths` name, each once however many ways it was reached (`-` is kept
+/// as it is), and whether any path failed: a folder that can't be read, or one with no
+/// journal under it, is said on stderr.
+fn journals(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
     let mut files = Vec::new();
-    let mut unreadable = false;
+    let mut failed = false;
     for path in paths {
-        unreadable |= !collect(path, &mut files);
+        if is_stdin(path) {
+            files.push(path.clone());
+            continue;
+        }
+        let before = files.len();
+        failed |= !collect(path, &mut files);
+        if files.len() == before && path.is_dir() {
+            eprintln!(
+                "offer-notes: no journals found under {}: a journal is a *.offer or *.offer.md \
+                 file (hidden folders and what .gitignore names are skipped)",
+                path.display()
+            );
+            failed = true;
+        }
     }
-    // each journal once, however many ways it was reached
     let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    files.retain(|f| {
+        is_stdin(f) || seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone()))
+    });
+    (files, failed)
+}
+
+fn check(
+    paths: &[PathBuf],
+    format: Format,
+    stdin_name: Option<&Path>,
+    config_path: Option<&Path>,
+    color: Color,
+) -> ExitCode {
+    let stdin_count = paths.iter().filter(|p| is_stdin(p)).count();
+    if stdin_count > 1 {
+        eprintln!("offer-notes: `-` (standard input) can be read only once");
+        return ExitCode::from(2);
+    }
+    if stdin_count == 0 && stdin_name.is_some() {
+        eprintln!(
+            "offer-notes: --stdin-filename names the journal read from standard input: add `-` \
+             to the paths"
+        );
+        return ExitCode::from(2);
+    }
+    // the journal on stdin goes by the name given, else `<stdin>` in the current folder
+    let stdin_name = stdin_name.unwrap_or(Path::new("<stdin>"));
+    let (files, mut unreadable) = journals(paths);
     // every journal's settings before any output: a settings file that can't be read is bad
     // usage, not a finding
     let mut settings = Settings::new(config_path);
     let mut configs = Vec::with_capacity(files.len());
     for file in &files {
-        match settings.for_journal(file) {
+        let named = if is_stdin(file) { stdin_name } else { file };
+        match settings.for_journal(named) {
             Some(resolved) => configs.push(resolved),
             None => return ExitCode::from(2),
         }
@@ -285,8 +405,18 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
     let mut counts = [0usize; 4];
     let mut checked = 0;
     for (file, settings) in files.iter().zip(&configs) {
-        let name = file.display().to_string();
-        let text = match read_journal(file) {
+        let (name, text) = if is_stdin(file) {
+            (
+                stdin_name.display().to_string(),
+                offer_notes::files::read_text_from(std::io::stdin().lock()),
+            )
+        } else {
+            (
+                file.display().to_string(),
+                offer_notes::files::read_text(file),
+            )
+        };
+        let text = match text {
             Ok(text) => text,
             Err(e) => {
                 eprintln!("offer-notes: {name}: {e}");
@@ -301,6 +431,13 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
         }
         match format {
             Format::Json => json.extend(render::to_json(&name, &text, &report.diagnostics)),
+            Format::Concise => {
+                let mut out = std::io::stdout().lock();
+                if let Err(e) = render::concise(&mut out, &name, &text, &report.diagnostics) {
+                    eprintln!("offer-notes: cannot write output: {e}");
+                    return ExitCode::from(2);
+                }
+            }
             Format::Human => {
                 if let Err(e) = render::human(&mut stdout, &name, &text, &report.diagnostics) {
                     eprintln!("offer-notes: cannot write output: {e}");
@@ -314,6 +451,9 @@ fn check(paths: &[PathBuf], format: Format, config_path: Option<&Path>, color: C
             let out = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "[]".into());
             let _ = writeln!(std::io::stdout(), "{out}");
         }
+        Format::Concise => {}
+        // no journal read: nothing to sum up, and what went wrong is already on stderr
+        Format::Human if checked == 0 && unreadable => {}
         Format::Human => {
             let [errors, warnings, infos, hints] = counts;
             let plural =

@@ -1,5 +1,7 @@
-//! How `check` shows diagnostics: rustc-style snippets for people, and the JSON array of
-//! SPEC §4 (LSP-shaped ranges: 0-based lines, UTF-16 columns) for programs.
+//! How `check` shows diagnostics: rustc-style snippets for people, one line per finding
+//! (`--format concise`, 1-based lines and character columns, as editors and `grep -n` print
+//! them), and the JSON array of SPEC §4 (LSP-shaped ranges: 0-based lines, UTF-16 columns) for
+//! programs.
 
 use crate::rules::{Code, Diagnostic, Severity};
 use crate::text::Encoding;
@@ -56,6 +58,33 @@ pub fn to_json(file: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<JsonDi
             }
         })
         .collect()
+}
+
+/// `check --format concise`: `file:line:col: severity[code] message`, one line per finding.
+/// Line and column are 1-based; the column counts characters (Unicode scalar values), so
+/// `file:line:col` opens at the finding in editors and terminals that follow `grep -n`.
+pub fn concise(
+    out: &mut dyn std::io::Write,
+    file: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+) -> std::io::Result<()> {
+    let positions = Diagnostic::positions(text, diagnostics, Encoding::Utf32);
+    let file = escape_bidi(file);
+    for d in diagnostics {
+        let at = positions.get(d.span.start);
+        // one finding, one line, whatever the message holds
+        let message = escape_bidi(&d.message).replace(['\r', '\n'], " ");
+        writeln!(
+            out,
+            "{file}:{}:{}: {}[{}] {message}",
+            at.line + 1,
+            at.col + 1,
+            d.severity.name(),
+            d.code
+        )?;
+    }
+    Ok(())
 }
 
 fn level(severity: Severity) -> Level {

@@ -3,6 +3,7 @@
 
 use crate::analysis::format_percent;
 use crate::Report;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
@@ -67,30 +68,39 @@ fn cells(r: &Row) -> [&str; 6] {
     [&r.offer, &r.status, &r.year_one, &r.steady, &r.gap, &r.cell]
 }
 
+/// A GitHub-flavoured Markdown table. A `|` in a name would end its cell early, so it is
+/// escaped (`\|`), and so is a backslash, which would otherwise escape the cell's closing `|`.
 pub fn markdown(rows: &[Row]) -> String {
     let mut out = format!(
         "| {} |\n|---|---|---:|---:|---|---|\n",
         HEADINGS.join(" | ")
     );
     for r in rows {
-        out.push_str(&format!("| {} |\n", cells(r).join(" | ")));
+        let escaped = cells(r).map(markdown_cell);
+        out.push_str(&format!("| {} |\n", escaped.join(" | ")));
     }
     out
 }
 
-/// A plain-text table for the terminal, columns padded to their widest cell.
+fn markdown_cell(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('|', "\\|")
+}
+
+/// A plain-text table for the terminal, columns padded to their widest cell as the terminal
+/// shows it: a CJK character or an emoji takes two columns, a combining accent none.
 pub fn plain(rows: &[Row]) -> String {
-    let mut widths = HEADINGS.map(|h| h.chars().count());
+    let width = |text: &str| UnicodeWidthStr::width(text);
+    let mut widths = HEADINGS.map(width);
     for r in rows {
         for (w, c) in widths.iter_mut().zip(cells(r)) {
-            *w = (*w).max(c.chars().count());
+            *w = (*w).max(width(c));
         }
     }
     let line = |cells: [&str; 6]| {
         let padded: Vec<String> = cells
             .iter()
             .zip(widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(width(c)))))
             .collect();
         padded.join("  ").trim_end().to_string() + "\n"
     };
