@@ -1,0 +1,127 @@
+//! The hand-computed `number` lines of the held-out fuller journals (tests/heldout/fuller,
+//! written from the SPEC alone) against what the analysis computes: years 1–4, steady state,
+//! benefits, clawback, walk cost, plan standing and deadlines. The hover and `compare` read
+//! the same figures; their own tests check that they show them.
+
+use offer_notes::analysis::{dates, offer_years, runway, OfferAnalysis};
+use offer_notes::model::Section;
+use offer_notes::{check, Config, Report};
+use std::path::Path;
+
+fn slug(section: &Section) -> String {
+    section
+        .company()
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The figure the analysis has for `what` of the offer `slug` (or of the profile), as text.
+fn figure(report: &Report, slug_wanted: &str, what: &str) -> Option<String> {
+    let journal = &report.journal;
+    if slug_wanted == "profile" {
+        let profile = journal.profile();
+        return match what {
+            "runway-months" => runway::runway_of(profile)
+                .map(|r| format!("{}", r.value.amount_hundredths as f64 / 100.0)),
+            "walk-cost" => runway::walk_cost(profile).map(|c| c.sentence()),
+            _ => None,
+        };
+    }
+    let a: &OfferAnalysis = report
+        .analysis
+        .offers
+        .iter()
+        .find(|a| slug(&journal.sections[a.section]) == slug_wanted)?;
+    let section = &journal.sections[a.section];
+    let years = offer_years(journal, a, 4);
+    let year_of = |n: u32| years.as_ref()?.year(n).copied();
+    if let Some(rest) = what.strip_prefix("year") {
+        if let Some(n) = rest.strip_suffix("-with-expected-refresher") {
+            return year_of(n.parse().ok()?).map(|y| y.with_refresher.to_string());
+        }
+        if let Ok(n) = rest.parse() {
+            return year_of(n).map(|y| y.total.to_string());
+        }
+    }
+    let standing = dates::plan_standing(journal, section, a);
+    match what {
+        "steady-state" => a.comp.map(|c| c.steady.to_string()),
+        "equity-by-year" => years.map(|y| {
+            y.years
+                .iter()
+                .map(|y| y.equity.to_string())
+                .collect::<Vec<_>>()
+                .join(" / ")
+        }),
+        "retirement-match" | "retirement-match-year1" => {
+            years?.benefits.retirement_match.map(|m| m.to_string())
+        }
+        "pto-value" => years?.benefits.pto.map(|m| m.to_string()),
+        "years-below-floor" => {
+            let floor = a.floor?.value.amount;
+            let below = years?.below(floor, 4);
+            Some(
+                below
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+        }
+        "clawback-repay" => dates::clawback(journal, section).map(|c| c.repay.to_string()),
+        "clawback-until" => dates::clawback(journal, section).map(|c| c.until.to_string()),
+        "live" => a.live.map(|l| l.base.to_string()),
+        "plan-accept-line" => standing?.accept_at.map(|(line, _)| line.to_string()),
+        "vs-accept-line" => standing?.accept_at.map(|(_, d)| dates::signed(d)),
+        "vs-walk-line" => standing?.walk_below.map(|(_, d)| dates::signed(d)),
+        "vs-ask" => standing?.ask.map(|(_, d)| dates::signed(d)),
+        "expires" => section.expires.as_ref().map(|e| e.value.to_string()),
+        "decision-date" => a.decision_date.map(|d| d.value.to_string()),
+        _ => None,
+    }
+}
+
+#[test]
+fn fuller_journals_numbers_match_the_hand_computed_figures() {
+    let dir = Path::new("tests/heldout/fuller");
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("tests/heldout/fuller")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "offer"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let expect = std::fs::read_to_string(path.with_extension("expect")).unwrap();
+        let report = check(&text, &Config::default());
+        for line in expect.lines().filter(|l| l.starts_with("number ")) {
+            let mut words = line.splitn(3, ' ').skip(1);
+            let (key, value) = (words.next().unwrap(), words.next().unwrap().trim());
+            let (slug, what) = key.split_once('.').unwrap();
+            checked += 1;
+            let got = figure(&report, slug, what);
+            // the walk cost is a sentence that ends with the figures
+            let holds = match (&got, what) {
+                (Some(g), "walk-cost") => g.ends_with(value),
+                (Some(g), _) => g == value,
+                (None, _) => false,
+            };
+            if !holds {
+                wrong.push(format!("{}: {key} = {value}, got {got:?}", path.display()));
+            }
+        }
+    }
+    assert!(checked >= 50, "only {checked} number lines found");
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} figures differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
