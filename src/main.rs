@@ -43,6 +43,9 @@ enum Command {
         /// Settings file (default: the nearest offer-notes.toml above the journal).
         #[arg(long)]
         config: Option<PathBuf>,
+        /// How many years of total comp to show, one column each.
+        #[arg(long, default_value_t = offer_notes::analysis::years::YEARS_SHOWN, value_parser = clap::value_parser!(u32).range(1..=10))]
+        years: u32,
     },
     /// Explain a rule: what it means and what to do. Without a code, list the rules.
     Explain { code: Option<String> },
@@ -99,13 +102,14 @@ fn main() -> ExitCode {
             file,
             format,
             config,
-        } => compare(&file, format, config.as_deref()),
+            years,
+        } => compare(&file, format, config.as_deref(), years),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Lsp { .. } => offer_notes::server::run(),
     }
 }
 
-fn compare(file: &Path, format: TableFormat, config_path: Option<&Path>) -> ExitCode {
+fn compare(file: &Path, format: TableFormat, config_path: Option<&Path>, years: u32) -> ExitCode {
     let mut settings = Settings::new(config_path);
     let Some(resolved) = settings.for_journal(file) else {
         return ExitCode::from(2);
@@ -119,7 +123,7 @@ fn compare(file: &Path, format: TableFormat, config_path: Option<&Path>) -> Exit
         }
     };
     let report = offer_notes::check(&text, config);
-    let rows = offer_notes::present::compare::rows(&report);
+    let rows = offer_notes::present::compare::rows_for(&report, years);
     if rows.is_empty() {
         println!(
             "No offers in {} yet: add a `## Company` section with `base:` to compare.",

@@ -203,7 +203,18 @@ fn compare_prints_every_offer_side_by_side() {
         "examples/strong-small-gap.offer",
     ]);
     assert!(stdout(&out).starts_with(
-        "| Offer | Status | Year 1 | Steady state | Against your floor | Matrix cell |\n"
+        "| Offer | Status | Year 1 | Year 2 | Year 3 | Year 4 | Steady state | Benefits | Against your floor | Matrix cell | Deadlines |\n"
+    ));
+    let out = offer_notes(&[
+        "compare",
+        "--years",
+        "2",
+        "--format",
+        "markdown",
+        "examples/strong-small-gap.offer",
+    ]);
+    assert!(stdout(&out).starts_with(
+        "| Offer | Status | Year 1 | Year 2 | Steady state | Benefits | Against your floor | Matrix cell | Deadlines |\n"
     ));
 }
 

@@ -5,6 +5,7 @@
 
 use offer_notes::analysis::{dates, offer_years, runway, OfferAnalysis};
 use offer_notes::model::Section;
+use offer_notes::present::{compare, hover::hover};
 use offer_notes::{check, Config, Report};
 use std::path::Path;
 
@@ -82,6 +83,130 @@ fn figure(report: &Report, slug_wanted: &str, what: &str) -> Option<String> {
         "decision-date" => a.decision_date.map(|d| d.value.to_string()),
         _ => None,
     }
+}
+
+/// The text a surface shows for `slug`: the hover on its heading and on its `plan:` line.
+fn hover_text(text: &str, report: &Report, slug_wanted: &str) -> Option<String> {
+    let section = report
+        .journal
+        .offers()
+        .map(|(_, s)| s)
+        .find(|s| slug(s) == slug_wanted)?;
+    let mut out = hover(text, report, section.heading?.start + 3)?.1;
+    if let Some(plan) = section.plan.as_ref() {
+        out.push_str(&hover(text, report, plan.line.start + 1)?.1);
+    }
+    Some(out)
+}
+
+fn journals() -> Vec<std::path::PathBuf> {
+    let mut entries: Vec<_> = std::fs::read_dir(Path::new("tests/heldout/fuller"))
+        .expect("tests/heldout/fuller")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "offer"))
+        .collect();
+    entries.sort();
+    entries
+}
+
+/// `(slug, what, value)` of every `number` line of a journal's `.expect`.
+fn numbers(path: &Path) -> Vec<(String, String, String)> {
+    let expect = std::fs::read_to_string(path.with_extension("expect")).unwrap();
+    expect
+        .lines()
+        .filter_map(|l| l.strip_prefix("number "))
+        .filter_map(|l| {
+            let (key, value) = l.split_once(' ')?;
+            let (slug, what) = key.split_once('.')?;
+            Some((slug.into(), what.into(), value.trim().into()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_hover_and_compare_show_the_hand_computed_figures() {
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for path in journals() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let report = check(&text, &Config::default());
+        let rows = compare::rows(&report);
+        for (slug_wanted, what, value) in numbers(&path) {
+            let shown: Vec<String> = match what.as_str() {
+                "years-below-floor" | "runway-months" => continue,
+                "equity-by-year" => value.split(" / ").map(String::from).collect(),
+                _ => vec![value.clone()],
+            };
+            if slug_wanted == "profile" {
+                // the walk's cost in money is on every offer's heading
+                let Some((_, first)) = report.journal.offers().next() else {
+                    continue;
+                };
+                let hovered = hover_text(&text, &report, &slug(first)).unwrap_or_default();
+                checked += 1;
+                if !hovered.contains(&value) {
+                    wrong.push(format!("{}: hover lacks {value}", path.display()));
+                }
+                continue;
+            }
+            let hovered = hover_text(&text, &report, &slug_wanted).unwrap_or_default();
+            for v in &shown {
+                checked += 1;
+                if !hovered.contains(v.as_str()) {
+                    wrong.push(format!(
+                        "{}: {slug_wanted}.{what}: hover lacks {v}",
+                        path.display()
+                    ));
+                }
+            }
+            let column = match what.as_str() {
+                "steady-state" => Some(None),
+                w => w
+                    .strip_prefix("year")
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .map(Some),
+            };
+            if let Some(column) = column {
+                let row = rows.iter().find(|r| {
+                    slug(&Section {
+                        name: Some(r.offer.clone()),
+                        ..Section::default()
+                    }) == slug_wanted
+                });
+                let cell = row.and_then(|r| match column {
+                    Some(n) => r.years.get(n - 1).cloned(),
+                    None => Some(r.steady.clone()),
+                });
+                checked += 1;
+                if cell.as_deref() != Some(value.as_str()) {
+                    wrong.push(format!(
+                        "{}: {slug_wanted}.{what}: compare shows {cell:?}, not {value}",
+                        path.display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked >= 60, "only {checked} figures checked");
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} figures not shown:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn compare_shows_as_many_years_as_asked() {
+    let text = std::fs::read_to_string("tests/heldout/fuller/01_backloaded_vesting.offer").unwrap();
+    let report = check(&text, &Config::default());
+    let two = compare::rows_for(&report, 2);
+    assert_eq!(two[0].years, ["$186,000", "$214,800"]);
+    let table = compare::markdown(&compare::rows_for(&report, 6));
+    assert!(table.starts_with("| Offer | Status | Year 1 | Year 2 | Year 3 | Year 4 | Year 5 | Year 6 | Steady state | Benefits |"), "{table}");
+    // year 5 has no equity left to vest: $160,000 × 1.05⁴ = $194,481 base and its 10% bonus
+    assert!(table.contains("$213,929.10"), "{table}");
 }
 
 #[test]
