@@ -377,7 +377,7 @@ fn the_compare_lens_runs_the_compare_command() {
     let md = r["result"].as_str().unwrap();
     assert!(
         md.contains(
-            "| Acme Robotics ☕ | live | $235,800 | $235,800 | 6.3% below | weak role · big gap |"
+            "| Acme Robotics ☕ | live | $235,800 | $242,653 | $249,745.86 | $257,086.96 | $235,800 | — | 6.3% below | weak role · big gap | — |"
         ),
         "{md}"
     );

@@ -87,6 +87,7 @@ impl<'t> Builder<'t> {
                             Some("renege") => DraftKind::Renege,
                             Some("resign") | Some("resignation") => DraftKind::Resign,
                             Some("counter") => DraftKind::Counter,
+                            Some("extension") => DraftKind::Extension,
                             _ => DraftKind::Other,
                         };
                         self.open_draft = Some((kind, line.span, None));

@@ -340,6 +340,8 @@ pub enum DraftKind {
     Renege,
     Resign,
     Counter,
+    /// Asking for more time before the offer `expires`.
+    Extension,
     /// ```` ```email ```` with no kind, or one we don't know.
     Other,
 }
@@ -351,6 +353,7 @@ impl DraftKind {
             DraftKind::Renege => "renege",
             DraftKind::Resign => "resign",
             DraftKind::Counter => "counter",
+            DraftKind::Extension => "extension",
             DraftKind::Other => "email",
         }
     }
