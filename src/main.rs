@@ -47,7 +47,7 @@ enum Command {
         #[arg(long, default_value_t = offer_notes::analysis::years::YEARS_SHOWN, value_parser = clap::value_parser!(u32).range(1..=10))]
         years: u32,
     },
-    /// Explain a rule: what it means and what to do. Without a code, list the rules.
+    /// Explain a rule (or a key of the format): what it means and what to do. Without a code, list the rules.
     Explain { code: Option<String> },
     /// Run the language server on stdin/stdout.
     Lsp {
@@ -161,6 +161,12 @@ fn explain(code: Option<&str>) -> ExitCode {
             println!("{}", rule.summary());
             println!();
             println!("{}", rule.explanation(&rules::Numbers::default()));
+            ExitCode::SUCCESS
+        }
+        // a key of the format: what it means, with an example
+        None if offer_notes::model::Key::parse(code).is_some() => {
+            let key = offer_notes::model::Key::parse(code).expect("just parsed");
+            println!("{} (a key)\n\n{}", key.name(), key.doc());
             ExitCode::SUCCESS
         }
         None => {

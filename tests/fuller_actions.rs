@@ -103,3 +103,20 @@ fn the_counter_draft_asks_for_the_plans_ask() {
     let after = apply(text, &action.edits);
     assert!(after.contains("at $178,000 a year"), "{after}");
 }
+
+#[test]
+fn a_counter_draft_that_leaves_the_plans_ask_is_off_plan() {
+    let text = "today: 2026-11-30\nfloor: $165k base\ndecision-date: 2026-12-10\n\n## Juniper\nstatus: live\nrecruiter: Wes Adeyemi\nbase: $150,000\nplan: ask $178k, accept at $165k, walk below $158k\n";
+    let all = actions_on(text, "base: $150,000");
+    let action = titled(&all, "Insert a counter draft").expect("a counter draft");
+    let drafted = apply(text, &action.edits);
+    let off_plan = |t: &str| {
+        check(t, &Config::default())
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "off-plan")
+    };
+    assert!(!off_plan(&drafted), "the plan's own ask is on plan");
+    let edited = drafted.replace("at $178,000 a year", "at $170,000 a year");
+    assert!(off_plan(&edited), "{edited}");
+}

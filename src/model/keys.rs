@@ -85,9 +85,9 @@ keys! {
     RetirementMatch => "retirement-match", RetirementMatch, false, "Employer retirement match, shown as a benefit beside total comp: `50% up to 6%` or `4%`.";
     Expires => "expires", Date, false, "The company's deadline for this offer (not your decision date): `2026-12-04`. `deadline:` and `decide-by:` mean the same in an offer section.";
     Plan => "plan", Plan, false, "Your counter plan, written before the call: `ask $178k, accept at $165k, walk below $158k`.";
-    Expect => "expect", Text, false, "What you expect to happen if you follow your decision.";
+    Expect => "expect", Text, false, "What you expect to happen if you follow your decision: `expect: they come back within a year with a better number`.";
     Outcome => "outcome", Outcome, true, "What actually happened, written at review time: `outcome 2026-10-05: they came back with $168k`.";
-    Lesson => "lesson", Text, true, "What you would do differently.";
+    Lesson => "lesson", Text, true, "What you would do differently: `lesson: staying in touch by name was worth it`.";
     Savings => "savings", Money, false, "What you can live on: `$48,000`. With `burn`, gives your runway in months and in money.";
     Burn => "burn", Burn, false, "What a month costs you: `$6,000/month` or `$6k/mo`.";
     Pto => "pto", Duration, false, "Paid time off: `25 days`.";

@@ -6,7 +6,7 @@ use super::Severity::*;
 use super::Source::*;
 use super::{Context, Finding, Spec};
 use crate::analysis::{convert, dates, years::YEARS_SHOWN};
-use crate::model::{Basis, Status};
+use crate::model::{values, Basis, DraftKind, Money, Status};
 
 /// `year-one-below-floor`: a total floor met at steady state but not in year 1.
 pub(super) const YEAR_ONE_BELOW_FLOOR: Spec = Spec {
@@ -154,4 +154,60 @@ pub fn off_plan(ctx: &Context, out: &mut Vec<Finding>) {
         };
         out.push(Finding::new(a.section, decision.line, message).related(plan.line, "your plan"));
     }
+    // a counter draft that asks for something other than the plan's ask
+    for (index, section) in ctx.journal.offers() {
+        let Some((plan, ask)) = section.plan.as_ref().and_then(|p| Some((p, p.value.ask?))) else {
+            continue;
+        };
+        for draft in section
+            .drafts
+            .iter()
+            .filter(|d| d.kind == DraftKind::Counter)
+        {
+            let amounts = amounts_in(draft.body.of(ctx.text));
+            let asks_plan = amounts.iter().any(|m| {
+                convert(ctx.journal, section, *m, ask.currency)
+                    .is_some_and(|m| m.whole() == ask.whole())
+            });
+            let Some(asked) = amounts.iter().max_by_key(|m| m.minor) else {
+                continue;
+            };
+            if asks_plan {
+                continue;
+            }
+            let message = format!(
+                "This counter draft asks for {asked}, but the ask in your own plan is {ask}: change the draft, or the plan, so they say the same"
+            );
+            out.push(Finding::new(index, draft.open, message).related(plan.line, "your plan"));
+        }
+    }
+}
+
+/// Every amount written in prose (`$178,000`, `€95.000`, `172000 USD`).
+fn amounts_in(text: &str) -> Vec<Money> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let word = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+        let word = word.trim_start_matches('(');
+        if !word.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let with_code = words.get(i + 1).map(|next| {
+            format!(
+                "{word} {}",
+                next.trim_end_matches(['.', ',', ';', ':', ')'])
+            )
+        });
+        let parsed = values::money(word)
+            .ok()
+            .filter(|m| m.currency != values::UNSET_CURRENCY)
+            .or_else(|| {
+                with_code
+                    .and_then(|w| values::money(&w).ok())
+                    .filter(|m| m.currency != values::UNSET_CURRENCY)
+            });
+        out.extend(parsed);
+    }
+    out
 }
