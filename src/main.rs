@@ -164,8 +164,8 @@ fn explain(code: Option<&str>) -> ExitCode {
             ExitCode::SUCCESS
         }
         // a key of the format: what it means, with an example
-        None if offer_notes::model::Key::parse(code).is_some() => {
-            let key = offer_notes::model::Key::parse(code).expect("just parsed");
+        None if offer_notes::model::Key::parse_in_offer(code).is_some() => {
+            let key = offer_notes::model::Key::parse_in_offer(code).expect("just parsed");
             println!("{} (a key)\n\n{}", key.name(), key.doc());
             ExitCode::SUCCESS
         }
