@@ -195,10 +195,18 @@ fn explain_prints_the_rule_and_an_unknown_code_lists_the_way_out() {
 fn explain_a_key_gives_its_meaning_and_an_example() {
     let out = offer_notes(&["explain", "refresher"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).contains("`$40k/yr from year 2`"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("`$40k/yr from year 2`"),
+        "{}",
+        stdout(&out)
+    );
     // in an offer section `deadline` is the company's `expires`, not your decision date
     let out = offer_notes(&["explain", "deadline"]);
-    assert!(stdout(&out).starts_with("expires (a key)"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("expires (a key)"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

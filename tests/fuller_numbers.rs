@@ -250,3 +250,54 @@ fn fuller_journals_numbers_match_the_hand_computed_figures() {
         wrong.join("\n")
     );
 }
+
+#[test]
+fn hovering_savings_gives_the_runway_and_the_walks_cost_in_money() {
+    let text = std::fs::read_to_string("tests/heldout/fuller/06_clawback_past_savings_burn.offer")
+        .unwrap();
+    let report = check(&text, &Config::default());
+    let at = text.find("savings:").unwrap() + 2;
+    let (_, shown) = hover(&text, &report, at).expect("a hover on savings");
+    assert!(
+        shown.contains("$30,000 ÷ $6,000 a month = **5 months**"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("6–10 weeks at $6,000 a month is $8,300–$13,800 of your $30,000"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_middle_runway_case_uses_and_names_the_plans_accept_line() {
+    let text = std::fs::read_to_string("tests/heldout/fuller/13_plan_followed.offer").unwrap();
+    // the same offer before the decision: the counter landed at $149,000
+    let open = text.replace("decision 2026-11-30: accept\n", "");
+    let report = check(&open, &Config::default());
+    let middle: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "middle-runway")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(middle.len(), 1, "{middle:?}");
+    // the plan's own accept line ($148,000) replaces the 5% line ($142,500), and is named
+    assert!(
+        middle[0].contains("at or above your plan's accept line of $148,000: accept it"),
+        "{}",
+        middle[0]
+    );
+    // with a counter at $145,000 the 5% line would say accept; the plan says counter again
+    let short = open.replace("got $149k", "got $145k");
+    let report = check(&short, &Config::default());
+    let message = &report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "middle-runway")
+        .expect("middle-runway")
+        .message;
+    assert!(
+        message.contains("accept if it lands at $148,000 or more (your plan's accept line)"),
+        "{message}"
+    );
+}

@@ -46,6 +46,14 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
     } else if let (Some(line), Some(a)) = (fuller_line(section, offset), offer) {
         span = Some(line);
         parts.push(super::years::years_markdown(report, section, a));
+    } else if let Some(line) = [&section.savings, &section.burn]
+        .into_iter()
+        .flatten()
+        .map(|f| f.line)
+        .find(|line| line.contains(offset))
+    {
+        span = Some(line);
+        parts.extend(super::years::runway_markdown(section));
     } else if let Some(heading) = section.heading.filter(|h| h.contains(offset)) {
         span = Some(heading);
         if let Some(a) = offer {

@@ -164,3 +164,22 @@ pub fn plan_markdown(report: &Report, section: &Section, a: &OfferAnalysis) -> O
     }
     Some(out)
 }
+
+/// On `savings:` or `burn:` in a profile: the runway they give and what walking costs.
+pub fn runway_markdown(profile: &Section) -> Option<String> {
+    let runway = crate::analysis::runway::runway_of(profile)?;
+    let mut out = match (&profile.runway, &profile.savings, &profile.burn) {
+        (None, Some(s), Some(b)) => format!(
+            "**Runway:** {} ÷ {} a month = **{}**.",
+            s.value, b.value, runway.value
+        ),
+        _ => format!(
+            "**Runway:** {} (your `runway:` line wins over savings ÷ burn).",
+            runway.value
+        ),
+    };
+    if let Some(cost) = crate::analysis::runway::walk_cost(profile) {
+        let _ = write!(out, "\n\nWalking costs money too: {}.", cost.sentence());
+    }
+    Some(out)
+}
