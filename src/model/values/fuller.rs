@@ -72,15 +72,15 @@ pub fn vesting(text: &str, equity: &Equity) -> Result<Vesting> {
             }
         }
     }
-    // a `vesting …` or `cliff …` that did not read is not a note to keep quietly
-    let lower = text.to_ascii_lowercase();
-    let mentions = |word: &str| {
-        lower
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| *w == word)
+    // a `, vesting …` or `, cliff …` part that did not read is not a note to keep quietly
+    // (a note that merely mentions vesting — `(standard vesting)` — is still a note)
+    let attempted = |word: &str| {
+        text.split([',', ';'])
+            .skip(1)
+            .filter(|part| part.trim_start().to_ascii_lowercase().starts_with(word))
             .count()
     };
-    if mentions("vesting") > written.0 || mentions("cliff") > written.1 {
+    if attempted("vesting") > written.0 || attempted("cliff") > written.1 {
         return fail(format!(
             "the vesting terms can't be read; write them like {VESTING_EXAMPLE}"
         ));
@@ -227,6 +227,11 @@ mod tests {
         let v = vesting(text, &equity).unwrap();
         assert_eq!(v.schedule, [5, 15, 40, 40]);
         assert_eq!(v.cliff, Some(Duration::new(100, DurationUnit::Year)));
+        let noted = "$160k over 4 years (standard vesting, nothing special)";
+        assert_eq!(
+            vesting(noted, &super::super::equity(noted).unwrap()).unwrap(),
+            Vesting::default()
+        );
         let text = "$160k over 4 years, cliff 18 months";
         let v = vesting(text, &super::super::equity(text).unwrap()).unwrap();
         assert_eq!(v.cliff, Some(Duration::new(1800, DurationUnit::Month)));
