@@ -51,6 +51,9 @@ enum Command {
         /// Settings file (default: the nearest offer-notes.toml above the journal).
         #[arg(long)]
         config: Option<PathBuf>,
+        /// How many years of total comp to show, one column each.
+        #[arg(long, default_value_t = offer_notes::analysis::years::YEARS_SHOWN, value_parser = clap::value_parser!(u32).range(1..=10))]
+        years: u32,
     },
     /// Explain a rule: what it means and what to do. Without a code, list the rules.
     Explain {
@@ -131,7 +134,8 @@ fn main() -> ExitCode {
             paths,
             format,
             config,
-        } => compare(&paths, format, config.as_deref()),
+            years,
+        } => compare(&paths, format, config.as_deref(), years),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Completions { shell } => {
             clap_complete::generate(
@@ -146,7 +150,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn compare(paths: &[PathBuf], format: TableFormat, config_path: Option<&Path>) -> ExitCode {
+fn compare(
+    paths: &[PathBuf],
+    format: TableFormat,
+    config_path: Option<&Path>,
+    years: u32,
+) -> ExitCode {
     let (files, mut failed) = journals(paths);
     let mut settings = Settings::new(config_path);
     let several = files.len() > 1;
@@ -173,7 +182,7 @@ fn compare(paths: &[PathBuf], format: TableFormat, config_path: Option<&Path>) -
             }
         }
         let report = offer_notes::check(&text, &resolved.config);
-        let rows = offer_notes::present::compare::rows(&report);
+        let rows = offer_notes::present::compare::rows_for(&report, years);
         if rows.is_empty() {
             println!(
                 "No offers in {} yet: add a `## Company` section with `base:` to compare.",
@@ -216,6 +225,12 @@ fn explain(code: Option<&str>) -> ExitCode {
             println!("{}", rule.summary());
             println!();
             println!("{}", rule.explanation(&rules::Numbers::default()));
+            ExitCode::SUCCESS
+        }
+        // a key of the format: what it means, with an example
+        None if offer_notes::model::Key::parse_in_offer(code).is_some() => {
+            let key = offer_notes::model::Key::parse_in_offer(code).expect("just parsed");
+            println!("{} (a key)\n\n{}", key.name(), key.doc());
             ExitCode::SUCCESS
         }
         None => {

@@ -192,6 +192,24 @@ fn explain_prints_the_rule_and_an_unknown_code_lists_the_way_out() {
 }
 
 #[test]
+fn explain_a_key_gives_its_meaning_and_an_example() {
+    let out = offer_notes(&["explain", "refresher"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains("`$40k/yr from year 2`"),
+        "{}",
+        stdout(&out)
+    );
+    // in an offer section `deadline` is the company's `expires`, not your decision date
+    let out = offer_notes(&["explain", "deadline"]);
+    assert!(
+        stdout(&out).starts_with("expires (a key)"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn compare_prints_every_offer_side_by_side() {
     let out = offer_notes(&["compare", "examples/renege.offer"]);
     assert_eq!(out.status.code(), Some(0));
@@ -202,8 +220,20 @@ fn compare_prints_every_offer_side_by_side() {
         "markdown",
         "examples/strong-small-gap.offer",
     ]);
-    assert!(stdout(&out)
-        .starts_with("| Offer | Status | Year 1 | Steady state | Against your floor | Advice |\n"));
+    assert!(stdout(&out).starts_with(
+        "| Offer | Status | Year 1 | Year 2 | Year 3 | Year 4 | Steady state | Benefits | Against your floor | Advice | Deadlines |\n"
+    ));
+    let out = offer_notes(&[
+        "compare",
+        "--years",
+        "2",
+        "--format",
+        "markdown",
+        "examples/strong-small-gap.offer",
+    ]);
+    assert!(stdout(&out).starts_with(
+        "| Offer | Status | Year 1 | Year 2 | Steady state | Benefits | Against your floor | Advice | Deadlines |\n"
+    ));
 }
 
 /// `offer-notes ARGS` run from `dir`, as a person in that folder would.

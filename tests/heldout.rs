@@ -144,6 +144,9 @@ fn held_out_expectations_that_held_still_hold() {
         holding.len(),
         misses.len()
     );
+    if std::env::var_os("HELDOUT_MISSES").is_some() {
+        println!("{}", misses.join("\n"));
+    }
     if std::env::var_os("UPDATE_HELDOUT").is_some() {
         let list: Vec<&str> = holding.iter().map(String::as_str).collect();
         std::fs::write(PASSING, list.join("\n") + "\n").expect("write PASSING.txt");

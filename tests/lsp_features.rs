@@ -377,7 +377,7 @@ fn the_compare_lens_runs_the_compare_command() {
     let md = r["result"].as_str().unwrap();
     assert!(
         md.contains(
-            r"| Acme Robotics ☕ | live | \$235,800 | \$235,800 | 6.3% below | 4 months of runway: one more counter; accept at \$180,500 |"
+            r"| Acme Robotics ☕ | live | \$235,800 | \$242,653 | \$249,745.86 | \$257,086.96 | \$235,800 | — | 6.3% below | 4 months of runway: one more counter; accept at \$180,500 | — |"
         ),
         "{md}"
     );

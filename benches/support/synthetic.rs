@@ -22,7 +22,7 @@ const WALKS: &[&str] = &[
 /// A journal of about `bytes` bytes (never less), the same for the same `bytes`.
 pub fn journal(bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + 2048);
-    out.push_str("# Deciding, autumn 2026\n\ntoday: 2026-11-22\nfloor: $190k base\nwish: $215k\nruntime note: prose with a colon\ndecision-date: 2026-12-01\n\nTwo live conversations and a lot of feelings. Writing it down.\n\n");
+    out.push_str("# Deciding, autumn 2026\n\ntoday: 2026-11-22\nfloor: $190k base\nwish: $215k\nruntime note: prose with a colon\ndecision-date: 2026-12-01\nsavings: $48,000\nburn: $6k/mo\n\nTwo live conversations and a lot of feelings. Writing it down.\n\n");
     let mut i = 0usize;
     // small journals are a few short sections; large ones are weeks of diary between the keys
     let days = if bytes < 50_000 { 0 } else { 24 };
@@ -53,8 +53,9 @@ fn section(out: &mut String, i: usize, days: usize) {
     let status = if i % 7 == 3 { "declined" } else { "live" };
     let _ = write!(
         out,
-        "## Company {i}\nstatus: {status}\nrecruiter: Dana Lee\nrole: Staff Engineer\nbase: ${},000\nbonus: 10%\nequity: $160k over 4 years\nscope: strong\nmanager: {}\nteam: strong\n\n{}\n{}\n\n{}counter 2026-11-15: asked ${},000, got ${},000\n- walk: {}\n- stay: the team I met is excellent\n\n{}\n",
+        "## Company {i}\nstatus: {status}\nrecruiter: Dana Lee\nrole: Staff Engineer\nbase: ${},000\nbonus: 10%\nequity: $160k over 4 years, vesting 5/15/40/40, cliff 1 year\nrefresher: $30k/yr from year 2\nsign-on: $20k year 1, $10k year 2\nrelocation: $8,000\nretirement-match: 50% up to 6%\npto: 25 days\nexpires: 2026-11-28\nplan: ask ${},000, accept at $190k, walk below $180k\nexpect: they move on base once\nscope: strong\nmanager: {}\nteam: strong\n\n{}\n{}\n\n{}counter 2026-11-15: asked ${},000, got ${},000\n- walk: {}\n- stay: the team I met is excellent\n\n{}\n",
         base / 1000,
+        base / 1000 + 20,
         if i % 3 == 0 { "weak" } else { "ok" },
         PROSE[i % PROSE.len()],
         PROSE[(i + 2) % PROSE.len()],
@@ -64,6 +65,12 @@ fn section(out: &mut String, i: usize, days: usize) {
         WALKS[i % WALKS.len()],
         PROSE[(i + 4) % PROSE.len()],
     );
+    if status == "declined" {
+        out.push_str("decision 2026-05-10: walk\nreview: 2026-11-10\n");
+        if i % 2 == 0 {
+            out.push_str("outcome 2026-11-12: they came back with a better number\nlesson: stay in touch by name\n");
+        }
+    }
     if i % 4 == 0 {
         out.push_str("\n```email decline\nHi Dana,\n\nThank you for the offer and the time the team spent with me. The numbers don't quite work for me right now, so I'll pass. I'd like to stay in touch, Dana.\n\nBest,\nSam\n```\n");
     }

@@ -21,6 +21,7 @@ const DECLINE: &str = include_str!("../../templates/decline.md");
 const RENEGE: &str = include_str!("../../templates/renege.md");
 const RESIGN: &str = include_str!("../../templates/resign.md");
 const COUNTER: &str = include_str!("../../templates/counter.md");
+const EXTENSION: &str = include_str!("../../templates/extension.md");
 /// ```` ```email ```` with no kind: a greeting and a sign-off to write between.
 const BLANK: &str = "Hi {to_first},\n\n[your message]\n\nBest,\n[your name]\n";
 
@@ -110,6 +111,7 @@ pub fn render(
         DraftKind::Renege => RENEGE,
         DraftKind::Resign => RESIGN,
         DraftKind::Counter => COUNTER,
+        DraftKind::Extension => EXTENSION,
         DraftKind::Other => BLANK,
     };
     let facts = Facts::new(kind, journal, section, offer);
@@ -345,6 +347,14 @@ impl<'a> Facts<'a> {
                 .into(),
             ),
             "the_difference" => known(self.the_difference()),
+            "expires" => match &self.section.expires {
+                Some(e) => known(e.value.to_string()),
+                None => Slot::Missing,
+            },
+            "decision_date" => match self.offer.and_then(|o| o.decision_date) {
+                Some(d) => known(d.value.to_string()),
+                None => known("[the date you need]".into()),
+            },
             "sign_on_option" => known(self.sign_on_option().into()),
             "equity_option" => known(self.equity_option().into()),
             _ => Slot::Unknown,
@@ -447,10 +457,8 @@ impl<'a> Facts<'a> {
 fn counter_ask(offer: &OfferAnalysis, journal: &Journal, section: &Section) -> Option<Ask> {
     let live = offer.live?.base;
     let currency = live.currency;
-    // SEAM (SPEC §1 `plan:`, next issue): when the section has a `plan: ask MONEY`, the user's
-    // own ask wins here — even below the floor, because the plan says so. Until the model reads
-    // `plan:`, there is none, and the floor is the lowest a counter asks for.
-    if let Some(amount) = planned_ask(section) {
+    // the user's own `plan: ask MONEY` wins — even below the floor, because the plan says so
+    if let Some(amount) = planned_ask(journal, section, currency) {
         return Some(Ask {
             amount,
             basis: Basis::Base,
@@ -507,10 +515,18 @@ fn counter_ask(offer: &OfferAnalysis, journal: &Journal, section: &Section) -> O
     })
 }
 
-/// The ask of the section's own `plan:` line. The key arrives with the next issue (SPEC §1
-/// `plan: ask MONEY, accept at MONEY, walk below MONEY`); read it here when it does.
-fn planned_ask(_section: &Section) -> Option<Money> {
-    None
+/// The ask of the section's own `plan:` line, in the offer's currency (rounded up to a number
+/// a person says when converted).
+fn planned_ask(
+    journal: &Journal,
+    section: &Section,
+    currency: crate::model::Currency,
+) -> Option<Money> {
+    let ask = section.plan.as_ref()?.value.ask?;
+    if ask.currency == currency {
+        return Some(ask);
+    }
+    analysis::convert(journal, section, ask, currency).map(round_up)
 }
 
 /// Up to a number a person would say: the next thousand for a salary, the next hundred below

@@ -52,7 +52,7 @@ fn after_line(text: &str, span: Span) -> usize {
 }
 
 /// Insert `line` as a new line after `span`'s line.
-fn insert_after(text: &str, span: Span, line: &str) -> Edit {
+pub(super) fn insert_after(text: &str, span: Span, line: &str) -> Edit {
     let at = after_line(text, span);
     let nl = newline(text);
     let new_text = if at == text.len() && !text.is_empty() && !text.ends_with(['\n', '\r']) {
@@ -149,7 +149,7 @@ pub fn actions(text: &str, report: &Report, at: Span) -> Vec<Action> {
 }
 
 /// A block at the end of the section, separated by a blank line.
-fn insert_block(text: &str, section: &Section, block: &str) -> Edit {
+pub(super) fn insert_block(text: &str, section: &Section, block: &str) -> Edit {
     let nl = newline(text);
     let end = section.span.end.min(text.len());
     let before = &text[section.span.start..end];
@@ -267,6 +267,18 @@ fn fixes_for(
                 true,
             ));
         }
+        Code::ExpiresBeforeDecisionDate => {
+            let a = report.analysis.offer(d.section);
+            out.extend(super::fuller::extension(text, report, section, a, i));
+        }
+        Code::BelowFloor => {
+            if let Some(a) = report.analysis.offer(d.section) {
+                out.extend(super::fuller::counter_plan_action(
+                    text, report, section, a, i,
+                ));
+            }
+        }
+        Code::ReviewDue => out.extend(super::fuller::review_lines(text, section, today, i)),
         Code::UnknownKey => {
             if let Some(key) = Key::suggest(d.span.of(text)) {
                 out.push(fix(

@@ -13,3 +13,4 @@ pub struct Edit {
 }
 pub mod fixes;
 pub mod format;
+pub mod fuller;

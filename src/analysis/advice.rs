@@ -43,11 +43,31 @@ impl RunwayCase {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MiddleStep {
     /// The number is still under the accept line: one more honest counter.
-    CounterAgain { accept_line: Money },
+    CounterAgain { accept_line: AcceptLine },
     /// A counter landed at or above the accept line: accept, at this number.
-    Accept { at: Money, accept_line: Money },
+    Accept { at: Money, accept_line: AcceptLine },
     /// The honest counter came back under the accept line: walk.
-    Walk { accept_line: Money },
+    Walk { accept_line: AcceptLine },
+}
+
+/// The number that resolves the middle case: within the small-gap line of the floor, or
+/// the user's own `plan: accept at …` when written (SPEC §2.0: the plan's numbers are used
+/// and named).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AcceptLine {
+    pub at: Money,
+    pub planned: bool,
+}
+
+impl AcceptLine {
+    /// "your accept line of $142,500" / "your plan's accept line of $148,000"
+    pub fn named(&self) -> String {
+        if self.planned {
+            format!("your plan's accept line of {}", self.at)
+        } else {
+            format!("your accept line of {}", self.at)
+        }
+    }
 }
 
 /// Where an offer stands, decided once per offer.
@@ -72,6 +92,8 @@ pub struct Situation {
     pub answered_counters: usize,
     /// The last decision recorded.
     pub decision: Option<Verdict>,
+    /// The `accept at` of the section's `plan:`, in the floor's currency.
+    pub plan_accept: Option<Money>,
 }
 
 /// A decision older than this is history: no advice about deciding now (SPEC §1).
@@ -136,17 +158,27 @@ pub fn recommend(situation: &Situation, a: &OfferAnalysis) -> Recommendation {
 }
 
 /// The number that counts as "within the small-gap line of the floor".
-pub fn accept_line(gap: &Gap, a: &OfferAnalysis) -> Money {
-    Money::new(
-        gap.floor.minor - gap.floor.percent_of(a.small_gap.0).minor,
-        gap.floor.currency,
-    )
-    .whole()
+pub fn accept_line(gap: &Gap, a: &OfferAnalysis) -> AcceptLine {
+    if let Some(at) = a
+        .situation
+        .plan_accept
+        .filter(|m| m.currency == gap.floor.currency)
+    {
+        return AcceptLine { at, planned: true };
+    }
+    AcceptLine {
+        at: Money::new(
+            gap.floor.minor - gap.floor.percent_of(a.small_gap.0).minor,
+            gap.floor.currency,
+        )
+        .whole(),
+        planned: false,
+    }
 }
 
 fn middle_step(gap: Gap, a: &OfferAnalysis, situation: &Situation) -> MiddleStep {
     let accept_line = accept_line(&gap, a);
-    if gap.measured.minor >= accept_line.minor {
+    if gap.measured.minor >= accept_line.at.minor {
         MiddleStep::Accept {
             at: gap.measured,
             accept_line,
@@ -167,6 +199,7 @@ pub fn situation(
     opening_gap: Option<Gap>,
     only_open: bool,
     runway: Option<Duration>,
+    plan_accept: Option<Money>,
 ) -> Situation {
     let decision = section.decision();
     let history = earlier_search
@@ -187,6 +220,7 @@ pub fn situation(
             .filter(|c| c.value.got.is_some())
             .count(),
         decision: decision.map(|d| d.value.verdict),
+        plan_accept,
     }
 }
 
@@ -229,7 +263,7 @@ impl Recommendation {
                     (RunwayCase::Short, _) => "taking it is defensible".to_string(),
                     (RunwayCase::Long, _) => "waiting beats the anchor".to_string(),
                     (_, Some(MiddleStep::CounterAgain { accept_line })) => {
-                        format!("one more counter; accept at {accept_line}")
+                        format!("one more counter; accept at {}", accept_line.at)
                     }
                     (_, Some(MiddleStep::Accept { at, .. })) => format!("accept at {at}"),
                     (_, Some(MiddleStep::Walk { .. })) => "walk".to_string(),
@@ -250,14 +284,21 @@ pub fn runway_advice(case: RunwayCase, middle: Option<MiddleStep>, numbers: &Num
             numbers.anchor_years_text()
         ),
         (RunwayCase::Middle, Some(MiddleStep::CounterAgain { accept_line })) => format!(
-            "do one more honest counter; accept if it lands at {accept_line} or more (within {} of your floor), and walk if it doesn't",
-            numbers.small_gap
+            "do one more honest counter; accept if it lands at {} or more ({}), and walk if it doesn't",
+            accept_line.at,
+            if accept_line.planned {
+                "your plan's accept line".to_string()
+            } else {
+                format!("within {} of your floor", numbers.small_gap)
+            }
         ),
         (RunwayCase::Middle, Some(MiddleStep::Accept { at, accept_line })) => format!(
-            "the counter landed at {at}, at or above your accept line of {accept_line}: accept it, and stop second-guessing"
+            "the counter landed at {at}, at or above {}: accept it, and stop second-guessing",
+            accept_line.named()
         ),
         (RunwayCase::Middle, Some(MiddleStep::Walk { accept_line })) => format!(
-            "the honest counter didn't reach your accept line of {accept_line}: walk, and keep looking with the months you have"
+            "the honest counter didn't reach {}: walk, and keep looking with the months you have",
+            accept_line.named()
         ),
         (RunwayCase::Middle, None) => format!(
             "do one more honest counter; accept if it lands within {} of your floor, and walk if it doesn't",

@@ -2,8 +2,11 @@
 //! walk-away matrix cell [004], and the anchoring projection. Pure; rules read it.
 
 pub mod advice;
+pub mod dates;
 pub mod projection;
 pub mod reasons;
+pub mod runway;
+pub mod years;
 
 pub use projection::Projection;
 
@@ -279,6 +282,10 @@ pub struct OfferAnalysis {
     pub recommendation: advice::Recommendation,
     /// The classification of each `walk:` reason, by index into the section's reasons.
     pub reasons: Vec<(usize, Classification)>,
+    /// Total comp for years 1–4 and the benefits, on the live number.
+    pub years: Option<years::Years>,
+    /// What walking costs in money, with `burn` in the profile.
+    pub walk_cost: Option<runway::WalkCost>,
 }
 
 impl OfferAnalysis {
@@ -447,8 +454,32 @@ fn analyze_offer(
         today,
         opening_gap,
         only_open,
-        profile.runway.as_ref().map(|r| r.value),
+        runway::runway_of(profile).map(|r| r.value),
+        section
+            .plan
+            .as_ref()
+            .and_then(|p| p.value.accept_at)
+            .and_then(|m| floor.and_then(|f| rates.convert(m, f.value.amount.currency))),
     );
+    let years = match (live, comp) {
+        (Some(live), Some(c)) => years::years(
+            section,
+            live.base,
+            raise_rate,
+            &rates,
+            years::YEARS_SHOWN,
+            c.steady,
+        ),
+        _ => None,
+    };
+    // year 1 is the real year 1: its vesting share, its sign-on tranche, relocation
+    let comp = comp.map(|mut c| {
+        if let Some(first) = years.as_ref().and_then(|y| y.year(1)) {
+            c.year_one = first.total;
+            c.sign_on = first.one_off;
+        }
+        c
+    });
     let mut analysis = OfferAnalysis {
         section: index,
         live,
@@ -466,6 +497,8 @@ fn analyze_offer(
         situation,
         recommendation: advice::Recommendation::None,
         reasons,
+        years,
+        walk_cost: runway::walk_cost(profile),
     };
     analysis.recommendation = advice::recommend(&analysis.situation, &analysis);
     analysis
@@ -501,14 +534,23 @@ pub fn convert(journal: &Journal, section: &Section, money: Money, to: Currency)
     Rates { journal, section }.convert(money, to)
 }
 
+/// Years 1..=`count` of an offer's total comp (hover and `compare` may show more than the
+/// analysis keeps).
+pub fn offer_years(journal: &Journal, a: &OfferAnalysis, count: u32) -> Option<years::Years> {
+    let section = journal.sections.get(a.section)?;
+    let rates = Rates { journal, section };
+    let (live, comp) = (a.live?, a.comp?);
+    years::years(section, live.base, a.raise_rate, &rates, count, comp.steady)
+}
+
 /// Exchange rates written in the profile or the section.
-struct Rates<'a> {
-    journal: &'a Journal,
-    section: &'a Section,
+pub struct Rates<'a> {
+    pub journal: &'a Journal,
+    pub section: &'a Section,
 }
 
 impl Rates<'_> {
-    fn convert(&self, money: Money, to: Currency) -> Option<Money> {
+    pub fn convert(&self, money: Money, to: Currency) -> Option<Money> {
         if money.currency == to {
             return Some(money);
         }

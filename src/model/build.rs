@@ -87,6 +87,7 @@ impl<'t> Builder<'t> {
                             Some("renege") => DraftKind::Renege,
                             Some("resign") | Some("resignation") => DraftKind::Resign,
                             Some("counter") => DraftKind::Counter,
+                            Some("extension") => DraftKind::Extension,
                             _ => DraftKind::Other,
                         };
                         self.open_draft = Some((kind, line.span, None));
@@ -195,7 +196,13 @@ impl<'t> Builder<'t> {
 
     fn entry(&mut self, line: Span, key_span: Span, arg: Option<Span>, value: Span) {
         let written = key_span.of(self.text);
-        let Some(key) = Key::parse(written) else {
+        let in_offer = self.sections.last().is_some_and(|s| !s.is_profile());
+        let key = if in_offer {
+            Key::parse_in_offer(written)
+        } else {
+            Key::parse(written)
+        };
+        let Some(key) = key else {
             self.unknown_key(line, key_span, arg, value);
             return;
         };
@@ -234,6 +241,8 @@ impl<'t> Builder<'t> {
         }
         let parsed = self.parse_value(key, raw, date, value.start);
         let parsed = match parsed {
+            // a `plan:` with no amount is prose ("Plan: call Megan tomorrow")
+            Ok(Parsed::Prose) => return,
             Ok(parsed) => parsed,
             Err(ValueError(message)) => {
                 self.issue(
@@ -265,10 +274,13 @@ impl<'t> Builder<'t> {
             Parsed::Target(t) if key == Key::Floor => section.floor = Some(field!(t)),
             Parsed::Target(t) => section.wish = Some(field!(t)),
             Parsed::Duration(d) if key == Key::Runway => section.runway = Some(field!(d)),
+            Parsed::Duration(d) if key == Key::Clawback => section.clawback = Some(field!(d)),
             Parsed::Duration(d) => section.pto = Some(field!(d)),
             Parsed::Date(d) => match key {
                 Key::DecisionDate => section.decision_date = Some(field!(d)),
                 Key::Today => section.today = Some(field!(d)),
+                Key::StartDate => section.start_date = Some(field!(d)),
+                Key::Expires => section.expires = Some(field!(d)),
                 _ => section.review = Some(field!(d)),
             },
             Parsed::Percent(p) => section.raise_rate = Some(field!(p)),
@@ -281,6 +293,8 @@ impl<'t> Builder<'t> {
                 Key::HiringManager => section.hiring_manager = Some(field!(t)),
                 Key::ReferredBy => section.referred_by = Some(field!(t)),
                 Key::Location => section.location = Some(field!(t)),
+                Key::Expect => section.expect = Some(field!(t)),
+                Key::Lesson => section.lessons.push(field!(t)),
                 Key::Walk => section.reasons.push(field!(Reason {
                     side: Side::Walk,
                     text: t
@@ -290,10 +304,26 @@ impl<'t> Builder<'t> {
                     text: t
                 })),
             },
-            Parsed::Money(m) => section.base = Some(field!(m)),
+            Parsed::Money(m) => match key {
+                Key::Relocation => section.relocation = Some(field!(m)),
+                Key::Savings => section.savings = Some(field!(m)),
+                _ => section.base = Some(field!(m)),
+            },
             Parsed::Bonus(b) => section.bonus = Some(field!(b)),
-            Parsed::Equity(e) => section.equity = Some(field!(e)),
-            Parsed::SignOn(s) => section.sign_on = Some(field!(s)),
+            Parsed::Equity(e, v) => {
+                section.equity = Some(field!(e));
+                section.vesting = Some(field!(v));
+            }
+            Parsed::SignOn(parts) => {
+                section.sign_on = Some(field!(parts.total));
+                section.sign_on_tranches = parts.tranches;
+            }
+            Parsed::Refresher(r) => section.refresher = Some(field!(r)),
+            Parsed::Burn(m) => section.burn = Some(field!(m)),
+            Parsed::Match(m) => section.retirement_match = Some(field!(m)),
+            Parsed::Plan(p) => section.plan = Some(field!(p)),
+            Parsed::Outcome(o) => section.outcomes.push(field!(o)),
+            Parsed::Prose => {}
             Parsed::YesNo(y) => section.in_writing = Some(field!(y)),
             Parsed::Rating(r) => {
                 let factor = factor_of(key);
@@ -331,6 +361,16 @@ impl<'t> Builder<'t> {
             Key::Pto => s.pto.as_ref().map(|f| f.key),
             Key::InWriting => s.in_writing.as_ref().map(|f| f.key),
             Key::Review => s.review.as_ref().map(|f| f.key),
+            Key::Refresher => s.refresher.as_ref().map(|f| f.key),
+            Key::Clawback => s.clawback.as_ref().map(|f| f.key),
+            Key::StartDate => s.start_date.as_ref().map(|f| f.key),
+            Key::Relocation => s.relocation.as_ref().map(|f| f.key),
+            Key::RetirementMatch => s.retirement_match.as_ref().map(|f| f.key),
+            Key::Expires => s.expires.as_ref().map(|f| f.key),
+            Key::Plan => s.plan.as_ref().map(|f| f.key),
+            Key::Expect => s.expect.as_ref().map(|f| f.key),
+            Key::Savings => s.savings.as_ref().map(|f| f.key),
+            Key::Burn => s.burn.as_ref().map(|f| f.key),
             Key::Scope
             | Key::Manager
             | Key::Team
@@ -342,7 +382,9 @@ impl<'t> Builder<'t> {
             | Key::Walk
             | Key::Stay
             | Key::Decision
-            | Key::Allow => None,
+            | Key::Allow
+            | Key::Outcome
+            | Key::Lesson => None,
         }
     }
 
@@ -364,8 +406,23 @@ impl<'t> Builder<'t> {
             ValueKind::YesNo => Parsed::YesNo(values::yes_no(raw)?),
             ValueKind::Text => Parsed::Text(values::text_value(raw)?),
             ValueKind::Bonus => Parsed::Bonus(values::bonus(raw)?),
-            ValueKind::SignOn => Parsed::SignOn(values::sign_on(raw)?),
-            ValueKind::Equity => Parsed::Equity(values::equity(raw)?),
+            ValueKind::SignOn => Parsed::SignOn(values::fuller::sign_on_parts(raw)?),
+            ValueKind::Equity => {
+                let equity = values::equity(raw)?;
+                let vesting = values::fuller::vesting(raw, &equity)?;
+                Parsed::Equity(equity, vesting)
+            }
+            ValueKind::Refresher => Parsed::Refresher(values::fuller::refresher(raw)?),
+            ValueKind::Burn => Parsed::Burn(values::fuller::burn(raw)?),
+            ValueKind::RetirementMatch => Parsed::Match(values::fuller::retirement_match(raw)?),
+            ValueKind::Plan => match values::fuller::plan(raw)? {
+                Some(plan) => Parsed::Plan(plan),
+                None => Parsed::Prose,
+            },
+            ValueKind::Outcome => Parsed::Outcome(Outcome {
+                date,
+                text: values::text_value(raw)?,
+            }),
             ValueKind::Counter => Parsed::Counter(values::counter(raw, date, value_start)?),
             ValueKind::Decision => Parsed::Decision(values::decision(raw, date)?),
             ValueKind::AnchorYears => Parsed::AnchorYears(values::anchor_years(raw)?),
@@ -450,8 +507,15 @@ enum Parsed {
     YesNo(bool),
     Text(String),
     Bonus(Option<Bonus>),
-    SignOn(Option<Money>),
-    Equity(Equity),
+    SignOn(SignOnParts),
+    Equity(Equity, Vesting),
+    Refresher(Option<Refresher>),
+    Burn(Money),
+    Match(RetirementMatch),
+    Plan(Plan),
+    Outcome(Outcome),
+    /// A line that only looked like a key (`plan:` with no amount).
+    Prose,
     Counter(Counter),
     Decision(Decision),
     AnchorYears(AnchorYears),
@@ -462,12 +526,19 @@ enum Parsed {
 impl Parsed {
     fn for_each_money(&self, mut f: impl FnMut(&Money)) {
         match self {
-            Parsed::Money(m) | Parsed::SignOn(Some(m)) | Parsed::Bonus(Some(Bonus::Amount(m))) => {
-                f(m)
+            Parsed::Money(m)
+            | Parsed::Burn(m)
+            | Parsed::SignOn(SignOnParts { total: Some(m), .. })
+            | Parsed::Refresher(Some(Refresher { per_year: m, .. }))
+            | Parsed::Bonus(Some(Bonus::Amount(m))) => f(m),
+            Parsed::Plan(p) => {
+                for m in [p.ask, p.accept_at, p.walk_below].iter().flatten() {
+                    f(m);
+                }
             }
             Parsed::Target(t) => f(&t.amount),
-            Parsed::Equity(Equity::Grant { total, .. }) => f(total),
-            Parsed::Equity(Equity::PerYear(m)) => f(m),
+            Parsed::Equity(Equity::Grant { total, .. }, _) => f(total),
+            Parsed::Equity(Equity::PerYear(m), _) => f(m),
             Parsed::Counter(c) => {
                 f(&c.asked);
                 if let Some(got) = &c.got {
@@ -510,6 +581,25 @@ fn fill_currency(section: &mut Section, currency: Currency) {
             Equity::PerYear(m) => fix(m),
             Equity::None => {}
         }
+    }
+    for m in [
+        &mut section.relocation,
+        &mut section.savings,
+        &mut section.burn,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        fix(&mut m.value);
+    }
+    if let Some(Field { value: Some(r), .. }) = &mut section.refresher {
+        fix(&mut r.per_year);
+    }
+    for t in &mut section.sign_on_tranches {
+        fix(&mut t.amount);
+    }
+    if let Some(p) = &mut section.plan {
+        p.value.amounts_mut().for_each(fix);
     }
     for c in &mut section.counters {
         fix(&mut c.value.asked);

@@ -21,6 +21,11 @@ pub enum ValueKind {
     AnchorYears,
     Allow,
     ExchangeRate,
+    Refresher,
+    Burn,
+    RetirementMatch,
+    Plan,
+    Outcome,
 }
 
 macro_rules! keys {
@@ -71,8 +76,20 @@ keys! {
     Location => "location", Text, false, "Where the job is.";
     Base => "base", Money, false, "Yearly base salary: `$172,000`.";
     Bonus => "bonus", Bonus, false, "Target yearly bonus, as a percent of base (`10%`) or an amount.";
-    Equity => "equity", Equity, false, "Grant and vesting: `$160k over 4 years`, or `$40k/yr`.";
-    SignOn => "sign-on", SignOn, false, "One-off sign-on bonus; counts in year 1 only.";
+    Equity => "equity", Equity, false, "Grant and vesting: `$160k over 4 years`, or `$40k/yr`; a schedule and cliff may follow: `$200k over 4 years, vesting 5/15/40/40, cliff 1 year`.";
+    Refresher => "refresher", Refresher, false, "Expected refresh grants: `$40k/yr from year 2`. Counted against the floor only when the line says `guaranteed`.";
+    SignOn => "sign-on", SignOn, false, "One-off sign-on bonus, counted in the year it is paid: `$25,000`, or `$30k year 1, $20k year 2`.";
+    Clawback => "clawback", Duration, false, "The sign-on and relocation are repaid if you leave within this time of `start-date`: `12 months`.";
+    StartDate => "start-date", Date, false, "The day you started, or will start: `2026-04-01`. Clawback windows run from it.";
+    Relocation => "relocation", Money, false, "One-off relocation money, paid in year 1 and clawed back like the sign-on: `$12,000`.";
+    RetirementMatch => "retirement-match", RetirementMatch, false, "Employer retirement match, shown as a benefit beside total comp: `50% up to 6%` or `4%`.";
+    Expires => "expires", Date, false, "The company's deadline for this offer (not your decision date): `2026-12-04`. `deadline:` and `decide-by:` mean the same in an offer section.";
+    Plan => "plan", Plan, false, "Your counter plan, written before the call: `ask $178k, accept at $165k, walk below $158k`.";
+    Expect => "expect", Text, false, "What you expect to happen if you follow your decision: `expect: they come back within a year with a better number`.";
+    Outcome => "outcome", Outcome, true, "What actually happened, written at review time: `outcome 2026-10-05: they came back with $168k`.";
+    Lesson => "lesson", Text, true, "What you would do differently: `lesson: staying in touch by name was worth it`.";
+    Savings => "savings", Money, false, "What you can live on: `$48,000`. With `burn`, gives your runway in months and in money.";
+    Burn => "burn", Burn, false, "What a month costs you: `$6,000/month` or `$6k/mo`.";
     Pto => "pto", Duration, false, "Paid time off: `25 days`.";
     InWriting => "in-writing", YesNo, false, "Do you have the offer in writing? `yes` or `no`.";
     Scope => "scope", Rating, false, "How strong the scope of the role is: strong, ok or weak.";
@@ -105,7 +122,15 @@ impl Key {
 
     /// Keys written with a date before the colon: `counter 2026-11-15:`.
     pub fn takes_date(self) -> bool {
-        matches!(self, Key::Counter | Key::Decision)
+        matches!(self, Key::Counter | Key::Decision | Key::Outcome)
+    }
+
+    /// A key as written in an offer section: `deadline` and `decide-by` there are the
+    /// company's deadline, `expires` — never your own `decision-date` (SPEC §1).
+    pub fn parse_in_offer(written: &str) -> Option<Key> {
+        Key::parse(written).or_else(|| {
+            matches!(normalise(written).as_str(), "deadline" | "decide-by").then_some(Key::Expires)
+        })
     }
 
     /// A known key that an unknown key may be a typo or a synonym of. The caller decides

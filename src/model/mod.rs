@@ -2,6 +2,7 @@
 //! Built from the syntax lines by [`build`]; everything carries byte spans back into the text.
 
 mod build;
+pub mod fuller;
 pub mod keys;
 pub mod money;
 pub mod shift;
@@ -9,6 +10,7 @@ pub mod values;
 mod wording;
 
 pub use build::{build, build_parts, fill_currencies};
+pub use fuller::{Outcome, Plan, Refresher, RetirementMatch, SignOnParts, Tranche, Vesting};
 pub use keys::Key;
 pub use money::{Currency, Money};
 
@@ -338,6 +340,8 @@ pub enum DraftKind {
     Renege,
     Resign,
     Counter,
+    /// Asking for more time before the offer `expires`.
+    Extension,
     /// ```` ```email ```` with no kind, or one we don't know.
     Other,
 }
@@ -349,6 +353,7 @@ impl DraftKind {
             DraftKind::Renege => "renege",
             DraftKind::Resign => "resign",
             DraftKind::Counter => "counter",
+            DraftKind::Extension => "extension",
             DraftKind::Other => "email",
         }
     }
@@ -419,6 +424,22 @@ pub struct Section {
     pub reasons: Vec<Field<Reason>>,
     pub decisions: Vec<Field<Decision>>,
     pub review: Option<Field<NaiveDate>>,
+    /// Issue 13: the fuller offer (see `model::fuller`).
+    pub vesting: Option<Field<Vesting>>,
+    pub refresher: Option<Field<Option<Refresher>>>,
+    /// The sign-on's parts when it is paid in tranches (empty: all in year 1).
+    pub sign_on_tranches: Vec<Tranche>,
+    pub clawback: Option<Field<Duration>>,
+    pub start_date: Option<Field<NaiveDate>>,
+    pub relocation: Option<Field<Money>>,
+    pub retirement_match: Option<Field<RetirementMatch>>,
+    pub expires: Option<Field<NaiveDate>>,
+    pub plan: Option<Field<Plan>>,
+    pub expect: Option<Field<String>>,
+    pub outcomes: Vec<Field<Outcome>>,
+    pub lessons: Vec<Field<String>>,
+    pub savings: Option<Field<Money>>,
+    pub burn: Option<Field<Money>>,
     pub allow: Vec<Field<Vec<AllowedCode>>>,
     pub drafts: Vec<Draft>,
 }

@@ -102,6 +102,20 @@ impl Shift for Section {
             reasons,
             decisions,
             review,
+            vesting,
+            refresher,
+            clawback,
+            start_date,
+            relocation,
+            retirement_match,
+            expires,
+            plan,
+            expect,
+            outcomes,
+            lessons,
+            savings,
+            burn,
+            sign_on_tranches: _,
             allow,
             drafts,
         } = self;
@@ -138,6 +152,19 @@ impl Shift for Section {
         reasons.shift(by);
         decisions.shift(by);
         review.shift(by);
+        vesting.shift(by);
+        refresher.shift(by);
+        clawback.shift(by);
+        start_date.shift(by);
+        relocation.shift(by);
+        retirement_match.shift(by);
+        expires.shift(by);
+        plan.shift(by);
+        expect.shift(by);
+        outcomes.shift(by);
+        lessons.shift(by);
+        savings.shift(by);
+        burn.shift(by);
         for a in allow.iter_mut() {
             a.shift(by);
             a.value.shift(by);

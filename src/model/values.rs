@@ -2,6 +2,8 @@
 //! The grammar matches the shape; this module turns it into exact numbers, or says what
 //! was expected, with an example, when it does not fit.
 
+pub mod fuller;
+
 use super::wording;
 use super::{
     AllowedCode, AnchorYears, Basis, Bonus, Counter, Currency, Decision, Duration, DurationUnit,
@@ -355,14 +357,6 @@ pub fn bonus(text: &str) -> Result<Option<Bonus>> {
     Ok(Some(Bonus::Amount(money_from(m)?)))
 }
 
-pub fn sign_on(text: &str) -> Result<Option<Money>> {
-    let pair = parse_or(Rule::sign_on_value, text, MONEY_EXAMPLE)?;
-    match first(&pair, Rule::money) {
-        Some(m) => Ok(Some(money_from(m)?)),
-        None => Ok(None),
-    }
-}
-
 pub fn equity(text: &str) -> Result<Equity> {
     let expected =
         "a grant and its vesting like `$160k over 4 years`, or a yearly value like `$40k/yr`";
@@ -586,6 +580,9 @@ pub fn amounts(kind: super::keys::ValueKind, text: &str) -> Vec<(std::ops::Range
         ValueKind::Target => Rule::floor_value,
         ValueKind::Bonus => Rule::bonus_value,
         ValueKind::SignOn => Rule::sign_on_value,
+        ValueKind::Refresher => Rule::refresher_value,
+        ValueKind::Burn => Rule::burn_value,
+        ValueKind::Plan => Rule::plan_value,
         ValueKind::Equity => Rule::equity_value,
         ValueKind::Counter => Rule::counter_value,
         _ => return Vec::new(),

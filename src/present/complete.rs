@@ -69,6 +69,8 @@ fn keys(in_profile: bool, today: chrono::NaiveDate) -> Vec<Item> {
         Key::AnchorYears,
         Key::Today,
         Key::ExchangeRate,
+        Key::Savings,
+        Key::Burn,
         Key::Allow,
     ];
     let mut items: Vec<Item> = Key::ALL
@@ -110,6 +112,14 @@ fn keys(in_profile: bool, today: chrono::NaiveDate) -> Vec<Item> {
             detail: "what you decided, and when".into(),
             documentation: Key::Decision.doc().into(),
             insert: format!("decision ${{1:{date}}}: ${{2|walk,accept,counter,wait|}}"),
+            snippet: true,
+        });
+        items.push(Item {
+            label: "outcome".into(),
+            kind: ItemKind::Snippet,
+            detail: "what actually happened".into(),
+            documentation: Key::Outcome.doc().into(),
+            insert: format!("outcome ${{1:{date}}}: ${{2:what happened}}"),
             snippet: true,
         });
     }

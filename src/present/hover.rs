@@ -34,10 +34,31 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
         if let Some(extras) = counter_extras(text, section, offset) {
             parts.push(extras);
         }
+        if let Some(a) = offer {
+            parts.push(super::years::years_markdown(report, section, a));
+        }
+    } else if let (Some(plan), Some(a)) = (
+        section.plan.as_ref().filter(|p| p.line.contains(offset)),
+        offer,
+    ) {
+        span = Some(plan.line);
+        parts.extend(super::years::plan_markdown(report, section, a));
+    } else if let (Some(line), Some(a)) = (fuller_line(section, offset), offer) {
+        span = Some(line);
+        parts.push(super::years::years_markdown(report, section, a));
+    } else if let Some(line) = [&section.savings, &section.burn]
+        .into_iter()
+        .flatten()
+        .map(|f| f.line)
+        .find(|line| line.contains(offset))
+    {
+        span = Some(line);
+        parts.extend(super::years::runway_markdown(section));
     } else if let Some(heading) = section.heading.filter(|h| h.contains(offset)) {
         span = Some(heading);
         if let Some(a) = offer {
             parts.push(offer_summary(section, a));
+            parts.push(super::years::years_markdown(report, section, a));
         }
     } else if let Some((i, reason)) = section
         .reasons
@@ -122,6 +143,25 @@ fn amount_at(section: &Section, offset: usize) -> Option<(Span, Money)> {
         };
     }
     None
+}
+
+/// A line of the package whose hover is the years: equity, refresher, sign-on, relocation,
+/// retirement match, bonus, PTO, the company's deadline.
+fn fuller_line(section: &Section, offset: usize) -> Option<Span> {
+    [
+        section.equity.as_ref().map(|f| f.line),
+        section.refresher.as_ref().map(|f| f.line),
+        section.sign_on.as_ref().map(|f| f.line),
+        section.relocation.as_ref().map(|f| f.line),
+        section.retirement_match.as_ref().map(|f| f.line),
+        section.bonus.as_ref().map(|f| f.line),
+        section.pto.as_ref().map(|f| f.line),
+        section.expires.as_ref().map(|f| f.line),
+        section.clawback.as_ref().map(|f| f.line),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|line| line.contains(offset))
 }
 
 /// What a counter line says beyond its two base amounts (`plus a $15k sign-on`), quoted as

@@ -8,3 +8,4 @@ pub mod hover;
 pub mod inlay;
 pub mod outline;
 pub mod tokens;
+pub mod years;

@@ -101,6 +101,10 @@ pub fn tokens(text: &str, report: &Report) -> Vec<Token> {
                     | ValueKind::Equity
                     | ValueKind::Counter
                     | ValueKind::AnchorYears
+                    | ValueKind::Refresher
+                    | ValueKind::Burn
+                    | ValueKind::RetirementMatch
+                    | ValueKind::Plan
                     | ValueKind::ExchangeRate => TokenKind::Amount,
                     ValueKind::Date => TokenKind::Date,
                     ValueKind::Rating
@@ -109,7 +113,7 @@ pub fn tokens(text: &str, report: &Report) -> Vec<Token> {
                     | ValueKind::Decision
                     | ValueKind::Allow => TokenKind::Keyword,
                     ValueKind::Text if matches!(k, Key::Walk | Key::Stay) => TokenKind::Reason,
-                    ValueKind::Text => continue,
+                    ValueKind::Text | ValueKind::Outcome => continue,
                 };
                 let mut modifiers = Modifiers::default();
                 if k == Key::Walk {

@@ -2,11 +2,13 @@
 //! function, in one table. Adding a rule is one entry here plus its check in a family file.
 
 mod compensation;
+mod deadlines;
 mod drafts;
 mod process;
 mod reasons;
 mod runway;
 mod syntax;
+mod years;
 
 use crate::analysis::Analysis;
 pub use crate::analysis::Numbers;
@@ -261,6 +263,9 @@ rules! {
     MixedCurrency = "mixed-currency" => compensation::MIXED_CURRENCY,
     Quadrant = "quadrant" => compensation::QUADRANT,
     WalkWithoutCounter = "walk-without-counter" => compensation::WALK_WITHOUT_COUNTER,
+    YearOneBelowFloor = "year-one-below-floor" => years::YEAR_ONE_BELOW_FLOOR,
+    SignOnClawback = "sign-on-clawback" => years::SIGN_ON_CLAWBACK,
+    OffPlan = "off-plan" => years::OFF_PLAN,
     FeelingNotReason = "feeling-not-reason" => reasons::FEELING_NOT_REASON,
     WishNotFloor = "wish-not-floor" => reasons::WISH_NOT_FLOOR,
     SpeculativeReason = "speculative-reason" => reasons::SPECULATIVE_REASON,
@@ -277,6 +282,9 @@ rules! {
     NoReviewDate = "no-review-date" => process::NO_REVIEW_DATE,
     TellOtherCompanies = "tell-other-companies" => process::TELL_OTHER_COMPANIES,
     ColdFeet = "cold-feet" => reasons::COLD_FEET,
+    ExpiresBeforeDecisionDate = "expires-before-decision-date" => deadlines::EXPIRES_BEFORE_DECISION_DATE,
+    OfferExpired = "offer-expired" => deadlines::OFFER_EXPIRED,
+    ReviewDue = "review-due" => deadlines::REVIEW_DUE,
     ShortRunway = "short-runway" => runway::SHORT_RUNWAY,
     MiddleRunway = "middle-runway" => runway::MIDDLE_RUNWAY,
     LongRunway = "long-runway" => runway::LONG_RUNWAY,

@@ -6,6 +6,7 @@ use super::Severity::*;
 use super::Source::*;
 use super::{Context, Finding, Spec};
 use crate::analysis::advice::{self, Recommendation, RunwayCase};
+use crate::analysis::runway::runway_of;
 use crate::analysis::WEEKS_TO_COMPARABLE_OFFER;
 use crate::model::{Duration, Verdict};
 
@@ -26,13 +27,7 @@ fn emit(ctx: &Context, out: &mut Vec<Finding>, case: RunwayCase) {
             continue;
         }
         // the runway of the offer's own search
-        let Some(runway_line) = ctx
-            .journal
-            .profile_of(a.section)
-            .runway
-            .as_ref()
-            .map(|r| r.line)
-        else {
+        let Some(runway_line) = runway_of(ctx.journal.profile_of(a.section)).map(|r| r.line) else {
             continue;
         };
         let section = &ctx.journal.sections[a.section];
@@ -58,11 +53,14 @@ fn emit(ctx: &Context, out: &mut Vec<Finding>, case: RunwayCase) {
                 )
             })
             .unwrap_or_else(|| "With ".to_string());
-        let message = format!(
+        let mut message = format!(
             "{} is your only open offer ({gap_words}). {matrix}{runway} of runway: {}",
             section.display_name(),
             advice::runway_advice(case, middle, &a.numbers())
         );
+        if let Some(cost) = a.walk_cost {
+            message.push_str(&format!(" (walking: {}).", cost.sentence()));
+        }
         let mut finding = Finding::new(a.section, runway_line, message);
         if let Some(live) = a.live {
             finding = finding.related(
@@ -134,7 +132,7 @@ pub fn walk_outlasts_runway(ctx: &Context, out: &mut Vec<Finding>) {
         if !a.situation.only_open || a.situation.history {
             continue;
         }
-        let Some(runway) = ctx.journal.profile_of(a.section).runway.as_ref() else {
+        let Some(runway) = runway_of(ctx.journal.profile_of(a.section)) else {
             continue;
         };
         if runway.value >= Duration::weeks(high as i64) {
@@ -147,8 +145,12 @@ pub fn walk_outlasts_runway(ctx: &Context, out: &mut Vec<Finding>) {
         else {
             continue;
         };
+        let cost = a
+            .walk_cost
+            .map(|c| format!(" ({})", c.sentence()))
+            .unwrap_or_default();
         let message = format!(
-            "You're walking with {} of runway and nothing else open, and a comparable offer usually takes {low}–{high} weeks to land: plan how you'll cover the gap before you walk",
+            "You're walking with {} of runway and nothing else open, and a comparable offer usually takes {low}–{high} weeks to land{cost}: plan how you'll cover the gap before you walk",
             runway.value
         );
         out.push(
