@@ -214,7 +214,7 @@ fn explain(code: Option<&str>) -> ExitCode {
         }
         return ExitCode::SUCCESS;
     };
-    match rules::find(&as_code(code)) {
+    match rules::find(code) {
         Some(rule) => {
             println!(
                 "{} ({}, {})\n",
@@ -237,25 +237,12 @@ fn explain(code: Option<&str>) -> ExitCode {
             eprintln!(
                 "offer-notes: `{}` is not a rule code; {}",
                 offer_notes::text::shortened(code),
-                rules::code_hint(&as_code(code))
+                rules::code_hint(code)
             );
             eprintln!("Run `offer-notes explain` to list every rule.");
             ExitCode::from(2)
         }
     }
-}
-
-/// A rule code as a person may type it: case and `_` or `-` do not matter, as for keys
-/// (`BELOW_FLOOR` is `below-floor`).
-fn as_code(written: &str) -> String {
-    written
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '_' | ' ' => '-',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
 }
 
 /// Each journal's settings (`--config FILE`, else the nearest offer-notes.toml above it),

@@ -301,3 +301,35 @@ fn a_decision_over_a_year_old_gets_no_advice_about_deciding_now() {
     assert!(!codes.contains(&"below-floor"), "{codes:?}");
     assert!(!codes.contains(&"decided-early"), "{codes:?}");
 }
+
+/// A rule code is read as a person may type it, as keys are — and then it takes effect:
+/// `BELOW_FLOOR` in a settings file silences `below-floor`, `[severity] Below_Floor` re-levels it.
+#[test]
+fn a_rule_code_written_like_a_key_takes_effect_in_settings() {
+    let text = "today: 2026-11-22\nfloor: $190k\n## Acme\nstatus: live\nbase: $172,000\ndecision-date: 2026-12-01\n";
+    let (config, problems) =
+        offer_notes::settings::RawSettings::from_toml("disabled-rules = [\"BELOW_FLOOR\"]\n")
+            .unwrap()
+            .resolve();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(!codes_with(text, &config).contains(&"below-floor"));
+    let (config, problems) =
+        offer_notes::settings::RawSettings::from_toml("[severity]\nBelow_Floor = \"error\"\n")
+            .unwrap()
+            .resolve();
+    assert!(problems.is_empty(), "{problems:?}");
+    let report = check(text, &config);
+    let below = report.diagnostics.iter().find(|d| d.code == "below-floor");
+    assert_eq!(
+        below.map(|d| d.severity),
+        Some(offer_notes::Severity::Error)
+    );
+}
+
+fn codes_with(text: &str, config: &Config) -> Vec<&'static str> {
+    check(text, config)
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect()
+}

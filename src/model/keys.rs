@@ -214,7 +214,9 @@ fn is_swap(a: &str, b: &str) -> bool {
         && a[diff[1]] == b[diff[0]]
 }
 
-fn normalise(written: &str) -> String {
+/// A name as a person may type it — a key or a rule code: case, `_`, `-` and a space do not
+/// matter (`Decision_Date` is `decision-date`, `BELOW_FLOOR` is `below-floor`).
+pub fn normalise(written: &str) -> String {
     written
         .trim()
         .chars()

@@ -513,7 +513,8 @@ pub fn allow(text: &str, value_start: usize) -> Result<Vec<AllowedCode>> {
         .into_inner()
         .filter(|p| p.as_rule() == Rule::rule_code)
         .map(|p| AllowedCode {
-            code: p.as_str().to_ascii_lowercase(),
+            // written as a person may type it: `BELOW_FLOOR` is `below-floor`
+            code: super::keys::normalise(p.as_str()),
             span: Span::new(
                 value_start + p.as_span().start(),
                 value_start + p.as_span().end(),

@@ -301,12 +301,15 @@ rules! {
 }
 
 /// The rule with this code.
+/// The rule with this code, written as a person may type it (`BELOW_FLOOR`, `Below-Floor`:
+/// the same spelling rule as keys, `model::keys::normalise`).
 pub fn find(code: &str) -> Option<&'static Rule> {
-    Code::parse(code).map(Code::rule)
+    Code::parse(&crate::model::keys::normalise(code)).map(Code::rule)
 }
 
 /// "did you mean …" for a mistyped code, or the list of codes.
 pub fn code_hint(code: &str) -> String {
+    let code = &crate::model::keys::normalise(code);
     let closest = RULES
         .iter()
         .map(|r| {

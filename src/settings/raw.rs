@@ -376,7 +376,10 @@ impl RawSettings {
                     for code in codes {
                         match code.as_str() {
                             Some(c) if rules::find(c).is_some() => {
-                                config.disabled.push(c.to_string())
+                                // stored as the registry spells it, however it was written
+                                if let Some(rule) = rules::find(c) {
+                                    config.disabled.push(rule.code.as_str().to_string())
+                                }
                             }
                             _ => problem(
                                 DISABLED_RULES,
@@ -413,12 +416,15 @@ impl RawSettings {
                             );
                             continue;
                         }
+                        // stored as the registry spells it, however it was written
+                        let canonical = rules::find(code)
+                            .map_or_else(|| code.clone(), |r| r.code.as_str().to_string());
                         match level.as_str().map(str::to_ascii_lowercase).as_deref() {
                             Some("off") | Some("none") => {
-                                config.severity.insert(code.clone(), None);
+                                config.severity.insert(canonical, None);
                             }
                             Some(name) if Severity::parse(name).is_some() => {
-                                config.severity.insert(code.clone(), Severity::parse(name));
+                                config.severity.insert(canonical, Severity::parse(name));
                             }
                             _ => problem(
                                 SEVERITY,
