@@ -2,6 +2,7 @@
 //! counter or a section heading; the classification on a `walk:` line; the next step on
 //! `status:`; the rule's explanation on a diagnostic.
 
+use crate::analysis::advice::Recommendation;
 use crate::analysis::projection::Projection;
 use crate::analysis::reasons::{
     classify, people_of, Classification, Context, ReasonClass, NOT_YET_COUNTER_FIRST,
@@ -339,14 +340,24 @@ fn offer_summary(section: &Section, a: &OfferAnalysis) -> String {
             comp.steady, comp.base, comp.bonus, comp.equity_per_year, comp.year_one
         );
     }
-    if let Some(cell) = a.cell {
-        let _ = writeln!(
-            out,
-            "**{}** ({}): {}.\n",
-            cell.name(),
-            a.role.explain(),
-            cell.advice()
-        );
+    // the offer's one recommendation (SPEC §2.0), as the rules and `compare` state it: the
+    // matrix cell only when it is the advice, never beside a runway case that overrides it
+    match a.recommendation {
+        Recommendation::Matrix(cell) => {
+            let _ = writeln!(
+                out,
+                "**{}** ({}): {}.\n",
+                cell.name(),
+                a.role.explain(),
+                cell.advice()
+            );
+        }
+        Recommendation::Runway { .. } => {
+            if let Some(sentence) = a.recommendation.sentence(&a.numbers()) {
+                let _ = writeln!(out, "**{sentence}**\n");
+            }
+        }
+        Recommendation::None => {}
     }
     match (a.gap, a.projection()) {
         (Some(gap), Some(projection)) => out.push_str(&projection_markdown(section.display_name(), &gap, &projection, a)),
@@ -496,6 +507,16 @@ mod tests {
 
     const JOURNAL: &str =
         "floor: $2$000k\nanchor-years: 3\n## Acme\nstatus: live\nbase: $180k\nscope: strong\n";
+
+    #[test]
+    fn the_heading_hover_states_the_one_recommendation_not_the_overridden_cell() {
+        // 12% below the floor, alone, 4 months of runway: the middle case, not "walk now"
+        let marked = "today: 2026-10-23\nfloor: $150k base\nrunway: 4 months\ndecision-date: 2026-10-30\n## Har$0bor\nstatus: live\nbase: $132,000\nscope: ok\nmanager: strong\nteam: ok\n";
+        let md = hover_at(marked, &Config::default());
+        assert!(md.contains("one more honest counter"), "{md}");
+        assert!(md.contains("$142,500"), "{md}");
+        assert!(!md.contains("walk now"), "{md}");
+    }
 
     #[test]
     fn the_floor_table_names_the_anchor_years_it_shows() {
