@@ -26,7 +26,8 @@ pub use rules::{Diagnostic, Severity};
 /// Everything known about one journal.
 #[derive(Debug, Clone)]
 pub struct Report {
-    pub journal: model::Journal,
+    /// Shared with the incremental engine that made it, which reuses its sections.
+    pub journal: std::sync::Arc<model::Journal>,
     pub analysis: analysis::Analysis,
     pub diagnostics: Vec<Diagnostic>,
     /// The classified lines of the text, kept so requests (tokens, completion, formatting)
@@ -47,7 +48,7 @@ pub fn check(text: &str, config: &Config) -> Report {
     let lines = syntax::lines(text);
     let journal = model::build(text, &lines);
     let analysis = analysis::analyze(&journal, config);
-    let report = report(text, journal, analysis, config);
+    let report = report(text, std::sync::Arc::new(journal), analysis, config);
     let _ = report.lines.set(lines);
     report
 }
@@ -55,7 +56,7 @@ pub fn check(text: &str, config: &Config) -> Report {
 /// Run the rules over an analysed journal (shared by `check` and incremental analysis).
 pub(crate) fn report(
     text: &str,
-    journal: model::Journal,
+    journal: std::sync::Arc<model::Journal>,
     analysis: analysis::Analysis,
     config: &Config,
 ) -> Report {

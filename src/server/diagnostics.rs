@@ -100,33 +100,55 @@ pub fn to_lsp_at(
     diagnostics: &[Diagnostic],
     positions: &Positions,
 ) -> Vec<lsp::Diagnostic> {
-    let position = |offset| convert::lsp_position(positions.get(offset));
-    let range = |span: crate::text::Span| lsp::Range::new(position(span.start), position(span.end));
     diagnostics
         .iter()
-        .map(|d| {
-            let related = d
-                .related
-                .iter()
-                .map(|r| DiagnosticRelatedInformation {
-                    location: Location {
-                        uri: uri.clone(),
-                        range: range(r.span),
-                    },
-                    message: r.message.clone(),
-                })
-                .collect::<Vec<_>>();
-            lsp::Diagnostic {
-                range: range(d.span),
-                severity: Some(severity(d.severity)),
-                code: Some(NumberOrString::String(d.code.to_string())),
-                code_description: docs_url(d.code).map(|href| CodeDescription { href }),
-                source: Some(SOURCE.to_string()),
-                message: d.message.clone(),
-                related_information: (!related.is_empty()).then_some(related),
-                tags: None,
-                data: None,
-            }
-        })
+        .map(|d| to_lsp_one(uri, d, positions))
         .collect()
+}
+
+/// The report's diagnostics as the LSP diagnostics [`to_lsp_at`] makes, converted one at a
+/// time while they are serialised: a journal of 100,000 offers never holds all 150,000 of
+/// them at once beside the JSON they become.
+pub struct Streamed<'a> {
+    pub uri: &'a Url,
+    pub diagnostics: &'a [Diagnostic],
+    pub positions: &'a Positions,
+}
+
+impl serde::Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.diagnostics
+                .iter()
+                .map(|d| to_lsp_one(self.uri, d, self.positions)),
+        )
+    }
+}
+
+/// One diagnostic as an LSP diagnostic.
+fn to_lsp_one(uri: &Url, d: &Diagnostic, positions: &Positions) -> lsp::Diagnostic {
+    let position = |offset| convert::lsp_position(positions.get(offset));
+    let range = |span: crate::text::Span| lsp::Range::new(position(span.start), position(span.end));
+    let related = d
+        .related
+        .iter()
+        .map(|r| DiagnosticRelatedInformation {
+            location: Location {
+                uri: uri.clone(),
+                range: range(r.span),
+            },
+            message: r.message.clone(),
+        })
+        .collect::<Vec<_>>();
+    lsp::Diagnostic {
+        range: range(d.span),
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.code.to_string())),
+        code_description: docs_url(d.code).map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_string()),
+        message: d.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: None,
+    }
 }

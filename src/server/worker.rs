@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::Receiver;
 use std::sync::Arc;
-use tower_lsp::lsp_types::{MessageType, PublishDiagnosticsParams, Url};
+use tower_lsp::lsp_types::{MessageType, Url};
 use tower_lsp::Client;
 
 #[derive(Debug)]
@@ -57,11 +57,24 @@ impl Out {
         diagnostics: Vec<tower_lsp::lsp_types::Diagnostic>,
         version: Option<i32>,
     ) {
+        self.publish_with(&uri, &diagnostics, version);
+    }
+
+    /// [`publish`](Self::publish) diagnostics that are serialised as they are converted
+    /// ([`diagnostics::Streamed`]): the params as `PublishDiagnosticsParams` writes them.
+    fn publish_with<D: serde::Serialize>(&self, uri: &Url, diagnostics: &D, version: Option<i32>) {
+        #[derive(serde::Serialize)]
+        struct Params<'a, D> {
+            uri: &'a Url,
+            diagnostics: &'a D,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            version: Option<i32>,
+        }
         // only the newest diagnostics of a document wait for a client that is not reading
         self.outbox.notify(
             Some(format!("publishDiagnostics {uri}")),
             "textDocument/publishDiagnostics",
-            &PublishDiagnosticsParams {
+            &Params {
                 uri,
                 diagnostics,
                 version,
@@ -131,7 +144,6 @@ fn analyze(state: &State, out: &Out, uri: Url) {
         Analysed::Fresh(fresh) => {
             let positions = Diagnostic::positions(&fresh.text, &fresh.report.diagnostics, encoding);
             drop(fresh.text); // the next edit can change the document in place again
-            let published = diagnostics::to_lsp_at(&uri, &fresh.report.diagnostics, &positions);
             let (version, revision) = (fresh.version, fresh.revision);
             let snapshot = Arc::new(Snapshot::new(
                 fresh.rope,
@@ -140,7 +152,9 @@ fn analyze(state: &State, out: &Out, uri: Url) {
                 version,
                 revision,
             ));
-            let replaced = state.remember(&uri, snapshot);
+            let replaced = state.remember(&uri, Arc::clone(&snapshot));
+            // converted to LSP diagnostics while they are written out, from the snapshot
+            let published = (snapshot, positions);
             Some(Ok((published, replaced, version, revision)))
         }
     }));
@@ -175,7 +189,8 @@ fn analyze(state: &State, out: &Out, uri: Url) {
         return;
     }
     match outcome {
-        Ok((diagnostics, replaced)) => {
+        Ok(((snapshot, positions), replaced)) => {
+            let diagnostics = &snapshot.report.diagnostics;
             tracing::debug!(
                 %uri,
                 version,
@@ -197,7 +212,12 @@ fn analyze(state: &State, out: &Out, uri: Url) {
                     },
                 );
             }
-            out.publish(uri, diagnostics, Some(version));
+            let streamed = diagnostics::Streamed {
+                uri: &uri,
+                diagnostics,
+                positions: &positions,
+            };
+            out.publish_with(&uri, &streamed, Some(version));
             // the previous analysis is freed once the client has its answer
             drop(replaced);
         }
