@@ -7,5 +7,6 @@ pub mod complete;
 pub mod hover;
 pub mod inlay;
 pub mod outline;
+pub mod report;
 pub mod tokens;
 pub mod years;
