@@ -115,14 +115,25 @@ pub fn years_figure(
             base_h,
             &format!("bar base {tone}"),
         );
-        let label = words.money(y.total);
-        svg.text(
-            x + w / 2.0,
-            top + plot_h - total_h - 4.0,
-            Anchor::Middle,
-            "value",
-            &fit(&label, slot, FONT - 1.0),
-        );
+        // the total inside the top of a tall bar (white on the bar), above a short one
+        let label = fit(&words.money(y.total), slot, FONT - 1.0);
+        if total_h > 24.0 && super::svg::text_width(&label, FONT - 1.0) <= w - 4.0 {
+            svg.text(
+                x + w / 2.0,
+                top + plot_h - total_h + 13.0,
+                Anchor::Middle,
+                "value inside",
+                &label,
+            );
+        } else {
+            svg.text(
+                x + w / 2.0,
+                top + plot_h - total_h - 4.0,
+                Anchor::Middle,
+                "value",
+                &label,
+            );
+        }
         svg.text(
             x + w / 2.0,
             top + plot_h + 15.0,
@@ -379,10 +390,15 @@ pub fn anchoring_figure(report: &Report, words: &Words) -> String {
         let ly = axis_y + 30.0 + i as f64 * 18.0;
         svg.marker(shape, left + 6.0, ly - 4.0, 4.0, &format!("{class} dot"));
         let text = format!(
-            "{name}: {} over {} year{}",
+            "{name}: {} over {} year{}{}",
             last.map_or_else(String::new, |m| words.money(m)),
             p.years.len(),
-            if p.years.len() == 1 { "" } else { "s" }
+            if p.years.len() == 1 { "" } else { "s" },
+            if last.is_some_and(|m| m.minor < 0) {
+                " (in your favour)"
+            } else {
+                ""
+            }
         );
         svg.text(
             left + 16.0,
@@ -578,6 +594,6 @@ pub fn runway_figure(report: &Report, words: &Words) -> String {
         "runway",
         title,
         &chart,
-        &table(title, &["", "Amount"], &rows),
+        &table(title, &["What", "Amount"], &rows),
     )
 }

@@ -187,6 +187,12 @@ fn offer_card(report: &Report, a: &OfferAnalysis, words: &Words, n: usize) -> St
             escape(&words.money(gap.floor))
         ));
     }
+    if let (None, Some(live)) = (a.gap, a.live) {
+        out.push_str(&format!(
+            "<p>The live number is {}.</p>",
+            escape(&words.money(live.base))
+        ));
+    }
     out.push_str(&reasons(section, a, words));
     out.push_str(&charts::years_figure(
         report,
@@ -348,6 +354,7 @@ svg.chart{display:block;width:100%;max-width:36rem;height:auto;margin:.25rem 0 .
 svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:11px;fill:var(--ink)}
 svg .label,svg .legend{font-size:11px}
 svg .value{font-size:10px}
+svg .value.inside{fill:#fff;font-weight:600}
 svg .verdict{font-size:10px;fill:var(--muted)}
 svg .offer-name{font-size:11px;font-weight:600}
 svg .mark.below{fill:var(--below-base);font-weight:600}
@@ -377,9 +384,9 @@ svg .dot{fill:var(--base)}
 svg .dot.past,svg .event.past{fill:var(--muted)}
 .scroll{overflow-x:auto;max-width:100%}
 .scroll:focus{outline:2px solid var(--base)}
-table{border-collapse:collapse;margin:.25rem 0 1rem;font-size:.9rem}
+table{border-collapse:collapse;margin:.25rem 0 1rem;font-size:.9rem;overflow-wrap:normal}
 caption{text-align:left;font-size:.85rem;color:var(--muted);padding-bottom:.25rem}
-th,td{border:1px solid #c9ced6;padding:.25rem .5rem;text-align:left;vertical-align:top}
+th,td{border:1px solid #c9ced6;padding:.25rem .5rem;text-align:left;vertical-align:top;min-width:4.5rem}
 thead th{background:var(--soft)}
 code{font-size:.9em;background:var(--soft);padding:0 .2em;border-radius:3px}
 footer{margin-top:2rem;color:var(--muted);font-size:.9rem}

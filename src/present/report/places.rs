@@ -31,6 +31,17 @@ fn role_heading(role: Strength) -> &'static str {
     }
 }
 
+/// An offer's name in a matrix cell: at most two lines.
+fn name_lines(name: &str, width: f64) -> Vec<String> {
+    let mut lines = wrap(name, width, FONT + 1.0);
+    if lines.len() > 2 {
+        let rest = lines[1..].join(" ");
+        lines.truncate(1);
+        lines.push(fit(&rest, width, FONT + 1.0));
+    }
+    lines
+}
+
 /// The offers the matrix places: current and not closed, with a cell.
 fn placed(report: &Report) -> Vec<(&Section, &OfferAnalysis, Cell)> {
     report
@@ -78,12 +89,19 @@ pub fn matrix_figure(report: &Report, words: &Words) -> String {
         .enumerate()
         .map(|(r, role)| {
             let most_lines = verdict_lines[r].iter().map(Vec::len).max().unwrap_or(1);
-            let most_offers = GAPS
+            let names_h = GAPS
                 .iter()
-                .map(|g| in_cell(*role, *g).len())
-                .max()
-                .unwrap_or(0);
-            12.0 + line_h * most_lines as f64 + 6.0 + 16.0 * most_offers as f64 + 6.0
+                .map(|g| {
+                    in_cell(*role, *g)
+                        .iter()
+                        .map(|(s, _, _)| {
+                            let name = format!("● {} *", words.say(s.display_name()));
+                            3.0 + 13.0 * name_lines(&name, col_w - 10.0).len() as f64
+                        })
+                        .sum::<f64>()
+                })
+                .fold(0.0, f64::max);
+            12.0 + line_h * most_lines as f64 + 6.0 + names_h + 6.0
         })
         .collect();
     let top = 24.0;
@@ -126,14 +144,11 @@ pub fn matrix_figure(report: &Report, words: &Words) -> String {
                     words.say(section.display_name()),
                     if runway { " *" } else { "" }
                 );
-                svg.text(
-                    x + 5.0,
-                    ty,
-                    Anchor::Start,
-                    "offer-name",
-                    &fit(&name, col_w - 10.0, FONT + 1.0),
-                );
-                ty += 16.0;
+                for line in name_lines(&name, col_w - 10.0) {
+                    svg.text(x + 5.0, ty, Anchor::Start, "offer-name", &line);
+                    ty += 13.0;
+                }
+                ty += 3.0;
             }
         }
         y += row_h[r];
@@ -291,21 +306,37 @@ pub fn timeline_figure(report: &Report, words: &Words) -> String {
         return "<p class=\"missing\">No dates yet: add <code>decision-date:</code>, an offer's <code>expires:</code>, or a <code>review:</code> date.</p>".into();
     }
     let today = report.analysis.today;
-    let row_h = 20.0;
+    let axis_x = 80.0;
+    let label_w = WIDTH - axis_x - 16.0;
     let today_at = list
         .iter()
         .position(|e| e.date >= today)
         .unwrap_or(list.len());
-    let rows_n = list.len() + 1;
-    let height = 12.0 + row_h * rows_n as f64;
-    let axis_x = 80.0;
+    let labels: Vec<Vec<String>> = list
+        .iter()
+        .map(|e| {
+            let label = if e.offer.is_empty() {
+                e.what.clone()
+            } else {
+                format!("{} — {}", words.say(&e.offer), e.what)
+            };
+            let shown = if e.date < today {
+                format!("{label} (past)")
+            } else {
+                label
+            };
+            wrap(&shown, label_w, FONT + 1.0)
+        })
+        .collect();
+    let row_h = |lines: usize| 8.0 + 14.0 * lines as f64;
+    let height = 16.0 + row_h(1) + labels.iter().map(|l| row_h(l.len())).sum::<f64>();
     let mut svg = Svg::new(WIDTH, height);
     svg.line(axis_x, 6.0, axis_x, height - 6.0, "axis");
     let mut y = 22.0;
     let mut descs = Vec::new();
     for i in 0..=list.len() {
         if i == today_at {
-            svg.line(axis_x - 70.0, y - 4.0, WIDTH - 4.0, y - 4.0, "today");
+            svg.line(4.0, y + 5.0, WIDTH - 4.0, y + 5.0, "today");
             svg.text(axis_x - 8.0, y, Anchor::End, "today-label", "today");
             svg.text(
                 axis_x + 12.0,
@@ -314,38 +345,27 @@ pub fn timeline_figure(report: &Report, words: &Words) -> String {
                 "today-label",
                 &today.to_string(),
             );
-            y += row_h;
+            y += row_h(1);
         }
-        let Some(e) = list.get(i) else { continue };
+        let (Some(e), Some(lines)) = (list.get(i), labels.get(i)) else {
+            continue;
+        };
         let past = e.date < today;
         let class = if past { "event past" } else { "event" };
         svg.text(axis_x - 8.0, y, Anchor::End, class, &e.date.to_string());
-        svg.marker(
-            super::svg::Shape::Circle,
-            axis_x,
-            y - 4.0,
-            4.0,
-            if past { "dot past" } else { "dot" },
-        );
-        let label = if e.offer.is_empty() {
-            e.what.clone()
-        } else {
-            format!("{} — {}", words.say(&e.offer), e.what)
-        };
-        let shown = if past {
-            format!("{label} (past)")
-        } else {
-            label.clone()
-        };
-        svg.text(
-            axis_x + 12.0,
-            y,
-            Anchor::Start,
-            class,
-            &fit(&shown, WIDTH - axis_x - 16.0, FONT + 1.0),
-        );
-        descs.push(format!("{}: {shown}", e.date));
-        y += row_h;
+        let dot = if past { "dot past" } else { "dot" };
+        svg.marker(super::svg::Shape::Circle, axis_x, y - 4.0, 4.0, dot);
+        for (k, line) in lines.iter().enumerate() {
+            svg.text(
+                axis_x + 12.0,
+                y + 14.0 * k as f64,
+                Anchor::Start,
+                class,
+                line,
+            );
+        }
+        descs.push(format!("{}: {}", e.date, lines.join(" ")));
+        y += row_h(lines.len());
     }
     let desc = format!(
         "Dates in order, today ({today}) marked: {}.",
