@@ -76,8 +76,8 @@ pub fn years_figure(
         );
     };
     let floor = floor_line(report, section, a);
-    let (top, bottom, left, right) = (30.0, 44.0, 8.0, 44.0);
-    let height = 230.0;
+    let (top, bottom, left, right) = (30.0, 58.0, 8.0, 44.0);
+    let height = 240.0;
     let plot_w = WIDTH - left - right;
     let plot_h = height - top - bottom;
     let highest = years
@@ -115,25 +115,7 @@ pub fn years_figure(
             base_h,
             &format!("bar base {tone}"),
         );
-        // the total inside the top of a tall bar (white on the bar), above a short one
-        let label = fit(&words.money(y.total), slot, FONT - 1.0);
-        if total_h > 24.0 && super::svg::text_width(&label, FONT - 1.0) <= w - 4.0 {
-            svg.text(
-                x + w / 2.0,
-                top + plot_h - total_h + 13.0,
-                Anchor::Middle,
-                "value inside",
-                &label,
-            );
-        } else {
-            svg.text(
-                x + w / 2.0,
-                top + plot_h - total_h - 4.0,
-                Anchor::Middle,
-                "value",
-                &label,
-            );
-        }
+        // under each bar: the year, its total, and where it stands against the floor
         svg.text(
             x + w / 2.0,
             top + plot_h + 15.0,
@@ -141,12 +123,18 @@ pub fn years_figure(
             "label",
             &format!("Year {}", y.year),
         );
-        if let Some(f) = floor.as_ref() {
+        svg.text(
+            x + w / 2.0,
+            top + plot_h + 29.0,
+            Anchor::Middle,
+            "value",
+            &fit(&words.money(y.total), slot, FONT - 1.0),
+        );
+        if floor.is_some() {
             let mark = if below { "▼ below" } else { "at/above" };
-            let _ = f;
             svg.text(
                 x + w / 2.0,
-                top + plot_h + 30.0,
+                top + plot_h + 44.0,
                 Anchor::Middle,
                 &format!("mark {tone}"),
                 mark,

@@ -354,7 +354,6 @@ svg.chart{display:block;width:100%;max-width:36rem;height:auto;margin:.25rem 0 .
 svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:11px;fill:var(--ink)}
 svg .label,svg .legend{font-size:11px}
 svg .value{font-size:10px}
-svg .value.inside{fill:#fff;font-weight:600}
 svg .verdict{font-size:10px;fill:var(--muted)}
 svg .offer-name{font-size:11px;font-weight:600}
 svg .mark.below{fill:var(--below-base);font-weight:600}
