@@ -4,7 +4,7 @@
 // Prints one PASS/FAIL line per check and closes with "N passed, N failed".
 //
 // Environment: REPORT_DIR (the reports, *.html, written by run.sh), CHROMIUM (default
-// /usr/bin/chromium), REPORT_SCREENSHOT (optional: where to save a picture of the first report).
+// /usr/bin/chromium), REPORT_SCREENSHOT (optional: where to save a picture of middle-runway's first offer).
 import { chromium } from 'playwright-core';
 import { readFileSync, readdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,7 +111,7 @@ for (const file of reports) {
       return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
     });
     check(axe.length === 0, `${at}: axe-core finds no violations`, axe.join('; '));
-    if (width === 1280 && screenshot && file === reports[0]) {
+    if (width === 1280 && screenshot && file === 'middle-runway.html') {
       // the first offer: its recommendation, its reasons weighed, its years against the floor
       await page.setContent(html, { waitUntil: 'load' });
       await page.locator('article.offer').first().screenshot({ path: screenshot });
