@@ -46,8 +46,16 @@ pub fn html(report: &Report, options: Options) -> String {
     };
     let mut body = String::new();
     let today = report.analysis.today;
+    // the journal's own title, unless it may name someone
+    let named = report
+        .journal
+        .title
+        .as_ref()
+        .filter(|_| !options.redact)
+        .map(|t| format!("<p class=\"journal\">{}</p>", escape(&t.value)))
+        .unwrap_or_default();
     body.push_str(&format!(
-        "<header><h1>Decision report</h1><p class=\"lede\">As of {today}{}. Every figure here is the one the editor's hover and <code>offer-notes compare</code> show for this journal; where a figure is missing, the report says what to add.</p></header><main>",
+        "<header><h1>Decision report</h1>{named}<p class=\"lede\">As of {today}{}. Every figure here is the one the editor's hover and <code>offer-notes compare</code> show for this journal; where a figure is missing, the report says what to add.</p></header><main>",
         if options.redact {
             ", redacted for sharing: names are placeholders and amounts are rounded to the nearest thousand"
         } else {
