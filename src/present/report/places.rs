@@ -295,7 +295,7 @@ pub fn events(report: &Report) -> Vec<Event> {
             });
         }
     }
-    out.sort_by(|a, b| a.date.cmp(&b.date));
+    out.sort_by_key(|e| e.date);
     out
 }
 

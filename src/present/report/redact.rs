@@ -277,13 +277,12 @@ fn number_at(text: &str) -> Option<(f64, usize, bool)> {
     let mut end = 0;
     while end < bytes.len() {
         let b = bytes[end];
-        if b.is_ascii_digit() {
-            end += 1;
-        } else if (b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
-            end += 1;
-        } else {
+        let separator =
+            (b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if !b.is_ascii_digit() && !separator {
             break;
         }
+        end += 1;
     }
     let token = &text[..end];
     let mut integer = String::new();
@@ -292,9 +291,10 @@ fn number_at(text: &str) -> Option<(f64, usize, bool)> {
     let seps: Vec<char> = token.chars().filter(|c| *c == ',' || *c == '.').collect();
     for (j, part) in parts.iter().enumerate() {
         let last = j + 1 == parts.len();
-        if j > 0 && last && part.len() != 3 {
-            fraction.push_str(part);
-        } else if j > 0 && last && seps.len() >= 2 && seps[seps.len() - 1] != seps[0] {
+        // the last part is decimals when it is not three digits, or when its separator differs
+        // from the first one (`131.944,44`)
+        let decimals = part.len() != 3 || (seps.len() >= 2 && seps[seps.len() - 1] != seps[0]);
+        if j > 0 && last && decimals {
             fraction.push_str(part);
         } else {
             integer.push_str(part);
