@@ -486,6 +486,13 @@ async function main() {
     console.log(`  webview heading: ${heading}`);
     const tab = page.locator(".tab").filter({ hasText: /Decision report/ }).first();
     await tab.waitFor({ timeout: 5000 });
+    // an edit to the journal reaches the open report (its title line is shown under the heading)
+    await goToLine(page, 1);
+    await page.keyboard.press("End");
+    await page.keyboard.type(" (edited)");
+    await waitForRendered(page, /October 2026 \(edited\)/, "the report refreshed after an edit", 15_000);
+    console.log("  refreshed after an edit");
+    await page.keyboard.press("Control+Z");
     await page.keyboard.press("Control+K");
     await page.keyboard.press("W");
     await page.locator(".explorer-folders-view").getByText(journalName, { exact: true }).first().click();
