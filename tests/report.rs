@@ -326,6 +326,15 @@ fn missing_numbers_are_named_not_drawn() {
         "{html}"
     );
     assert!(html.contains("No anchoring cost to draw"), "{html}");
+    assert!(html.contains("No floor to draw: add `floor:`"), "{html}");
+    // a floor in another currency with no rate: the years are drawn, the floor line is not
+    let euros = text.replace("## Acme", "floor: €140.000 base\n## Acme");
+    let html = report::html(&check(&euros, &Config::default()), Options::default());
+    assert!(
+        html.contains("Your floor is in another currency: add an `exchange-rate:`"),
+        "{html}"
+    );
+    assert!(!html.contains("class=\"floor\""), "{html}");
     let burn_only = text.replace("## Acme", "savings: $30k\n## Acme");
     let html = report::html(&check(&burn_only, &Config::default()), Options::default());
     assert!(html.contains("add <code>burn:</code>"), "{html}");

@@ -182,8 +182,14 @@ pub fn years_figure(
         .iter()
         .map(|y| format!("year {} {}", y.year, words.money(y.total)))
         .collect();
+    // without a floor line, what it needs
+    let no_floor = if a.floor.is_some() {
+        "Your floor is in another currency: add an `exchange-rate:` line to draw it against these years."
+    } else {
+        "No floor to draw: add `floor:` to your profile."
+    };
     let floor_words = floor.as_ref().map_or_else(
-        || " No floor to draw: add `floor:` to your profile.".to_string(),
+        || format!(" {no_floor}"),
         |f| {
             let below: Vec<String> = years
                 .years
@@ -257,6 +263,9 @@ pub fn years_figure(
     );
     if years.expected_refresher {
         notes.push_str(" Refreshers are shown as expected, not counted against your floor: the line doesn't say <code>guaranteed</code>.");
+    }
+    if floor.is_none() {
+        notes.push_str(&format!(" {}", escape(no_floor)));
     }
     notes.push_str("</p>");
     notes.push_str(&benefits(section, &years, words));
