@@ -14,7 +14,8 @@ use crate::Report;
 
 /// The drawing's width in its own units; the page scales it to the column.
 pub const WIDTH: f64 = 400.0;
-const FONT: f64 = 11.0;
+/// The size of chart text, in drawing units (the page's CSS gives `svg text` the same).
+const FONT: f64 = 12.0;
 
 /// The floor, in the offer's currency, and what it is measured on.
 pub struct FloorLine {
@@ -76,7 +77,7 @@ pub fn years_figure(
         );
     };
     let floor = floor_line(report, section, a);
-    let (top, bottom, left, right) = (30.0, 58.0, 8.0, 44.0);
+    let (top, bottom, left, right) = (46.0, 58.0, 8.0, 44.0);
     let height = 240.0;
     let plot_w = WIDTH - left - right;
     let plot_h = height - top - bottom;
@@ -164,15 +165,20 @@ pub fn years_figure(
         "bonus, equity, sign-on",
     );
     if let Some(f) = floor.as_ref() {
-        svg.line(left + 200.0, 13.0, left + 222.0, 13.0, "floor");
+        // the floor's entry on a line of its own, so a long amount never meets the bars' entries
+        svg.line(left, 29.0, left + 22.0, 29.0, "floor");
         svg.text(
-            left + 226.0,
-            17.0,
+            left + 28.0,
+            33.0,
             Anchor::Start,
             "legend",
             &fit(
-                &words.say(&format!("floor {} ({})", f.amount, basis_name(f.basis))),
-                WIDTH - left - 226.0,
+                &words.say(&format!(
+                    "your floor {} ({})",
+                    f.amount,
+                    basis_name(f.basis)
+                )),
+                WIDTH - left - 28.0,
                 FONT,
             ),
         );
@@ -530,13 +536,12 @@ pub fn runway_figure(report: &Report, words: &Words) -> String {
         bar_y + bar_h + 8.0,
         "walk-edge",
     );
-    svg.text(
-        x_of(wl),
-        bar_y - 12.0,
-        Anchor::Start,
-        "legend",
-        &format!("a walk: {low}–{high} weeks to a comparable offer"),
-    );
+    // the band's label starts at the band, moved left as far as it must to stay in the drawing
+    let band_label = format!("a walk: {low}–{high} weeks to a comparable offer");
+    let label_x = x_of(wl)
+        .min(WIDTH - right - super::svg::text_width(&band_label, FONT))
+        .max(left);
+    svg.text(label_x, bar_y - 12.0, Anchor::Start, "legend", &band_label);
     let step = (axis_months / 8.0).ceil().max(1.0);
     let mut m = 0.0;
     while m <= axis_months + 1e-9 {

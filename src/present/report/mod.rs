@@ -359,11 +359,11 @@ p,li{max-width:70ch}
 figure{margin:1rem 0;padding:0}
 figcaption{font-weight:600;margin-bottom:.25rem}
 svg.chart{display:block;width:100%;max-width:36rem;height:auto;margin:.25rem 0 .5rem}
-svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:11px;fill:var(--ink)}
-svg .label,svg .legend{font-size:11px}
-svg .value{font-size:10px}
-svg .verdict{font-size:10px;fill:var(--muted)}
-svg .offer-name{font-size:11px;font-weight:600}
+svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:12px;fill:var(--ink)}
+svg .label,svg .legend{font-size:12px}
+svg .value{font-size:11px}
+svg .verdict{font-size:11px;fill:var(--muted)}
+svg .offer-name{font-size:12px;font-weight:600}
 svg .mark.below{fill:var(--below-base);font-weight:600}
 svg .mark.meets{fill:var(--muted)}
 svg .axis{stroke:var(--line);stroke-width:1}
@@ -397,6 +397,7 @@ th,td{border:1px solid #c9ced6;padding:.25rem .5rem;text-align:left;vertical-ali
 thead th{background:var(--soft)}
 code{font-size:.9em;background:var(--soft);padding:0 .2em;border-radius:3px}
 footer{margin-top:2rem;color:var(--muted);font-size:.9rem}
+@media (max-width:30rem){body{padding:.5rem}.offer{padding:.25rem .5rem .75rem}}
 @page{size:A4;margin:14mm}
 @media print{body{max-width:none;padding:0;font-size:11pt}.chart-box,.offer>p,tr{break-inside:avoid}.scroll{overflow:visible}h2,h3{break-after:avoid}svg.chart{max-width:15cm}}
 "#;

@@ -11,14 +11,15 @@ use crate::Report;
 use chrono::NaiveDate;
 
 use super::charts::WIDTH;
-const FONT: f64 = 10.0;
+/// The size of a cell's verdict text (names are a size larger), as the page's CSS has it.
+const FONT: f64 = 11.0;
 
 const ROLES: [Strength; 2] = [Strength::Strong, Strength::Weak];
 const GAPS: [GapSize; 3] = [GapSize::None, GapSize::Small, GapSize::Big];
 
 fn gap_heading(gap: GapSize) -> &'static str {
     match gap {
-        GapSize::None => "meets your floor",
+        GapSize::None => "meets floor",
         GapSize::Small => "small gap",
         GapSize::Big => "big gap",
     }
@@ -26,8 +27,8 @@ fn gap_heading(gap: GapSize) -> &'static str {
 
 fn role_heading(role: Strength) -> &'static str {
     match role {
-        Strength::Strong => "strong role",
-        Strength::Weak => "weak role",
+        Strength::Strong => "strong",
+        Strength::Weak => "weak",
     }
 }
 
@@ -57,7 +58,7 @@ fn placed(report: &Report) -> Vec<(&Section, &OfferAnalysis, Cell)> {
 /// and the offers in it; an offer whose recommendation is the runway case is marked so.
 pub fn matrix_figure(report: &Report, words: &Words) -> String {
     let offers = placed(report);
-    let head_w = 64.0;
+    let head_w = 56.0;
     let col_w = (WIDTH - head_w - 4.0) / 3.0;
     let line_h = 13.0;
     let verdict_lines: Vec<Vec<Vec<String>>> = ROLES
@@ -121,6 +122,7 @@ pub fn matrix_figure(report: &Report, words: &Words) -> String {
     let mut overridden = false;
     for (r, role) in ROLES.iter().enumerate() {
         svg.text(4.0, y + 16.0, Anchor::Start, "label", role_heading(*role));
+        svg.text(4.0, y + 30.0, Anchor::Start, "label", "role");
         for (g, gap) in GAPS.iter().enumerate() {
             let x = head_w + col_w * g as f64;
             let here = in_cell(*role, *gap);
