@@ -120,10 +120,10 @@ pub fn decision_date_passed(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let message = format!(
-            "Your decision date for {} was {} and no decision is recorded: decide (`decision {}: walk|accept|counter|wait`), or set a new date on purpose",
+            "Your decision date for {} was {} and no decision is recorded: {}",
             section.display_name(),
             decide_on.value,
-            ctx.analysis.today
+            crate::history::timeline::decide_fragment(ctx.analysis.today)
         );
         out.push(
             Finding::new(a.section, section.anchor(), message)
