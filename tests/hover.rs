@@ -403,7 +403,11 @@ fn a_heading_states_when_and_at_what_numbers_you_walked_from_the_company() {
         .iter()
         .find(|d| d.code.as_str() == "same-company-again")
         .expect("same-company-again fires on the 2026 Initrode");
-    assert!(shown.contains(&rule.message), "{shown}\n---\n{}", rule.message);
+    assert!(
+        shown.contains(&rule.message),
+        "{shown}\n---\n{}",
+        rule.message
+    );
 }
 
 #[test]
@@ -442,7 +446,8 @@ base: $155,000
 ";
     let config = Config::default();
     let records = offer_notes::history::records_of_text("2024.offer", old, &config);
-    let elsewhere = offer_notes::history::Elsewhere::from_records(&records).excluding("2026.offer");
+    let elsewhere =
+        offer_notes::history::Elsewhere::from_records(&records.records).excluding("2026.offer");
     let report = offer_notes::check_in(new, &config, &elsewhere);
     let shown = heading_hover(new, &report, "## Offer: Globex");
     assert!(

@@ -41,6 +41,7 @@ pub struct Record {
     pub company: String,
     pub key: CompanyKey,
     pub role: Option<String>,
+    pub recruiter: Option<String>,
     pub status: Option<Status>,
     /// The opening number (`base`).
     pub opening: Option<Money>,
@@ -140,13 +141,64 @@ pub fn records(name: &str, text: &str, journal: &Journal, analysis: &Analysis) -
         .collect()
 }
 
+/// One journal's records and the `today` it was read on (its `today:` when pinned).
+#[derive(Debug, Clone, PartialEq)]
+pub struct JournalRecords {
+    pub today: NaiveDate,
+    pub records: Vec<Record>,
+}
+
 /// The records of one journal's text, parsed and analysed (no rules run): what the server
-/// keeps per file, to build the [`Elsewhere`] of the others.
-pub fn records_of_text(name: &str, text: &str, config: &crate::Config) -> Vec<Record> {
+/// keeps per file, to build the [`Elsewhere`] of the others, and what `history` and
+/// `timeline` list.
+pub fn records_of_text(name: &str, text: &str, config: &crate::Config) -> JournalRecords {
     let lines = crate::syntax::lines(text);
     let journal = crate::model::build(text, &lines);
     let analysis = crate::analysis::analyze(&journal, config);
-    records(name, text, &journal, &analysis)
+    JournalRecords {
+        today: analysis.today,
+        records: records(name, text, &journal, &analysis),
+    }
+}
+
+/// One offer in the history, in order, with the company's section before it.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    pub record: &'a Record,
+    /// The date it is ordered by: its own ([`Record::date`]), else the nearest dated section
+    /// before it in its journal (after it, at the journal's start); `None` when its journal
+    /// has no dates at all.
+    pub date: Option<NaiveDate>,
+    /// The same company's entry before this one, in any journal: what they offered last time.
+    pub previous: Option<&'a Record>,
+}
+
+/// Every offer of every journal, oldest first. An undated section keeps its place in its
+/// journal (it takes the date of the dated section before it); journals with no dates at all
+/// come last, in the order given. Linear but for the sort.
+pub fn ordered(journals: &[JournalRecords]) -> Vec<Entry<'_>> {
+    let mut entries = Vec::new();
+    for journal in journals {
+        let first = journal.records.iter().find_map(Record::date);
+        let mut carried = first;
+        for record in &journal.records {
+            if let Some(date) = record.date() {
+                carried = Some(date);
+            }
+            entries.push(Entry {
+                record,
+                date: carried,
+                previous: None,
+            });
+        }
+    }
+    // stable: ties keep the journals' order and each journal's own order
+    entries.sort_by_key(|e| (e.date.is_none(), e.date));
+    let mut last: HashMap<&CompanyKey, &Record> = HashMap::new();
+    for entry in &mut entries {
+        entry.previous = last.insert(&entry.record.key, entry.record);
+    }
+    entries
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -170,6 +222,7 @@ fn record(
         company: section.company(),
         key,
         role: section.role.as_ref().map(|r| r.value.clone()),
+        recruiter: section.recruiter.as_ref().map(|r| r.value.clone()),
         status: section.status(),
         opening: section.base.as_ref().map(|b| b.value),
         rounds: section
@@ -306,6 +359,17 @@ impl Elsewhere {
             by_key: Arc::new(by_key),
             excluded: None,
         }
+    }
+
+    /// The records of every journal given as `(name, text, config)`: one parse each.
+    pub fn of_journals<'a>(
+        journals: impl IntoIterator<Item = (&'a str, &'a str, &'a crate::Config)>,
+    ) -> Elsewhere {
+        let read: Vec<JournalRecords> = journals
+            .into_iter()
+            .map(|(name, text, config)| records_of_text(name, text, config))
+            .collect();
+        Elsewhere::from_records(read.iter().flat_map(|j| &j.records))
     }
 
     /// The same records, without those of `journal` (the one being checked). O(1).

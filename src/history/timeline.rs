@@ -51,6 +51,12 @@ pub fn expires_fragment() -> &'static str {
     "decide by then, or ask for more time before it passes (short, grateful, and say why)"
 }
 
+/// What to do once an offer's deadline has passed with nothing decided: `who` is the
+/// recruiter's name, or "them".
+pub fn expired_fragment(who: &str) -> String {
+    format!("ask {who} whether it still stands, then record a decision or `status: withdrawn`")
+}
+
 /// What a review date asks: look back at the decision.
 pub fn review_fragment() -> &'static str {
     "look back — what happened? Write an `outcome` line, and a `lesson` if there is one"
@@ -95,10 +101,14 @@ pub fn events(records: &[Record], today: NaiveDate) -> Vec<Event> {
         };
         if weighing {
             if let Some(date) = r.decision_date {
-                push(date, Kind::DecisionDate, decide_fragment(date));
+                // a decision date gone by is decided on today
+                push(date, Kind::DecisionDate, decide_fragment(date.max(today)));
             }
             if let Some(expires) = r.expires {
                 let what = match r.decision_date {
+                    _ if expires < today => {
+                        expired_fragment(r.recruiter.as_deref().unwrap_or("them"))
+                    }
                     Some(mine) if expires < mine => extension_fragment(mine),
                     _ => expires_fragment().to_string(),
                 };

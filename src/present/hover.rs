@@ -338,13 +338,19 @@ fn history_markdown(report: &Report, index: usize) -> Option<String> {
         .binary_search_by_key(&index, |b| b.section)
         .ok()?;
     let before = &report.before[at];
-    let mut out = String::from("**History with this company**
+    let mut out = String::from(
+        "**History with this company**
 
-");
+",
+    );
     if let Some(walked) = &before.walked {
         let _ = writeln!(out, "{}.", crate::history::walked_again(walked));
     }
-    if let Some(last) = before.last.as_ref().filter(|l| Some(*l) != before.walked.as_ref()) {
+    if let Some(last) = before
+        .last
+        .as_ref()
+        .filter(|l| Some(*l) != before.walked.as_ref())
+    {
         let _ = writeln!(out, "\nLast time: {}.", last.sentence());
     }
     Some(out.trim_end().to_string())

@@ -69,8 +69,9 @@ pub fn offer_expired(ctx: &Context, out: &mut Vec<Finding>) {
             .as_ref()
             .map_or_else(|| "them".to_string(), |r| r.value.clone());
         let message = format!(
-            "{}'s offer expired on {expires} and nothing is decided: ask {who} whether it still stands, then record a decision or `status: withdrawn`",
-            section.company()
+            "{}'s offer expired on {expires} and nothing is decided: {}",
+            section.company(),
+            timeline::expired_fragment(&who)
         );
         out.push(Finding::new(a.section, line, message));
     }
