@@ -481,3 +481,65 @@ fn later(candidate: &Seen, current: Option<&Seen>) -> bool {
         Some(current) => candidate.date > current.date,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Config;
+
+    fn read(name: &str, text: &str) -> JournalRecords {
+        records_of_text(name, text, &Config::default())
+    }
+
+    #[test]
+    fn undated_sections_keep_their_place_in_their_journal() {
+        let a = read(
+            "a.offer",
+            "# a\n## Early\nbase: $1\ndecision 2024-01-05: walk\n## Undated\nbase: $2\n## Late\nbase: $3\ndecision 2024-06-01: accept\n",
+        );
+        let b = read(
+            "b.offer",
+            "# b\n## Middle\nbase: $4\ndecision 2024-03-01: walk\n",
+        );
+        let none = read("c.offer", "# c\n## Nodate\nbase: $5\n");
+        let journals = [none, a, b];
+        let order: Vec<&str> = ordered(&journals)
+            .iter()
+            .map(|e| e.record.company.as_str())
+            .collect();
+        assert_eq!(order, ["Early", "Undated", "Middle", "Late", "Nodate"]);
+    }
+
+    #[test]
+    fn a_walk_elsewhere_after_the_section_is_not_before_it() {
+        let later = read(
+            "later.offer",
+            "# later\n## Globex\nbase: $100\ndecision 2026-05-01: walk\n",
+        );
+        let elsewhere = Elsewhere::from_records(&later.records).excluding("now.offer");
+        let text = "# now\ntoday: 2026-11-30\n## Globex\nstatus: declined\nbase: $90\ncounter 2025-01-02: asked $120, got $95\ndecision 2025-01-05: walk\n";
+        let report = crate::check_in(text, &Config::default(), &elsewhere);
+        assert!(
+            report.before.iter().all(|b| b.walked.is_none()),
+            "{:?}",
+            report.before
+        );
+        // the journal's own records are never its own history
+        let own = Elsewhere::from_records(&later.records).excluding("later.offer");
+        let again =
+            "# later\ntoday: 2026-11-30\n## Globex\nbase: $100\ndecision 2026-05-01: walk\n";
+        assert!(crate::check_in(again, &Config::default(), &own)
+            .before
+            .is_empty());
+    }
+
+    #[test]
+    fn leaving_a_job_you_held_is_not_a_walk_away() {
+        let j = read(
+            "j.offer",
+            "# j\n## Initech (current job)\nstatus: current\nbase: $100\ndecision 2025-01-01: walk\n## Globex\nstatus: declined\nbase: $100\n",
+        );
+        let walked: Vec<bool> = j.records.iter().map(Record::walked).collect();
+        assert_eq!(walked, [false, true]);
+    }
+}
