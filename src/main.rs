@@ -572,10 +572,9 @@ fn check(
     } else {
         offer_notes::history::Elsewhere::none()
     };
-    for (name, text, settings) in &read {
-        let (name, text) = (name.as_str(), text.as_str());
+    for (name, text, settings) in read {
         checked += 1;
-        let report = offer_notes::check_in(text, &settings.config, &workspace.excluding(name));
+        let report = offer_notes::check_in(&text, &settings.config, &workspace.excluding(&name));
         for d in &report.diagnostics {
             counts[d.severity as usize] += 1;
         }
