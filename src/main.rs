@@ -296,8 +296,8 @@ fn history(paths: &[PathBuf], format: HistoryFormat, config_path: Option<&Path>)
         _ if entries.is_empty() && !journals.is_empty() => println!(
             "No offers in these journals yet: a `## Company` section with `base:`, `status:` or a              `decision` line is an offer."
         ),
-        HistoryFormat::Text => print!("{}", show::text(&entries)),
-        HistoryFormat::Markdown => print!("{}", show::markdown(&entries)),
+        HistoryFormat::Text => print!("{}", render::escape_bidi(&show::text(&entries))),
+        HistoryFormat::Markdown => print!("{}", render::escape_bidi(&show::markdown(&entries))),
     }
     exit_after(failed)
 }
@@ -323,7 +323,7 @@ fn timeline(paths: &[PathBuf], format: TimelineFormat, config_path: Option<&Path
         TimelineFormat::Text if events.is_empty() && !journals.is_empty() => println!(
             "Nothing coming up: no open offer has a `decision-date` or `expires`, and no              `review:` is waiting for its `outcome`."
         ),
-        TimelineFormat::Text => print!("{}", show::timeline_text(&events)),
+        TimelineFormat::Text => print!("{}", render::escape_bidi(&show::timeline_text(&events))),
     }
     exit_after(failed)
 }

@@ -447,3 +447,26 @@ fn history_and_timeline_say_what_to_do_about_a_missing_journal() {
     let out = offer_notes(&["history", "--format", "yaml", &old]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn bidi_controls_in_a_company_name_are_shown_escaped_in_the_terminal() {
+    let dir = scratch("bidi");
+    let file = dir.join("bidi.offer");
+    std::fs::write(
+        &file,
+        "# x\ntoday: 2026-11-30\ndecision-date: 2026-12-05\n\n## Evil\u{202e} Corp\nstatus: live\nbase: $100,000\n",
+    )
+    .unwrap();
+    for command in [
+        vec!["history", "--format", "text"],
+        vec!["history", "--format", "markdown"],
+        vec!["timeline", "--format", "text"],
+    ] {
+        let mut args = command.clone();
+        let name = path(&file);
+        args.push(&name);
+        let shown = stdout(&offer_notes(&args));
+        assert!(!shown.contains('\u{202e}'), "{command:?}: {shown}");
+        assert!(shown.contains("Evil<U+202E> Corp"), "{command:?}: {shown}");
+    }
+}
