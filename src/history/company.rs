@@ -139,6 +139,7 @@ mod tests {
         ("Acme Robotics", "Offer: Acme Robotics"),
         ("Acme Robotics", "offer: acme robotics inc."),
         ("Acme Robotics", "Offer from Acme Robotics"),
+        ("Acme Robotics", "Offer — Acme Robotics"),
         ("Acme Robotics", "Acme Robotics (current job)"),
         ("Acme Robotics", "Acme Robotics [dream job]"),
         ("Acme Robotics", "Acme Robotics | Tokyo"),

@@ -78,7 +78,9 @@ impl Record {
     pub fn walked(&self) -> bool {
         let resigned = matches!(self.status, Some(Status::Started | Status::Current));
         let walk = matches!(self.decision, Some((_, Verdict::Walk)));
-        (walk && !resigned) || (self.status == Some(Status::Declined) && self.decision.is_none())
+        let declined = self.status == Some(Status::Declined)
+            && !matches!(self.decision, Some((_, Verdict::Accept)));
+        (walk && !resigned) || declined
     }
 
     /// The asked amount of the last counter.

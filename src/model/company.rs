@@ -64,8 +64,13 @@ fn strip_label(heading: &str) -> &str {
         if !head.eq_ignore_ascii_case(label) {
             continue;
         }
+        let spaced = heading[label.len()..].starts_with(char::is_whitespace);
         let after = heading[label.len()..].trim_start();
-        let rest = match after.strip_prefix(':') {
+        // `Offer: Acme`, `Offer — Acme`; not `Offer-Ready Inc`, a name
+        let dash = after
+            .strip_prefix(['—', '–', '-'])
+            .filter(|rest| spaced && rest.starts_with(char::is_whitespace));
+        let rest = match after.strip_prefix(':').or(dash) {
             Some(rest) => rest,
             None => match after.get(..5) {
                 Some(from) if from.eq_ignore_ascii_case("from ") => &after[5..],
@@ -87,6 +92,10 @@ mod tests {
     #[test]
     fn the_written_name_drops_labels_and_annotations_only() {
         assert_eq!(company_name("Offer: Acme | Tokyo"), "Acme");
+        assert_eq!(company_name("Offer — Acme"), "Acme");
+        assert_eq!(company_name("Offer - Acme - Berlin"), "Acme");
+        assert_eq!(company_name("Offerpad"), "Offerpad");
+        assert_eq!(company_name("Offer-Ready Inc"), "Offer-Ready Inc");
         assert_eq!(company_name("Initech (current job)"), "Initech");
         assert_eq!(company_name("Acme, Inc."), "Acme, Inc.");
         assert_eq!(company_name("Hewlett-Packard"), "Hewlett-Packard");
