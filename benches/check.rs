@@ -160,6 +160,38 @@ fn history(c: &mut Criterion) {
             },
         );
     }
+    // a keystroke in a 100 KB / 1 MB journal of the workspace (its many offers checked against
+    // the other journals' history): a 10× longer journal costs about 10×
+    let others = Elsewhere::of_journals(
+        workspace(50)
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str(), &config)),
+    );
+    let alone = Elsewhere::none();
+    for (name, size, others) in [
+        ("100KB", 100_000, &alone),
+        ("1MB", 1_000_000, &alone),
+        ("100KB in workspace", 100_000, &others),
+        ("1MB in workspace", 1_000_000, &others),
+    ] {
+        let text = synthetic::many_offers(size);
+        let middle = text[..text.len() / 2].rfind('\n').map_or(0, |i| i + 1);
+        let typed = format!("{}x{}", &text[..middle], &text[middle..]);
+        let mut engine = offer_notes::incremental::Incremental::new();
+        let unchanged = Some(offer_notes::incremental::Unchanged {
+            prefix: middle,
+            suffix: text.len() - middle,
+        });
+        engine.check_edited_in(&text, &config, None, others);
+        let mut flip = false;
+        group.bench_function(BenchmarkId::new("keystroke-many-offers", name), |b| {
+            b.iter(|| {
+                flip = !flip;
+                let now = if flip { &typed } else { &text };
+                engine.check_edited_in(now, &config, unchanged, others)
+            })
+        });
+    }
     group.finish();
 }
 

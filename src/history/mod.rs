@@ -76,11 +76,7 @@ impl Record {
     /// You walked away: declined it, or decided to walk (reneging included). Leaving a job
     /// you held is a resignation, not a walk-away: nobody re-engages you to your own job.
     pub fn walked(&self) -> bool {
-        let resigned = matches!(self.status, Some(Status::Started | Status::Current));
-        let walk = matches!(self.decision, Some((_, Verdict::Walk)));
-        let declined = self.status == Some(Status::Declined)
-            && !matches!(self.decision, Some((_, Verdict::Accept)));
-        (walk && !resigned) || declined
+        is_walk(self.status, self.decision.map(|(_, verdict)| verdict))
     }
 
     /// The asked amount of the last counter.
@@ -115,6 +111,14 @@ impl Record {
             section: same_journal.then_some(self.section),
         }
     }
+}
+
+/// A walk-away: a decision to walk (reneging included) that is not leaving a job you held,
+/// or a declined offer you did not decide to accept.
+fn is_walk(status: Option<Status>, verdict: Option<Verdict>) -> bool {
+    let resigned = matches!(status, Some(Status::Started | Status::Current));
+    let declined = status == Some(Status::Declined) && verdict != Some(Verdict::Accept);
+    (verdict == Some(Verdict::Walk) && !resigned) || declined
 }
 
 /// Every offer section of one analysed journal, in the journal's order. Sections that hold
@@ -420,32 +424,54 @@ pub fn before(
     if journal.searches.len() <= 1 && elsewhere.is_empty() {
         return Vec::new();
     }
-    let own = records("", text, journal, analysis);
-    // the latest record per key of the searches before the current one
-    let mut earlier: HashMap<&CompanyKey, (&Record, Option<&Record>)> = HashMap::new();
-    let mut pending: Vec<&Record> = Vec::new();
+    // only a section whose company has an earlier record becomes a `Record`: a keystroke in
+    // a long journal costs a key per section, not a record per section
+    let one = |index: usize| -> Record {
+        let section = &journal.sections[index];
+        let key = company_key(section.name.as_deref().unwrap_or_default());
+        record(
+            &Arc::from(""),
+            text,
+            journal,
+            analysis,
+            index,
+            section,
+            key,
+            0,
+        )
+    };
+    // per key, the last section and the last walk-away of the searches before this one
+    let mut earlier: HashMap<CompanyKey, (usize, Option<usize>)> = HashMap::new();
+    let mut pending: Vec<(CompanyKey, usize, bool)> = Vec::new();
     let mut search = 0;
     let mut out = Vec::new();
-    for r in &own {
-        if r.search != search {
-            for p in pending.drain(..) {
-                let entry = earlier.entry(&p.key).or_insert((p, None));
-                entry.0 = p;
-                if p.walked() {
-                    entry.1 = Some(p);
+    for (index, section) in journal.offers().filter(|(_, s)| s.has_offer_data()) {
+        let key = company_key(section.name.as_deref().unwrap_or_default());
+        if section.search != search {
+            for (key, at, walked) in pending.drain(..) {
+                let entry = earlier.entry(key).or_insert((at, None));
+                entry.0 = at;
+                if walked {
+                    entry.1 = Some(at);
                 }
             }
-            search = r.search;
+            search = section.search;
         }
-        pending.push(r);
-        let mut last = earlier.get(&r.key).map(|(l, _)| l.seen(true));
-        let mut walked = earlier
-            .get(&r.key)
-            .and_then(|(_, w)| w.map(|w| w.seen(true)));
-        let until = first_date(r).unwrap_or(analysis.today);
-        for other in elsewhere.of(&r.key) {
-            let date = other.date();
-            if date.is_some_and(|d| d > until) {
+        let walked_here = is_walk(
+            section.status(),
+            section.decision().map(|d| d.value.verdict),
+        );
+        let own = earlier.get(&key).copied();
+        let mut others = elsewhere.of(&key).peekable();
+        if own.is_none() && others.peek().is_none() {
+            pending.push((key, index, walked_here));
+            continue;
+        }
+        let mut last = own.map(|(l, _)| one(l).seen(true));
+        let mut walked = own.and_then(|(_, w)| w).map(|w| one(w).seen(true));
+        let until = first_date(&one(index)).unwrap_or(analysis.today);
+        for other in others {
+            if other.date().is_some_and(|d| d > until) {
                 continue;
             }
             let seen = other.seen(false);
@@ -456,9 +482,10 @@ pub fn before(
                 last = Some(seen);
             }
         }
+        pending.push((key, index, walked_here));
         if walked.is_some() || last.is_some() {
             out.push(Before {
-                section: r.section,
+                section: index,
                 walked,
                 last,
             });
