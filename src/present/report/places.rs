@@ -6,6 +6,7 @@ use super::svg::{escape, fit, wrap, Anchor, Svg};
 use super::{figure, table};
 use crate::analysis::advice::Recommendation;
 use crate::analysis::{Cell, GapSize, OfferAnalysis, Strength};
+use crate::history::timeline::{review_fragment, Kind};
 use crate::model::Section;
 use crate::Report;
 use chrono::NaiveDate;
@@ -262,14 +263,14 @@ pub fn events(report: &Report) -> Vec<Event> {
                     out.push(Event {
                         date: d.value,
                         offer: String::new(),
-                        what: "your decision date".into(),
+                        what: Kind::DecisionDate.words().into(),
                     });
                 }
             } else {
                 out.push(Event {
                     date: d.value,
                     offer: name.clone(),
-                    what: "your decision date".into(),
+                    what: Kind::DecisionDate.words().into(),
                 });
             }
         }
@@ -277,7 +278,7 @@ pub fn events(report: &Report) -> Vec<Event> {
             out.push(Event {
                 date: e.value,
                 offer: name.clone(),
-                what: "their deadline: the offer expires".into(),
+                what: format!("their deadline: {}", Kind::Expires.words()),
             });
         }
         for d in &s.decisions {
@@ -293,7 +294,7 @@ pub fn events(report: &Report) -> Vec<Event> {
             out.push(Event {
                 date: r.value,
                 offer: name.clone(),
-                what: "review: how did it turn out?".into(),
+                what: format!("{}: {}", Kind::Review.words(), review_fragment()),
             });
         }
     }
