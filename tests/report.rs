@@ -387,5 +387,10 @@ fn report_never_overwrites_a_file_that_is_not_a_report() {
     assert!(again.status.code().is_some_and(|c| c < 2), "{again:?}");
     let html = std::fs::read_to_string(&file).unwrap();
     assert!(html.contains("Offer A") && !html.contains("Northwind"));
+    // a file that is not text at all is not a report either, and reading it never fails
+    std::fs::write(&file, [0xff_u8; 5000]).unwrap();
+    let binary = run(&["report", "examples/renege.offer", "-o", target]);
+    assert_eq!(binary.status.code(), Some(2), "{binary:?}");
+    assert_eq!(std::fs::read(&file).unwrap(), vec![0xff_u8; 5000]);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -33,7 +33,7 @@ pub const GENERATOR: &str = "offer-notes decision report";
 
 /// Whether `html` is a report this program wrote (and may be overwritten).
 pub fn is_report(html: &str) -> bool {
-    let head = &html[..html.len().min(4096)];
+    let head = &html[..crate::text::floor_char_boundary(html, 4096)];
     head.contains(&format!("<meta name=\"generator\" content=\"{GENERATOR}"))
 }
 
