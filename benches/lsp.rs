@@ -1,7 +1,7 @@
 //! LSP latency, measured like an editor feels it: spawn the real binary, speak JSON-RPC over
 //! its stdio, and time start → `initialize`, `didOpen` → first diagnostics, single-character
 //! incremental edits → the diagnostics for that version (p50/p95/p99), hover, and peak RSS.
-//! The same harness runs against the framework floor (a minimal tower-lsp + ropey server that
+//! The same harness runs against the framework floor (a minimal tower-lsp-server + ropey server that
 //! publishes empty diagnostics) and, when one is installed, a peer language server.
 //!
 //! `cargo bench --features null-server --bench lsp` prints the table and writes
@@ -436,7 +436,7 @@ fn main() {
 medians of {runs} runs, {edits} single-character incremental edits per run, typed into a prose line in the middle of a \
 synthetic journal (`benches/support/synthetic.rs`: offer sections with keys, counters, reasons of every kind, drafts, and days of \
 diary prose). Each edit's latency is from sending `didChange` to receiving the `publishDiagnostics` for that version. \
-The floor is the null server (`benches/support/null_server.rs`, the bench's own executable started again): tower-lsp with the text in ropey, publishing empty diagnostics.\n\n{table}\n\
+The floor is the null server (`benches/support/null_server.rs`, the bench's own executable started again): tower-lsp-server with the text in ropey, publishing empty diagnostics.\n\n{table}\n\
 Peak RSS is `VmHWM` from `/proc/<pid>/status` at the end of the session.\n\nPeer rows run the same harness on \
 another language server with a document of about the same size in its language: `harper-ls` on the journal as Markdown, \
 `taplo lsp stdio` on the journal as TOML (a table per offer, prose as comments). A peer that asks for full text sync \
@@ -448,7 +448,12 @@ throughput of `check` (`cargo bench --bench check`) and for the targets.\n"
         return; // a partial run does not replace the table
     }
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/PERFORMANCE.md");
-    if std::fs::write(&path, doc).is_ok() {
+    // the `## ` sections after the table (other benches' numbers) are kept as they are
+    let kept = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|old| old.find("\n## ").map(|at| old[at..].to_string()))
+        .unwrap_or_default();
+    if std::fs::write(&path, doc + &kept).is_ok() {
         eprintln!("wrote {}", path.display());
     }
 }

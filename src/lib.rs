@@ -9,6 +9,7 @@ pub mod actions;
 pub mod analysis;
 pub mod config;
 pub mod files;
+pub mod history;
 pub mod incremental;
 pub mod model;
 pub mod present;
@@ -30,6 +31,9 @@ pub struct Report {
     pub journal: std::sync::Arc<model::Journal>,
     pub analysis: analysis::Analysis,
     pub diagnostics: Vec<Diagnostic>,
+    /// What each offer section's company did before (earlier searches, other journals of
+    /// the workspace): what `same-company-again` and the heading hover say.
+    pub before: Vec<history::Before>,
     /// The classified lines of the text, lexed on first use and then kept, so requests
     /// (tokens, completion, formatting) never lex the same text twice.
     lines: std::sync::OnceLock<Vec<syntax::Line>>,
@@ -42,8 +46,14 @@ impl Report {
     }
 }
 
-/// Parse, analyse and check a journal.
+/// Parse, analyse and check a journal on its own.
 pub fn check(text: &str, config: &Config) -> Report {
+    check_in(text, config, &history::Elsewhere::none())
+}
+
+/// Parse, analyse and check a journal of a workspace whose other journals are `elsewhere`
+/// (which must not hold this journal's own records: see [`history::Elsewhere::excluding`]).
+pub fn check_in(text: &str, config: &Config, elsewhere: &history::Elsewhere) -> Report {
     fault_injection(text);
     let lines = syntax::lines(text);
     let journal = model::build(text, &lines);
@@ -52,7 +62,13 @@ pub fn check(text: &str, config: &Config) -> Report {
     // fill them on first use)
     drop(lines);
     let analysis = analysis::analyze(&journal, config);
-    report(text, std::sync::Arc::new(journal), analysis, config)
+    report(
+        text,
+        std::sync::Arc::new(journal),
+        analysis,
+        config,
+        elsewhere,
+    )
 }
 
 /// Run the rules over an analysed journal (shared by `check` and incremental analysis).
@@ -61,17 +77,21 @@ pub(crate) fn report(
     journal: std::sync::Arc<model::Journal>,
     analysis: analysis::Analysis,
     config: &Config,
+    elsewhere: &history::Elsewhere,
 ) -> Report {
+    let before = history::before(text, &journal, &analysis, elsewhere);
     let diagnostics = rules::run(&rules::Context {
         text,
         journal: &journal,
         analysis: &analysis,
         config,
+        before: &before,
     });
     Report {
         journal,
         analysis,
         diagnostics,
+        before,
         lines: std::sync::OnceLock::new(),
     }
 }

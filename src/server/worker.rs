@@ -10,15 +10,15 @@ use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::Receiver;
 use std::sync::Arc;
-use tower_lsp::lsp_types::{MessageType, Url};
-use tower_lsp::Client;
+use tower_lsp_server::ls_types::{MessageType, Uri};
+use tower_lsp_server::Client;
 
 #[derive(Debug)]
 pub enum Job {
     /// The document changed (or was opened): analyse its latest text.
-    Analyze(Url),
+    Analyze(Uri),
     /// The document was closed: clear what was published for it.
-    Closed(Url),
+    Closed(Uri),
     /// Configuration changed: analyse every open document again.
     Reanalyze,
 }
@@ -43,7 +43,7 @@ pub fn spawn(
     }
 }
 
-/// Where the worker's results go: diagnostics straight to the client, messages via tower-lsp.
+/// Where the worker's results go: diagnostics straight to the client, messages via tower-lsp-server.
 struct Out {
     client: Client,
     runtime: tokio::runtime::Handle,
@@ -53,8 +53,8 @@ struct Out {
 impl Out {
     fn publish(
         &self,
-        uri: Url,
-        diagnostics: Vec<tower_lsp::lsp_types::Diagnostic>,
+        uri: Uri,
+        diagnostics: Vec<tower_lsp_server::ls_types::Diagnostic>,
         version: Option<i32>,
     ) {
         self.publish_with(&uri, &diagnostics, version);
@@ -62,17 +62,17 @@ impl Out {
 
     /// [`publish`](Self::publish) diagnostics that are serialised as they are converted
     /// ([`diagnostics::Streamed`]): the params as `PublishDiagnosticsParams` writes them.
-    fn publish_with<D: serde::Serialize>(&self, uri: &Url, diagnostics: &D, version: Option<i32>) {
+    fn publish_with<D: serde::Serialize>(&self, uri: &Uri, diagnostics: &D, version: Option<i32>) {
         #[derive(serde::Serialize)]
         struct Params<'a, D> {
-            uri: &'a Url,
+            uri: &'a Uri,
             diagnostics: &'a D,
             #[serde(skip_serializing_if = "Option::is_none")]
             version: Option<i32>,
         }
         // only the newest diagnostics of a document wait for a client that is not reading
         self.outbox.notify(
-            Some(format!("publishDiagnostics {uri}")),
+            Some(format!("publishDiagnostics {}", uri.as_str())),
             "textDocument/publishDiagnostics",
             &Params {
                 uri,
@@ -131,7 +131,7 @@ pub fn panic_text(_panic: &(dyn std::any::Any + Send)) -> String {
     "an internal error (details are in the server's log at trace level)".to_string()
 }
 
-fn analyze(state: &State, out: &Out, uri: Url) {
+fn analyze(state: &State, out: &Out, uri: Uri) {
     if !state.config_ready.load(std::sync::atomic::Ordering::SeqCst) {
         return; // every open document is analysed once the settings are in
     }
@@ -185,14 +185,18 @@ fn analyze(state: &State, out: &Out, uri: Url) {
         .and_then(|docs| docs.get(&uri).map(|d| d.revision == revision))
         .unwrap_or(false);
     if !still_latest {
-        tracing::debug!(%uri, version, "skipping a superseded analysis");
+        tracing::debug!(
+            uri = uri.as_str(),
+            version,
+            "skipping a superseded analysis"
+        );
         return;
     }
     match outcome {
         Ok(((snapshot, positions), replaced)) => {
             let diagnostics = &snapshot.report.diagnostics;
             tracing::debug!(
-                %uri,
+                uri = uri.as_str(),
                 version,
                 count = diagnostics.len(),
                 analysed_us = started.elapsed().as_micros() as u64,
@@ -206,7 +210,7 @@ fn analyze(state: &State, out: &Out, uri: Url) {
                 out.outbox.notify(
                     None,
                     "window/showMessage",
-                    &tower_lsp::lsp_types::ShowMessageParams {
+                    &tower_lsp_server::ls_types::ShowMessageParams {
                         typ: MessageType::WARNING,
                         message,
                     },
@@ -223,9 +227,10 @@ fn analyze(state: &State, out: &Out, uri: Url) {
         }
         Err(panic) => {
             let what = panic_text(&*panic);
-            tracing::error!(%uri, version, "analysis panicked: {what}");
+            tracing::error!(uri = uri.as_str(), version, "analysis panicked: {what}");
             let message = format!(
-                "offer-notes could not analyse {uri} (version {version}): an internal error ({what}). Your text is untouched; other documents are still served. Please report this."
+                "offer-notes could not analyse {} (version {version}): an internal error ({what}). Your text is untouched; other documents are still served. Please report this.",
+                uri.as_str()
             );
             out.runtime
                 .block_on(out.client.log_message(MessageType::ERROR, message));
@@ -236,10 +241,10 @@ fn analyze(state: &State, out: &Out, uri: Url) {
 /// What a document whose edit was lost shows instead of an analysis of the wrong text.
 /// (LSP has no way to ask the editor for the text again; every editor shows an error
 /// diagnostic, and reopening the file sends the whole text.)
-pub fn lost_edit_diagnostic() -> tower_lsp::lsp_types::Diagnostic {
-    tower_lsp::lsp_types::Diagnostic {
+pub fn lost_edit_diagnostic() -> tower_lsp_server::ls_types::Diagnostic {
+    tower_lsp_server::ls_types::Diagnostic {
         range: Default::default(),
-        severity: Some(tower_lsp::lsp_types::DiagnosticSeverity::ERROR),
+        severity: Some(tower_lsp_server::ls_types::DiagnosticSeverity::ERROR),
         source: Some("offer-notes".into()),
         message: LOST_EDIT.into(),
         ..Default::default()
