@@ -14,10 +14,12 @@ mod features;
 pub mod framing;
 mod logging;
 pub mod outbox;
+mod pull;
 mod settings;
 mod state;
 pub mod transport;
 mod worker;
+mod workspace;
 
 pub use state::{Snapshot, State};
 use std::sync::Arc;

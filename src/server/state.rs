@@ -88,6 +88,12 @@ pub struct State {
     pub config_ready: AtomicBool,
     pub(super) jobs: Mutex<Option<std::sync::mpsc::Sender<worker::Job>>>,
     snapshots: Mutex<HashMap<Url, Arc<Snapshot>>>,
+    /// The workspace's journals on disk and what the client was last told about each document.
+    pub(super) workspace: Mutex<super::workspace::Workspace>,
+    /// The client pulls diagnostics (`textDocument.diagnostic`): nothing is pushed to it.
+    pub(super) pull: AtomicBool,
+    /// Woken whenever a document's diagnostics are recorded or the background check is idle.
+    pub(super) reported: tokio::sync::Notify,
     /// Per open document: its incremental engine (the parsed sections of its last analysis).
     engines: Mutex<HashMap<Url, Arc<Mutex<Incremental>>>>,
     pub(super) log: logging::Level,
@@ -104,6 +110,9 @@ impl State {
             config_ready: AtomicBool::new(false),
             jobs: Mutex::new(None),
             snapshots: Mutex::new(HashMap::new()),
+            workspace: Mutex::new(Default::default()),
+            pull: AtomicBool::new(false),
+            reported: tokio::sync::Notify::new(),
             engines: Mutex::new(HashMap::new()),
             log,
         }
@@ -266,6 +275,27 @@ impl State {
         if let Ok(mut cache) = self.snapshots.lock() {
             cache.clear();
         }
+    }
+
+    /// Schedule a job that changes which journals on disk wait to be checked (a scan, a file
+    /// changed, settings changed): until the worker has taken it, a workspace pull waits.
+    pub(super) fn schedule_disk(&self, job: worker::Job) {
+        if let Ok(mut ws) = self.workspace.lock() {
+            ws.background.announced += 1;
+        }
+        self.schedule(job);
+    }
+
+    pub(super) fn pulls(&self) -> bool {
+        self.pull.load(Ordering::SeqCst)
+    }
+
+    /// Whether a document is open (its editor text wins over the file on disk).
+    pub(super) fn is_open(&self, uri: &Url) -> bool {
+        self.documents
+            .lock()
+            .map(|d| d.get(uri).is_some())
+            .unwrap_or(false)
     }
 
     pub(super) fn is_initialized(&self) -> bool {
