@@ -62,10 +62,10 @@ enum Mode {
 mod null_server;
 #[path = "support/synthetic.rs"]
 mod synthetic;
-#[path = "support/workspace.rs"]
-mod workspace;
 #[path = "../tests/common/wire.rs"]
 mod wire;
+#[path = "support/workspace.rs"]
+mod workspace;
 use wire::read_message;
 
 impl Server {
@@ -484,7 +484,13 @@ fn main() {
             floor_1kb = Some(f.p50);
         }
         rows.push((label, bytes, "offer-notes (push)".to_string(), o, Some(f)));
-        rows.push((label, bytes, "offer-notes (pull)".to_string(), pulled, Some(f)));
+        rows.push((
+            label,
+            bytes,
+            "offer-notes (pull)".to_string(),
+            pulled,
+            Some(f),
+        ));
         rows.push((label, bytes, "null server (floor)".to_string(), f, None));
         if size >= 100_000 {
             for peer in &peers {
@@ -518,14 +524,18 @@ fn main() {
     }
 
     // `LSP_BENCH_WORKSPACE=0` leaves the 500-journal workspace out
-    let workspace_section = (std::env::var("LSP_BENCH_WORKSPACE").as_deref() != Ok("0")).then(|| {
-        let dir = workspace::dir();
-        let bytes = workspace::generate(&dir);
-        eprintln!("workspace: {} journals, {bytes} bytes…", workspace::JOURNALS);
-        let m = workspace::measure(&ours, &dir, runs);
-        let _ = std::fs::remove_dir_all(&dir);
-        workspace::markdown(&m, bytes, floor_1kb, runs)
-    });
+    let workspace_section =
+        (std::env::var("LSP_BENCH_WORKSPACE").as_deref() != Ok("0")).then(|| {
+            let dir = workspace::dir();
+            let bytes = workspace::generate(&dir);
+            eprintln!(
+                "workspace: {} journals, {bytes} bytes…",
+                workspace::JOURNALS
+            );
+            let m = workspace::measure(&ours, &dir, runs);
+            let _ = std::fs::remove_dir_all(&dir);
+            workspace::markdown(&m, bytes, floor_1kb, runs)
+        });
     let load_after = load_average();
     let mut table = String::from("| document | server | initialize | open → diagnostics | edit → diagnostics p50 / p95 / p99 | p50 vs floor | hover p50 | peak RSS |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (label, bytes, server, r, floor) in &rows {

@@ -91,7 +91,10 @@ fn once(command: &[String], dir: &Path) -> Measured {
         json!({"textDocument": {"uri": uri, "languageId": "offer", "version": 1, "text": text}}),
     );
     s.caught_up(&uri, 1, Mode::Probe);
-    let line = text.lines().position(|l| !l.contains(':') && l.len() > 20).unwrap_or(0);
+    let line = text
+        .lines()
+        .position(|l| !l.contains(':') && l.len() > 20)
+        .unwrap_or(0);
     let mut latencies = Vec::new();
     let mut version = 1;
     while s.all_seen_at.is_none() && latencies.len() < 5_000 {
@@ -138,13 +141,20 @@ pub fn measure(command: &[String], dir: &Path, runs: usize) -> Measured {
 }
 
 pub fn dir() -> PathBuf {
-    std::env::temp_dir().join(format!("offer-notes-bench-workspace-{}", std::process::id()))
+    std::env::temp_dir().join(format!(
+        "offer-notes-bench-workspace-{}",
+        std::process::id()
+    ))
 }
 
 /// The section of PERFORMANCE.md about the workspace.
 pub fn markdown(m: &Measured, bytes: usize, floor_1kb_p50: Option<f64>, runs: usize) -> String {
     let floor = floor_1kb_p50.map_or("—".to_string(), |f| {
-        format!("{:.2} ms; the edit p50 is {:.1}× it (target ≤ 3×)", f, m.edit_p50 / f)
+        format!(
+            "{:.2} ms; the edit p50 is {:.1}× it (target ≤ 3×)",
+            f,
+            m.edit_p50 / f
+        )
     });
     format!(
         "## A workspace of {JOURNALS} journals

@@ -55,17 +55,12 @@ impl Backend {
             .unwrap_or(false)
     }
 
-    /// Walk the workspace folders (again) in the worker; with `progress`, and when the client
-    /// shows progress, the background check is reported with `$/progress`.
-    async fn scan(&self, progress: bool, reserved: bool) {
-        // a workspace pull waits from now until the walk is done
-        if !reserved {
-            if let Ok(mut ws) = self.state.workspace.lock() {
-                ws.background.announced += 1;
-            }
-        }
+    /// Walk the workspace folders in the worker (`initialize` announced it, so a workspace
+    /// pull already waits for it); when the client shows progress, the background check is
+    /// reported with `$/progress`.
+    async fn first_scan(&self) {
         let mut token = None;
-        if progress && self.client_shows_progress() {
+        if self.client_shows_progress() {
             let wanted = NumberOrString::String("offer-notes/workspace".into());
             let create = self.client.send_request::<request::WorkDoneProgressCreate>(
                 WorkDoneProgressCreateParams {
@@ -340,7 +335,7 @@ impl LanguageServer for Backend {
         self.pull_client_settings().await;
         self.reload(false).await;
         // open documents are analysed first (queued by the reload); then every journal
-        self.scan(true, true).await;
+        self.first_scan().await;
         if self.client_can_watch_files() {
             let glob = |pattern: String| FileSystemWatcher {
                 glob_pattern: GlobPattern::String(pattern),
@@ -385,69 +380,31 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let mut settings_changed = false;
-        let mut rescan = false;
-        for change in params.changes {
-            let Ok(path) = change.uri.to_file_path() else {
-                continue;
-            };
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if name == settings::FILE_NAME {
-                settings_changed = true;
-            } else if crate::files::is_journal_name(name) {
-                if change.typ == FileChangeType::CHANGED {
-                    self.state.schedule_disk(Job::Disk(change.uri));
-                } else {
-                    // created, deleted or moved: walk again, so .gitignore still decides
-                    rescan = true;
-                }
-            }
-        }
+        // journals were already handed to the worker by the transport (in arrival order);
+        // here only the settings files
+        let settings_changed = params.changes.iter().any(|c| {
+            c.uri
+                .to_file_path()
+                .ok()
+                .is_some_and(|p| p.file_name().is_some_and(|n| n == settings::FILE_NAME))
+        });
         if settings_changed {
             self.reload(true).await;
-        }
-        if rescan {
-            self.scan(false, false).await;
         }
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        // the journals of the folders were rescanned by the transport; here their settings
         let paths = |folders: &[WorkspaceFolder]| -> Vec<std::path::PathBuf> {
             folders
                 .iter()
                 .filter_map(|f| f.uri.to_file_path().ok())
                 .collect()
         };
-        let (added, removed) = (paths(&params.event.added), paths(&params.event.removed));
-        if let Ok(mut ws) = self.state.workspace.lock() {
-            ws.change_folders(added.clone(), &removed);
-        }
         if let Ok(mut s) = self.state.settings.lock() {
-            s.change_folders(added, &removed);
+            s.change_folders(paths(&params.event.added), &paths(&params.event.removed));
         }
         self.reload(false).await;
-        self.scan(false, false).await;
-    }
-
-    async fn diagnostic(
-        &self,
-        params: DocumentDiagnosticParams,
-    ) -> Result<DocumentDiagnosticReportResult> {
-        Ok(super::pull::document(
-            &self.state,
-            &params.text_document.uri,
-            params.previous_result_id.as_deref(),
-        )
-        .await)
-    }
-
-    async fn workspace_diagnostic(
-        &self,
-        params: WorkspaceDiagnosticParams,
-    ) -> Result<WorkspaceDiagnosticReportResult> {
-        Ok(WorkspaceDiagnosticReportResult::Report(
-            super::pull::workspace(&self.state, params).await,
-        ))
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

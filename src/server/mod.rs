@@ -20,6 +20,7 @@ mod state;
 pub mod transport;
 mod worker;
 mod workspace;
+mod workspace_events;
 
 pub use state::{Snapshot, State};
 use std::sync::Arc;

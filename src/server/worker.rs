@@ -121,6 +121,7 @@ fn deliver(
     version: Option<i32>,
 ) {
     let (json, result_id) = workspace::serialise(&diagnostics);
+    drop(diagnostics);
     let pull = state.pulls();
     if let Ok(mut ws) = state.workspace.lock() {
         let already = ws.pushed.get(uri) == Some(&result_id);
@@ -133,7 +134,7 @@ fn deliver(
         ws.latest.insert(
             uri.clone(),
             Reported {
-                diagnostics: Arc::new(diagnostics),
+                json: Arc::new(json),
                 result_id,
                 revision,
             },

@@ -17,10 +17,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tower_lsp::lsp_types::{self as lsp, Url};
 
-/// A document's newest diagnostics, converted and serialised once.
+/// A document's newest diagnostics, converted and serialised once: a push, a pull answer and
+/// a workspace pull all splice these bytes in as they are.
 #[derive(Debug, Clone)]
 pub struct Reported {
-    pub diagnostics: Arc<Vec<lsp::Diagnostic>>,
+    /// The JSON array of LSP diagnostics.
+    pub json: Arc<Vec<u8>>,
     /// Derived from the serialised diagnostics: equal diagnostics (positions included) have
     /// equal ids, and any change gives a new one.
     pub result_id: String,
