@@ -1,7 +1,7 @@
 //! LSP latency, measured like an editor feels it: spawn the real binary, speak JSON-RPC over
 //! its stdio, and time start → `initialize`, `didOpen` → first diagnostics, single-character
 //! incremental edits → the diagnostics for that version (p50/p95/p99), hover, and peak RSS.
-//! The same harness runs against the framework floor (a minimal tower-lsp + ropey server that
+//! The same harness runs against the framework floor (a minimal tower-lsp-server + ropey server that
 //! publishes empty diagnostics) and, when one is installed, a peer language server.
 //!
 //! `cargo bench --features null-server --bench lsp` prints the table and writes
@@ -554,7 +554,7 @@ fn main() {
 shared with other builds while this was measured: 1-minute load average {load_before} at the start, {load_after} at the end — \
 the numbers are noisy), medians of {runs} runs, {edits} single-character incremental edits per run, typed into a prose line in the middle of a \
 synthetic journal (`benches/support/synthetic.rs`: offer sections with keys, counters, reasons of every kind, drafts, and days of \
-diary prose). The floor is the null server (`benches/support/null_server.rs`, the bench's own executable started again): tower-lsp \
+diary prose). The floor is the null server (`benches/support/null_server.rs`, the bench's own executable started again): tower-lsp-server \
 with the text in ropey, publishing empty diagnostics for every version; its latency is from `didChange` to that publish.\n\n\
 offer-notes is measured as an editor sees it. **Pull** (`offer-notes (pull)`): `didChange`, then `textDocument/diagnostic` with the \
 last result id, to the answer — `unchanged` when a keystroke in prose changed no diagnostic. **Push** (`offer-notes (push)`): the \

@@ -1,4 +1,4 @@
-//! The framework floor for the latency benchmark: a minimal tower-lsp server that keeps each
+//! The framework floor for the latency benchmark: a minimal server on tower-lsp-server that keeps each
 //! document in a rope (incremental sync, UTF-16 positions) and publishes empty diagnostics
 //! for every version. Whatever offer-notes costs above this is its own work.
 //!
@@ -8,13 +8,13 @@
 use ropey::Rope;
 use std::collections::HashMap;
 use std::sync::Mutex;
-use tower_lsp::jsonrpc::Result;
-use tower_lsp::lsp_types::*;
-use tower_lsp::{Client, LanguageServer, LspService, Server};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 struct Null {
     client: Client,
-    docs: Mutex<HashMap<Url, Rope>>,
+    docs: Mutex<HashMap<Uri, Rope>>,
 }
 
 fn char_at(rope: &Rope, p: Position) -> usize {
@@ -25,7 +25,6 @@ fn char_at(rope: &Rope, p: Position) -> usize {
     start + slice.utf16_cu_to_char(units)
 }
 
-#[tower_lsp::async_trait]
 impl LanguageServer for Null {
     async fn initialize(&self, _: InitializeParams) -> Result<InitializeResult> {
         Ok(InitializeResult {
@@ -37,6 +36,7 @@ impl LanguageServer for Null {
                 ..Default::default()
             },
             server_info: None,
+            offset_encoding: None,
         })
     }
 

@@ -1,4 +1,4 @@
-//! The tower-lsp handlers. Text sync is applied by the transport before these run; the
+//! The tower-lsp-server handlers. Text sync is applied by the transport before these run; the
 //! handlers answer requests and keep configuration current.
 
 use super::settings;
@@ -6,9 +6,9 @@ use super::worker::Job;
 use super::{convert, features, State};
 use crate::settings::RawSettings;
 use std::sync::Arc;
-use tower_lsp::jsonrpc::Result;
-use tower_lsp::lsp_types::*;
-use tower_lsp::{Client, LanguageServer};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
 
 pub struct Backend {
     pub client: Client,
@@ -135,8 +135,8 @@ impl Backend {
                 let message = format!("offer-notes hit an internal error answering {what}: {}. Your text is untouched and the server keeps running.", super::worker::panic_text(&*panic));
                 tracing::error!("{message}");
                 self.client.log_message(MessageType::ERROR, &message).await;
-                Err(tower_lsp::jsonrpc::Error {
-                    code: tower_lsp::jsonrpc::ErrorCode::InternalError,
+                Err(tower_lsp_server::jsonrpc::Error {
+                    code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
                     message: message.into(),
                     data: None,
                 })
@@ -171,11 +171,11 @@ fn workspace_folders(params: &InitializeParams) -> Vec<std::path::PathBuf> {
     match &params.workspace_folders {
         Some(folders) if !folders.is_empty() => folders
             .iter()
-            .filter_map(|f| f.uri.to_file_path().ok())
+            .filter_map(|f| convert::file_path(&f.uri))
             .collect(),
         _ => {
             #[allow(deprecated)]
-            let root = params.root_uri.as_ref().and_then(|u| u.to_file_path().ok());
+            let root = params.root_uri.as_ref().and_then(convert::file_path);
             root.into_iter().collect()
         }
     }
@@ -187,7 +187,6 @@ const COMMANDS: [&str; 2] = [
     super::diagnostics::EXPLAIN_COMMAND,
 ];
 
-#[tower_lsp::async_trait]
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         if let Some(trace) = params.trace {
@@ -328,6 +327,7 @@ impl LanguageServer for Backend {
                 }),
                 ..Default::default()
             },
+            offset_encoding: None,
         })
     }
 
@@ -383,9 +383,7 @@ impl LanguageServer for Backend {
         // journals were already handed to the worker by the transport (in arrival order);
         // here only the settings files
         let settings_changed = params.changes.iter().any(|c| {
-            c.uri
-                .to_file_path()
-                .ok()
+            convert::file_path(&c.uri)
                 .is_some_and(|p| p.file_name().is_some_and(|n| n == settings::FILE_NAME))
         });
         if settings_changed {
@@ -398,7 +396,7 @@ impl LanguageServer for Backend {
         let paths = |folders: &[WorkspaceFolder]| -> Vec<std::path::PathBuf> {
             folders
                 .iter()
-                .filter_map(|f| f.uri.to_file_path().ok())
+                .filter_map(|f| convert::file_path(&f.uri))
                 .collect()
         };
         if let Ok(mut s) = self.state.settings.lock() {
@@ -472,14 +470,14 @@ impl LanguageServer for Backend {
             let code = params.arguments.first().and_then(|v| v.as_str());
             return match code.and_then(super::diagnostics::explain) {
                 Some(page) => Ok(Some(serde_json::Value::String(page))),
-                None => Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
+                None => Err(tower_lsp_server::jsonrpc::Error::invalid_params(format!(
                     "expected a rule code or an offer-notes://rule/CODE link as the first argument; {}",
                     crate::rules::code_hint(code.unwrap_or_default())
                 ))),
             };
         }
         if params.command != features::COMPARE_COMMAND {
-            return Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
+            return Err(tower_lsp_server::jsonrpc::Error::invalid_params(format!(
                 "unknown command `{}`; offer-notes knows {}",
                 params.command,
                 COMMANDS
@@ -492,9 +490,9 @@ impl LanguageServer for Backend {
         let uri = params
             .arguments
             .first()
-            .and_then(|v| serde_json::from_value::<Url>(v.clone()).ok())
+            .and_then(|v| serde_json::from_value::<Uri>(v.clone()).ok())
             .ok_or_else(|| {
-                tower_lsp::jsonrpc::Error::invalid_params(
+                tower_lsp_server::jsonrpc::Error::invalid_params(
                     "expected the document's URI as the first argument",
                 )
             })?;
@@ -505,8 +503,9 @@ impl LanguageServer for Backend {
             .await?
         {
             Some(markdown) => Ok(Some(serde_json::Value::String(markdown))),
-            None => Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
-                "{uri} is not open"
+            None => Err(tower_lsp_server::jsonrpc::Error::invalid_params(format!(
+                "{} is not open",
+                uri.as_str()
             ))),
         }
     }

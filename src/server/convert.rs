@@ -3,7 +3,19 @@
 
 use crate::text::{Encoding, LineCol, LineIndex, Span};
 use ropey::Rope;
-use tower_lsp::lsp_types::{Position, PositionEncodingKind, Range};
+use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range, Uri};
+
+/// The file a `file:` URI names (`file:///…` or `file://localhost/…`, percent-decoded); `None`
+/// for any other scheme, another host or an empty path (an unsaved buffer, a remote file).
+pub fn file_path(uri: &Uri) -> Option<std::path::PathBuf> {
+    let local = uri
+        .authority()
+        .is_none_or(|a| a.host().is_empty() || a.host().eq_ignore_ascii_case("localhost"));
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") || !local {
+        return None;
+    }
+    uri.to_file_path().map(std::borrow::Cow::into_owned)
+}
 
 /// Pick the encoding: UTF-8 when the client offers it (no conversion at all), else the
 /// mandatory UTF-16.
@@ -91,6 +103,22 @@ mod tests {
     use super::*;
 
     use crate::text::Positions;
+
+    #[test]
+    fn only_local_file_uris_name_a_file_whose_settings_are_looked_up() {
+        let path = |u: &str| file_path(&u.parse::<Uri>().unwrap());
+        assert_eq!(
+            path("file:///home/ana/offers%202026/acme.offer"),
+            Some("/home/ana/offers 2026/acme.offer".into())
+        );
+        assert_eq!(path("FILE://localhost/j.offer"), Some("/j.offer".into()));
+        // an unsaved buffer has no folder: its settings must not come from the server's own
+        // working directory (the URI type no longer checks the scheme itself)
+        assert_eq!(path("untitled:Untitled-1"), None);
+        assert_eq!(path("vscode-remote://ssh-remote+box/home/j.offer"), None);
+        assert_eq!(path("file://fileserver/share/j.offer"), None);
+        assert_eq!(path("file://"), None);
+    }
 
     #[test]
     fn positions_agree_with_the_line_index() {

@@ -4,9 +4,9 @@
 use super::convert;
 use crate::rules::{Code, Diagnostic, Severity};
 use crate::text::{Encoding, Positions};
-use tower_lsp::lsp_types::{
+use tower_lsp_server::ls_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, Url,
+    NumberOrString, Uri,
 };
 
 pub const SOURCE: &str = "offer-notes";
@@ -23,21 +23,24 @@ pub const EXPLAIN_COMMAND: &str = "offer-notes.explain";
 /// options) or else `$OFFER_NOTES_DOCS_URL`. One server per process, so one base.
 static LINKS: std::sync::RwLock<Option<std::sync::Arc<Links>>> = std::sync::RwLock::new(None);
 
-type Links = std::collections::HashMap<Code, Url>;
+type Links = std::collections::HashMap<Code, Uri>;
 
 fn links_from(base: Option<&str>) -> Links {
+    // `<base>/` must itself be a URI (a scheme and no stray spaces); written the way it is
+    // meant (lower-case scheme and host), and each page is a name under it
     let base = base
         .map(str::trim)
         .filter(|b| !b.is_empty())
-        .and_then(|b| Url::parse(&format!("{}/", b.trim_end_matches('/'))).ok());
+        .and_then(|b| format!("{}/", b.trim_end_matches('/')).parse::<Uri>().ok())
+        .map(|b| b.normalize().into_string());
     crate::rules::RULES
         .iter()
         .filter_map(|rule| {
             let url = match &base {
-                Some(base) => base.join(&format!("{}.md", rule.code)).ok()?,
-                None => Url::parse(&format!("{RULE_SCHEME}://rule/{}", rule.code)).ok()?,
+                Some(base) => format!("{base}{}.md", rule.code),
+                None => format!("{RULE_SCHEME}://rule/{}", rule.code),
             };
-            Some((rule.code, url))
+            Some((rule.code, url.parse::<Uri>().ok()?))
         })
         .collect()
 }
@@ -54,7 +57,7 @@ pub fn set_docs_base(docs_url: Option<&str>) {
 
 /// The link a diagnostic with this code carries. Worked out once per rule: it is attached to
 /// every diagnostic on every keystroke.
-pub fn docs_url(code: Code) -> Option<Url> {
+pub fn docs_url(code: Code) -> Option<Uri> {
     let cached = LINKS.read().ok().and_then(|slot| slot.clone());
     let links = match cached {
         Some(links) => links,
@@ -85,7 +88,7 @@ fn severity(s: Severity) -> DiagnosticSeverity {
 
 /// The report's diagnostics as LSP diagnostics, positioned in one pass over the text.
 pub fn to_lsp(
-    uri: &Url,
+    uri: &Uri,
     text: &str,
     diagnostics: &[Diagnostic],
     encoding: Encoding,
@@ -96,7 +99,7 @@ pub fn to_lsp(
 
 /// Convert with positions already worked out (the worker drops the text before converting).
 pub fn to_lsp_at(
-    uri: &Url,
+    uri: &Uri,
     diagnostics: &[Diagnostic],
     positions: &Positions,
 ) -> Vec<lsp::Diagnostic> {
@@ -129,4 +132,28 @@ pub fn to_lsp_at(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(base: Option<&str>, code: Code) -> Option<String> {
+        links_from(base).get(&code).map(|u| u.as_str().to_string())
+    }
+
+    #[test]
+    fn a_docs_base_is_written_the_way_it_is_meant_and_an_unusable_one_is_not_used() {
+        let code = crate::rules::RULES[0].code;
+        assert_eq!(
+            link(Some(" HTTPS://Docs.Example/rules// "), code),
+            Some(format!("https://docs.example/rules/{code}.md"))
+        );
+        let fallback = Some(format!("{RULE_SCHEME}://rule/{code}"));
+        // no scheme, or a space a URI cannot hold: the links that work anywhere
+        assert_eq!(link(Some("docs.example/rules"), code), fallback);
+        assert_eq!(link(Some("https://docs example/rules"), code), fallback);
+        assert_eq!(link(Some("   "), code), fallback);
+        assert_eq!(link(None, code), fallback);
+    }
 }

@@ -12,7 +12,7 @@ use crate::text::Encoding;
 use ropey::Rope;
 use std::collections::HashMap;
 use std::sync::Arc;
-use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
+use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
 #[derive(Debug)]
 pub struct Document {
@@ -62,7 +62,7 @@ pub enum EditError {
 
 #[derive(Debug, Default)]
 pub struct Documents {
-    docs: HashMap<Url, Document>,
+    docs: HashMap<Uri, Document>,
     revision: u64,
 }
 
@@ -74,7 +74,7 @@ impl Document {
 }
 
 impl Documents {
-    pub fn open(&mut self, uri: Url, text: &str, version: i32) {
+    pub fn open(&mut self, uri: Uri, text: &str, version: i32) {
         self.revision += 1;
         self.docs.insert(
             uri,
@@ -89,7 +89,7 @@ impl Documents {
         );
     }
 
-    pub fn close(&mut self, uri: &Url) -> bool {
+    pub fn close(&mut self, uri: &Uri) -> bool {
         self.docs.remove(uri).is_some()
     }
 
@@ -97,7 +97,7 @@ impl Documents {
     /// a reversed range is read from its smaller end.
     pub fn change(
         &mut self,
-        uri: &Url,
+        uri: &Uri,
         version: i32,
         changes: Vec<TextDocumentContentChangeEvent>,
         encoding: Encoding,
@@ -139,7 +139,7 @@ impl Documents {
 
     /// An edit to the document could not be applied: its text is no longer the editor's.
     /// `false` if it is not open.
-    pub fn desynchronise(&mut self, uri: &Url) -> bool {
+    pub fn desynchronise(&mut self, uri: &Uri) -> bool {
         self.revision += 1;
         let revision = self.revision;
         match self.docs.get_mut(uri) {
@@ -154,7 +154,7 @@ impl Documents {
 
     /// The document's text for the analysis worker, with what it knows of how the text
     /// changed since the worker's previous take; from here on, changes are counted afresh.
-    pub fn take_for_analysis(&mut self, uri: &Url) -> Option<ForAnalysis> {
+    pub fn take_for_analysis(&mut self, uri: &Uri) -> Option<ForAnalysis> {
         let doc = self.docs.get_mut(uri)?;
         let unchanged = doc.unchanged.replace(Unchanged::ALL);
         Some(ForAnalysis {
@@ -167,11 +167,11 @@ impl Documents {
         })
     }
 
-    pub fn get(&self, uri: &Url) -> Option<&Document> {
+    pub fn get(&self, uri: &Uri) -> Option<&Document> {
         self.docs.get(uri)
     }
 
-    pub fn uris(&self) -> Vec<Url> {
+    pub fn uris(&self) -> Vec<Uri> {
         self.docs.keys().cloned().collect()
     }
 
@@ -187,7 +187,7 @@ impl Documents {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tower_lsp::lsp_types::{Position, Range};
+    use tower_lsp_server::ls_types::{Position, Range};
 
     fn edit(sl: u32, sc: u32, el: u32, ec: u32, text: &str) -> TextDocumentContentChangeEvent {
         TextDocumentContentChangeEvent {
@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn a_batch_of_changes_applies_in_order_across_crlf_and_emoji() {
-        let uri = Url::parse("file:///j.offer").unwrap();
+        let uri = "file:///j.offer".parse::<Uri>().unwrap();
         let mut docs = Documents::default();
         docs.open(uri.clone(), "base: $1😀\r\nfloor: $2\r\n", 1);
         let changes = vec![
@@ -212,7 +212,7 @@ mod tests {
         assert_eq!(text_of(&doc.rope), "base: $172😀k\r\nfloor: $190k\r\n");
         assert_eq!(doc.version, 2);
         let err = docs.change(
-            &Url::parse("file:///nope").unwrap(),
+            &"file:///nope".parse::<Uri>().unwrap(),
             1,
             vec![],
             Encoding::Utf16,

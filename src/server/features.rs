@@ -9,7 +9,7 @@ use crate::present::{compare, complete, hover, inlay, outline, tokens};
 use crate::syntax;
 use crate::text::{Encoding, Span};
 use std::collections::HashMap;
-use tower_lsp::lsp_types::*;
+use tower_lsp_server::ls_types::*;
 
 pub const COMPARE_COMMAND: &str = "offer-notes.compare";
 
@@ -315,7 +315,7 @@ pub fn code_lens(state: &State, params: CodeLensParams) -> Option<Vec<CodeLens>>
 }
 
 /// `offer-notes.compare` with the document's URI: the comparison as a Markdown table.
-pub fn compare_markdown(state: &State, uri: &Url) -> Option<String> {
+pub fn compare_markdown(state: &State, uri: &Uri) -> Option<String> {
     let s = state.snapshot(uri)?;
     let rows = compare::rows(&s.report);
     let title = s

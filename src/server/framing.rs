@@ -35,7 +35,7 @@ pub struct FrameReader<R> {
     inner: R,
     buf: Vec<u8>,
     eof: bool,
-    /// The writer is our own tower-lsp, whose lengths are right: bodies are not re-validated
+    /// The writer is our own tower-lsp-server, whose lengths are right: bodies are not re-validated
     /// (parsing every outgoing publish again would cost as much as writing it).
     trusted: bool,
     /// Junk already dropped (it was too long to keep) and not reported yet: its size, and
@@ -111,7 +111,7 @@ impl<R: AsyncRead + Unpin> FrameReader<R> {
         }
     }
 
-    /// A reader for a stream we write ourselves (tower-lsp's output).
+    /// A reader for a stream we write ourselves (tower-lsp-server's output).
     pub fn trusted(inner: R) -> Self {
         FrameReader {
             trusted: true,

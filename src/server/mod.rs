@@ -1,4 +1,4 @@
-//! The language server: `offer-notes lsp` on stdio, built on tower-lsp.
+//! The language server: `offer-notes lsp` on stdio, built on tower-lsp-server.
 //!
 //! Messages pass through our own [`transport`] first: it frames and validates every message
 //! (so malformed input gets a JSON-RPC error instead of ending the session) and applies text

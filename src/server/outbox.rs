@@ -4,7 +4,7 @@
 //! - diagnostics are kept per document, newest only: a publish for a document whose
 //!   previous publish is still queued replaces it in its place (so when the client reads
 //!   again, the newest version comes first and stale ones never come at all);
-//! - everything else (responses, our error replies, tower-lsp's notifications) counts
+//! - everything else (responses, our error replies, tower-lsp-server's notifications) counts
 //!   against [`MAX_QUEUED`] bytes; past it, whoever queues waits — the transport stops
 //!   reading the client's input until the client reads its output (backpressure).
 

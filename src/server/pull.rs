@@ -2,8 +2,8 @@
 //! the analysis worker recorded ([`super::workspace::Workspace::latest`]), with result ids so
 //! that diagnostics the client already has cost one short `unchanged` answer.
 //!
-//! The transport hands these requests here rather than to tower-lsp: the answer splices the
-//! diagnostics the worker serialised once into the response (tower-lsp would build a JSON value
+//! The transport hands these requests here rather than to tower-lsp-server: the answer splices the
+//! diagnostics the worker serialised once into the response (the framework would build a JSON value
 //! tree of every diagnostic of every journal, and copy it twice more on the way out).
 
 use super::workspace::{self, Reported};
@@ -12,7 +12,7 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
-use tower_lsp::lsp_types::{DocumentDiagnosticParams, Url, WorkspaceDiagnosticParams};
+use tower_lsp_server::ls_types::{DocumentDiagnosticParams, Uri, WorkspaceDiagnosticParams};
 
 /// How long a pull waits for the worker's analysis of the current text before analysing it
 /// itself (the worker may be busy with a panic or not started: the answer must still come).
@@ -64,7 +64,7 @@ fn quoted(s: &str) -> String {
 
 /// A document report: `full` with the diagnostics, or `unchanged` when `previous` is their id.
 /// `uri` is given for a workspace report (which names its document and a null version).
-fn report(out: &mut Vec<u8>, uri: Option<&Url>, reported: &Reported, previous: Option<&str>) {
+fn report(out: &mut Vec<u8>, uri: Option<&Uri>, reported: &Reported, previous: Option<&str>) {
     out.push(b'{');
     if let Some(uri) = uri {
         out.extend_from_slice(br#""uri":"#);
@@ -84,7 +84,7 @@ fn report(out: &mut Vec<u8>, uri: Option<&Url>, reported: &Reported, previous: O
 
 /// What `textDocument/diagnostic` answers: the diagnostics of the document's current text
 /// (open) or of its file (a workspace journal).
-pub async fn document(state: &State, uri: &Url, previous: Option<&str>) -> Vec<u8> {
+pub async fn document(state: &State, uri: &Uri, previous: Option<&str>) -> Vec<u8> {
     let reported = current(state, uri).await;
     let mut out = Vec::with_capacity(reported.json.len() + 96);
     report(&mut out, None, &reported, previous);
@@ -93,7 +93,7 @@ pub async fn document(state: &State, uri: &Url, previous: Option<&str>) -> Vec<u
 
 /// The document's diagnostics once the worker has recorded them for what the editor shows
 /// now (or for its file, when it is not open).
-async fn current(state: &State, uri: &Url) -> Reported {
+async fn current(state: &State, uri: &Uri) -> Reported {
     let deadline = tokio::time::Instant::now() + WAIT_FOR_WORKER;
     loop {
         let notified = state.reported.notified();
@@ -131,7 +131,7 @@ async fn current(state: &State, uri: &Url) -> Reported {
 
 /// The worker did not answer in time: analyse the open document here (a file on disk that
 /// was not checked yet has nothing to report).
-fn analysed_here(state: &State, uri: &Url) -> Reported {
+fn analysed_here(state: &State, uri: &Uri) -> Reported {
     let Some(snapshot) = state.snapshot(uri) else {
         return nothing();
     };
@@ -177,12 +177,12 @@ pub async fn workspace(state: &State, params: WorkspaceDiagnosticParams) -> Vec<
             break;
         }
     }
-    let previous: HashMap<Url, String> = params
+    let previous: HashMap<Uri, String> = params
         .previous_result_ids
         .into_iter()
         .map(|p| (p.uri, p.value))
         .collect();
-    let open: HashSet<Url> = state
+    let open: HashSet<Uri> = state
         .documents
         .lock()
         .map(|d| d.uris().into_iter().collect())
@@ -192,7 +192,7 @@ pub async fn workspace(state: &State, params: WorkspaceDiagnosticParams) -> Vec<
         let Ok(ws) = state.workspace.lock() else {
             return br#"{"items":[]}"#.to_vec();
         };
-        let reports: Vec<(Url, Reported)> = ws
+        let reports: Vec<(Uri, Reported)> = ws
             .on_disk
             .keys()
             .filter(|u| !open.contains(*u))
@@ -204,7 +204,7 @@ pub async fn workspace(state: &State, params: WorkspaceDiagnosticParams) -> Vec<
                 ))
             })
             .collect();
-        let gone: Vec<Url> = previous
+        let gone: Vec<Uri> = previous
             .keys()
             .filter(|u| !ws.on_disk.contains_key(*u) && !open.contains(*u))
             .cloned()

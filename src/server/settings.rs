@@ -7,7 +7,7 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
-use tower_lsp::lsp_types::Url;
+use tower_lsp_server::ls_types::Uri;
 
 pub use crate::settings::{FILE_NAME, SECTION};
 
@@ -19,7 +19,7 @@ pub struct Sources {
     folders: Vec<PathBuf>,
     resolver: Resolver,
     /// What each open document is analysed with: a keystroke reads it from here, never disk.
-    documents: HashMap<Url, Arc<Resolved>>,
+    documents: HashMap<Uri, Arc<Resolved>>,
     /// Warnings shown since the settings last changed: each is shown once, and again only
     /// after a change (the person edited something and still gets it wrong).
     shown: HashSet<String>,
@@ -71,25 +71,25 @@ impl Sources {
     /// The settings for a document: the nearest `offer-notes.toml` above it under the editor's
     /// settings. Resolved once per document (and file); warnings about them wait in
     /// [`Sources::take_warnings`].
-    pub fn for_document(&mut self, uri: &Url) -> Arc<Resolved> {
+    pub fn for_document(&mut self, uri: &Uri) -> Arc<Resolved> {
         if let Some(resolved) = self.documents.get(uri) {
             return resolved.clone();
         }
-        let path = uri.to_file_path().ok();
+        let path = super::convert::file_path(uri);
         let resolved = self.resolver.for_journal(path.as_deref());
         self.note(&resolved);
         self.documents.insert(uri.clone(), resolved.clone());
         resolved
     }
 
-    pub fn closed(&mut self, uri: &Url) {
+    pub fn closed(&mut self, uri: &Uri) {
         self.documents.remove(uri);
     }
 
     /// Something settings come from changed (`files_changed`: an `offer-notes.toml` on disk).
     /// Resolve the open documents again; returns those whose settings changed, and the
     /// warnings to show.
-    pub fn reload(&mut self, open: &[Url], files_changed: bool) -> (Vec<Url>, Vec<String>) {
+    pub fn reload(&mut self, open: &[Uri], files_changed: bool) -> (Vec<Uri>, Vec<String>) {
         if files_changed {
             self.resolver.forget_files();
             self.shown.clear();

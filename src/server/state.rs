@@ -8,7 +8,7 @@ use crate::text::Encoding;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
-use tower_lsp::lsp_types::Url;
+use tower_lsp_server::ls_types::Uri;
 
 /// The outcome of [`State::analyse`].
 pub(super) enum Analysed {
@@ -87,7 +87,7 @@ pub struct State {
     /// show diagnostics computed with the wrong settings, then change them.
     pub config_ready: AtomicBool,
     pub(super) jobs: Mutex<Option<std::sync::mpsc::Sender<worker::Job>>>,
-    snapshots: Mutex<HashMap<Url, Arc<Snapshot>>>,
+    snapshots: Mutex<HashMap<Uri, Arc<Snapshot>>>,
     /// The workspace's journals on disk and what the client was last told about each document.
     pub(super) workspace: Mutex<super::workspace::Workspace>,
     /// The client pulls diagnostics (`textDocument.diagnostic`): nothing is pushed to it.
@@ -95,7 +95,7 @@ pub struct State {
     /// Woken whenever a document's diagnostics are recorded or the background check is idle.
     pub(super) reported: tokio::sync::Notify,
     /// Per open document: its incremental engine (the parsed sections of its last analysis).
-    engines: Mutex<HashMap<Url, Arc<Mutex<Incremental>>>>,
+    engines: Mutex<HashMap<Uri, Arc<Mutex<Incremental>>>>,
     pub(super) log: logging::Level,
 }
 
@@ -124,7 +124,7 @@ impl State {
 
     /// The settings a document is analysed with (read from disk only the first time a
     /// document or a settings file is seen).
-    pub(super) fn settings_for(&self, uri: &Url) -> Arc<crate::settings::Resolved> {
+    pub(super) fn settings_for(&self, uri: &Uri) -> Arc<crate::settings::Resolved> {
         match self.settings.lock() {
             Ok(mut sources) => sources.for_document(uri),
             Err(_) => Arc::default(),
@@ -150,7 +150,7 @@ impl State {
     /// The analysis of the document's current text: cached when nothing changed since,
     /// computed now otherwise, by the document's own incremental engine (a request always
     /// answers for the text the editor shows).
-    pub fn snapshot(&self, uri: &Url) -> Option<Arc<Snapshot>> {
+    pub fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
         {
             let docs = self.documents.lock().ok()?;
             // an edit was lost: there is no right answer until the editor sends the text again
@@ -192,7 +192,7 @@ impl State {
     /// the caller decides when to pay for dropping it (outside the lock; the worker does it
     /// after publishing).
     #[must_use = "dropping an analysis of a large document takes time: choose when"]
-    pub(super) fn remember(&self, uri: &Url, snapshot: Arc<Snapshot>) -> Option<Arc<Snapshot>> {
+    pub(super) fn remember(&self, uri: &Uri, snapshot: Arc<Snapshot>) -> Option<Arc<Snapshot>> {
         let mut cache = self.snapshots.lock().ok()?;
         let newer = cache
             .get(uri)
@@ -205,7 +205,7 @@ impl State {
     }
 
     /// Forget a closed document's analysis and its engine.
-    pub(super) fn forget(&self, uri: &Url) {
+    pub(super) fn forget(&self, uri: &Uri) {
         if let Ok(mut cache) = self.snapshots.lock() {
             cache.remove(uri);
         }
@@ -218,7 +218,7 @@ impl State {
     /// worker and requests share, so the editor and a request never see two analyses of one
     /// text. The engine is locked before the text is taken, so the store's "unchanged bytes"
     /// hint always describes the change since the engine's own last analysis.
-    pub(super) fn analyse(&self, uri: &Url) -> Analysed {
+    pub(super) fn analyse(&self, uri: &Uri) -> Analysed {
         let engine = {
             let Ok(mut engines) = self.engines.lock() else {
                 return Analysed::Closed;
@@ -291,7 +291,7 @@ impl State {
     }
 
     /// Whether a document is open (its editor text wins over the file on disk).
-    pub(super) fn is_open(&self, uri: &Url) -> bool {
+    pub(super) fn is_open(&self, uri: &Uri) -> bool {
         self.documents
             .lock()
             .map(|d| d.get(uri).is_some())
@@ -306,7 +306,7 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent};
+    use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 
     fn state() -> State {
         State::new(logging::Level::default())
@@ -318,7 +318,7 @@ mod tests {
     #[test]
     fn a_request_after_an_unanalysed_edit_uses_the_documents_engine() {
         let state = state();
-        let uri = Url::parse("file:///tmp/engine.offer").unwrap();
+        let uri = "file:///tmp/engine.offer".parse::<Uri>().unwrap();
         let mut text = String::from("floor: $190k\n");
         for i in 0..30 {
             text.push_str(&format!("## Company {i}\nstatus: live\nbase: $180k\n"));

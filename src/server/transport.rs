@@ -1,19 +1,19 @@
-//! Our side of stdio. Every message is framed and parsed here before tower-lsp sees it:
+//! Our side of stdio. Every message is framed and parsed here before tower-lsp-server sees it:
 //!
 //! - a body that is not JSON gets a `-32700` parse error, a JSON value that is not a
-//!   JSON-RPC message gets `-32600`, and the session goes on (stock tower-lsp would exit);
+//!   JSON-RPC message gets `-32600`, and the session goes on (stock tower-lsp-server would exit);
 //! - a wrong or missing `Content-Length` is recovered from: a message whose length claims
 //!   too much gives back what it took from the next one (or is read once the client goes
 //!   quiet), and after a missing or unreadable length the next header is looked for;
-//! - only messages tower-lsp can decode are passed on (its decoder ends the session at the
+//! - only messages tower-lsp-server can decode are passed on (its decoder ends the session at the
 //!   first one it cannot): anything else is answered `-32600` here, with a null id when the
-//!   id itself is unusable; `$/` requests, which tower-lsp would never answer, get `-32601`;
+//!   id itself is unusable; `$/` requests, which tower-lsp-server would never answer, get `-32601`;
 //! - text sync (`didOpen`/`didChange`/`didClose`) is applied to the document store right
 //!   here, in the order the client sent it, then the analysis worker is told — so edits can
 //!   never be reordered by concurrent handlers;
 //! - `exit` ends the process with 0 after `shutdown`, 1 without, as the LSP spec says.
 //!
-//! Everything else is passed to tower-lsp unchanged, and its output is written out whole,
+//! Everything else is passed to tower-lsp-server unchanged, and its output is written out whole,
 //! frame by frame, with our own error responses in between.
 
 use super::framing::{Frame, FrameReader};
@@ -24,10 +24,10 @@ use serde_json::{json, Value};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
-use tower_lsp::lsp_types::{
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Url,
+use tower_lsp_server::ls_types::{
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Uri,
 };
-use tower_lsp::{LspService, Server};
+use tower_lsp_server::{LspService, Server};
 
 fn error_response(id: Value, code: i64, message: &str) -> Vec<u8> {
     let value = json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}});
@@ -69,7 +69,7 @@ where
         let outbox = outbox.clone();
         async move { outbox.write_to(stdout).await }
     });
-    // tower-lsp's output, re-read frame by frame so our errors never split one of its messages
+    // tower-lsp-server's output, re-read frame by frame so our errors never split one of its messages
     let relay = outbox.clone();
     tokio::spawn(async move {
         let mut reader = FrameReader::trusted(from_server);
@@ -170,16 +170,16 @@ where
         let is_request = method.is_some() && id.is_some();
         match method.as_deref() {
             // the first initialize that will succeed fixes the position encoding; one whose
-            // params do not fit is refused by tower-lsp and may be retried
+            // params do not fit is refused by tower-lsp-server and may be retried
             Some("initialize")
                 if is_request
                     && !state.is_initialized()
-                    && serde_json::from_value::<tower_lsp::lsp_types::InitializeParams>(
+                    && serde_json::from_value::<tower_lsp_server::ls_types::InitializeParams>(
                         params.clone(),
                     )
                     .is_ok() =>
             {
-                let offered: Option<Vec<tower_lsp::lsp_types::PositionEncodingKind>> = params
+                let offered: Option<Vec<tower_lsp_server::ls_types::PositionEncodingKind>> = params
                     .pointer("/capabilities/general/positionEncodings")
                     .and_then(|v| serde_json::from_value(v.clone()).ok());
                 let encoding = super::convert::negotiate(offered.as_deref());
@@ -188,7 +188,7 @@ where
                 }
                 state.initialize_seen.store(true, Ordering::SeqCst);
             }
-            // `shutdown` takes no params; many clients send `"params": null`, which tower-lsp
+            // `shutdown` takes no params; many clients send `"params": null`, which tower-lsp-server
             // refuses: pass it on without. Only a shutdown that is answered with success
             // (after initialize, no params) counts for the exit code.
             Some("shutdown") if is_request && params.is_null() => {
@@ -219,7 +219,7 @@ where
                 }
                 continue;
             }
-            // tower-lsp drops every `$/` request unanswered; the protocol asks for an error
+            // tower-lsp-server drops every `$/` request unanswered; the protocol asks for an error
             Some(m) if is_request && m.starts_with("$/") => {
                 outbox
                     .send(error_response(
@@ -259,7 +259,7 @@ where
             }
             _ => {}
         }
-        // tower-lsp's decoder ends the whole session at the first message it cannot read:
+        // tower-lsp-server's decoder ends the whole session at the first message it cannot read:
         // pass on only what it reads as a request, notification or response
         if !decodes_for_tower_lsp(&body, method.is_some()) {
             outbox
@@ -284,14 +284,14 @@ where
     writer.await.unwrap_or(code)
 }
 
-/// What tower-lsp's decoder reads as what it is: a request or notification (with a method),
+/// What tower-lsp-server's decoder reads as what it is: a request or notification (with a method),
 /// or a response. (Its decoder would read a response it cannot parse as a request with an
 /// empty method, and answer it.)
 fn decodes_for_tower_lsp(body: &[u8], has_method: bool) -> bool {
     if has_method {
-        serde_json::from_slice::<tower_lsp::jsonrpc::Request>(body).is_ok()
+        serde_json::from_slice::<tower_lsp_server::jsonrpc::Request>(body).is_ok()
     } else {
-        serde_json::from_slice::<tower_lsp::jsonrpc::Response>(body).is_ok()
+        serde_json::from_slice::<tower_lsp_server::jsonrpc::Response>(body).is_ok()
     }
 }
 
@@ -371,7 +371,7 @@ fn lost_edit(state: &State, outbox: &Outbox, body: &[u8]) {
     let uri = message
         .pointer("/params/textDocument/uri")
         .and_then(Value::as_str)
-        .and_then(|u| Url::parse(u).ok());
+        .and_then(|u| u.parse::<Uri>().ok());
     if let (Some(uri), Ok(docs)) = (uri, state.documents.lock()) {
         desynchronise(state, outbox, docs, uri);
     }
@@ -383,19 +383,19 @@ fn desynchronise(
     state: &State,
     outbox: &Outbox,
     mut docs: std::sync::MutexGuard<'_, super::documents::Documents>,
-    uri: Url,
+    uri: Uri,
 ) {
     if !docs.desynchronise(&uri) {
         return;
     }
     drop(docs);
-    tracing::warn!(%uri, "an edit could not be applied: the document is out of step with the editor until it is reopened");
+    tracing::warn!(uri = uri.as_str(), "an edit could not be applied: the document is out of step with the editor until it is reopened");
     outbox.notify(
         None,
         "window/showMessage",
-        &tower_lsp::lsp_types::ShowMessageParams {
-            typ: tower_lsp::lsp_types::MessageType::ERROR,
-            message: format!("{} ({uri})", worker::LOST_EDIT),
+        &tower_lsp_server::ls_types::ShowMessageParams {
+            typ: tower_lsp_server::ls_types::MessageType::ERROR,
+            message: format!("{} ({})", worker::LOST_EDIT, uri.as_str()),
         },
     );
     state.schedule(Job::Analyze(uri));
@@ -415,7 +415,11 @@ fn text_sync(state: &State, outbox: &Outbox, method: &str, params: Value) {
         "textDocument/didOpen" => match serde_json::from_value::<DidOpenTextDocumentParams>(params)
         {
             Ok(p) => {
-                tracing::info!(uri = %p.text_document.uri, bytes = p.text_document.text.len(), "open");
+                tracing::info!(
+                    uri = p.text_document.uri.as_str(),
+                    bytes = p.text_document.text.len(),
+                    "open"
+                );
                 tracing::trace!(text = %p.text_document.text, "opened text");
                 let uri = p.text_document.uri;
                 docs.open(uri.clone(), &p.text_document.text, p.text_document.version);
@@ -428,17 +432,22 @@ fn text_sync(state: &State, outbox: &Outbox, method: &str, params: Value) {
             let uri = params
                 .pointer("/textDocument/uri")
                 .and_then(Value::as_str)
-                .and_then(|u| Url::parse(u).ok());
+                .and_then(|u| u.parse::<Uri>().ok());
             match serde_json::from_value::<DidChangeTextDocumentParams>(params) {
                 Ok(p) => {
                     let uri = p.text_document.uri;
-                    tracing::debug!(%uri, version = p.text_document.version, changes = p.content_changes.len(), "change");
+                    tracing::debug!(
+                        uri = uri.as_str(),
+                        version = p.text_document.version,
+                        changes = p.content_changes.len(),
+                        "change"
+                    );
                     match docs.change(&uri, p.text_document.version, p.content_changes, encoding) {
                         Ok(()) => {
                             drop(docs);
                             state.schedule(Job::Analyze(uri));
                         }
-                        Err(e) => tracing::warn!(%uri, "{e}"),
+                        Err(e) => tracing::warn!(uri = uri.as_str(), "{e}"),
                     }
                 }
                 Err(e) => {
@@ -454,7 +463,7 @@ fn text_sync(state: &State, outbox: &Outbox, method: &str, params: Value) {
                 let uri = p.text_document.uri;
                 if docs.close(&uri) {
                     drop(docs);
-                    tracing::info!(%uri, "close");
+                    tracing::info!(uri = uri.as_str(), "close");
                     state.schedule(Job::Closed(uri));
                 }
             }

@@ -15,25 +15,25 @@ use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::Receiver;
 use std::sync::Arc;
-use tower_lsp::lsp_types::{
-    self as lsp, MessageType, ProgressParams, ProgressParamsValue, Url, WorkDoneProgress,
+use tower_lsp_server::ls_types::{
+    self as lsp, MessageType, ProgressParams, ProgressParamsValue, Uri, WorkDoneProgress,
     WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport,
 };
-use tower_lsp::Client;
+use tower_lsp_server::Client;
 
 #[derive(Debug)]
 pub enum Job {
     /// The document changed (or was opened): analyse its latest text.
-    Analyze(Url),
+    Analyze(Uri),
     /// The document was closed: clear what was published for it.
-    Closed(Url),
+    Closed(Uri),
     /// Configuration changed: analyse every open document again.
     Reanalyze,
     /// Walk the workspace folders again: journals new on disk are checked, vanished ones
     /// forgotten. With a token, the check is reported with `$/progress`.
     Scan(Option<lsp::ProgressToken>),
     /// A journal changed on disk: check it again (unless it is open: the editor's text wins).
-    Disk(Url),
+    Disk(Uri),
     /// Settings changed: check every workspace journal on disk again.
     RecheckDisk,
 }
@@ -58,7 +58,7 @@ pub fn spawn(
     }
 }
 
-/// Where the worker's results go: diagnostics straight to the client, messages via tower-lsp.
+/// Where the worker's results go: diagnostics straight to the client, messages via tower-lsp-server.
 struct Out {
     client: Client,
     runtime: tokio::runtime::Handle,
@@ -67,7 +67,7 @@ struct Out {
 
 impl Out {
     /// Publish diagnostics already serialised (as [`workspace::serialise`] made them).
-    fn publish_serialised(&self, uri: &Url, diagnostics: &[u8], version: Option<i32>) {
+    fn publish_serialised(&self, uri: &Uri, diagnostics: &[u8], version: Option<i32>) {
         let uri_json = serde_json::to_string(uri).unwrap_or_else(|_| "\"\"".into());
         let version = version.map_or_else(|| "null".to_string(), |v| v.to_string());
         let mut body = Vec::with_capacity(diagnostics.len() + uri_json.len() + 100);
@@ -82,7 +82,7 @@ impl Out {
         body.extend_from_slice(b"}}");
         // only the newest diagnostics of a document wait for a client that is not reading
         self.outbox
-            .send_latest(format!("publishDiagnostics {uri}"), frame(&body));
+            .send_latest(format!("publishDiagnostics {}", uri.as_str()), frame(&body));
     }
 
     fn progress(&self, token: &lsp::ProgressToken, value: WorkDoneProgress) {
@@ -101,7 +101,7 @@ impl Out {
         self.outbox.notify(
             None,
             "window/showMessage",
-            &tower_lsp::lsp_types::ShowMessageParams {
+            &tower_lsp_server::ls_types::ShowMessageParams {
                 typ: MessageType::WARNING,
                 message,
             },
@@ -115,7 +115,7 @@ impl Out {
 fn deliver(
     state: &State,
     out: &Out,
-    uri: &Url,
+    uri: &Uri,
     diagnostics: Vec<lsp::Diagnostic>,
     revision: Option<u64>,
     version: Option<i32>,
@@ -129,7 +129,11 @@ fn deliver(
             out.publish_serialised(uri, &json, version);
             ws.pushed.insert(uri.clone(), result_id.clone());
         } else if !pull {
-            tracing::debug!(%uri, ?version, "unchanged diagnostics: not sent again");
+            tracing::debug!(
+                uri = uri.as_str(),
+                ?version,
+                "unchanged diagnostics: not sent again"
+            );
         }
         ws.latest.insert(
             uri.clone(),
@@ -145,7 +149,7 @@ fn deliver(
 
 /// A document that is neither open nor a workspace journal any more: nothing is reported for
 /// it, and a push client is told to clear what it shows.
-fn withdraw(state: &State, out: &Out, uri: &Url) {
+fn withdraw(state: &State, out: &Out, uri: &Uri) {
     if let Ok(mut ws) = state.workspace.lock() {
         ws.latest.remove(uri);
         let had = ws.pushed.remove(uri);
@@ -240,7 +244,7 @@ fn foreground(state: &State, out: &Out, batch: Vec<Job>) {
 
 /// A document was closed: a workspace journal goes back to what its file on disk says;
 /// any other document's diagnostics are cleared.
-fn closed(state: &State, out: &Out, uri: Url) {
+fn closed(state: &State, out: &Out, uri: Uri) {
     let on_disk = state
         .workspace
         .lock()
@@ -273,7 +277,7 @@ fn scan(state: &State, out: &Out, progress: Option<lsp::ProgressToken>) {
         .map(|w| w.folders.clone())
         .unwrap_or_default();
     let (found, unreadable_folders) = workspace::scan(&folders);
-    let open: HashSet<Url> = state
+    let open: HashSet<Uri> = state
         .documents
         .lock()
         .map(|d| d.uris().into_iter().collect())
@@ -396,7 +400,7 @@ fn background_idle(state: &State, out: &Out) {
 }
 
 /// Check a workspace journal from its file, unless the editor has it open.
-fn check_on_disk(state: &State, out: &Out, uri: &Url) {
+fn check_on_disk(state: &State, out: &Out, uri: &Uri) {
     let Some(path) = state
         .workspace
         .lock()
@@ -442,7 +446,7 @@ fn check_on_disk(state: &State, out: &Out, uri: &Url) {
         Ok(found) => deliver(state, out, uri, found, None, None),
         Err(panic) => {
             let what = panic_text(&*panic);
-            tracing::error!(%uri, "analysis panicked: {what}");
+            tracing::error!(uri = uri.as_str(), "analysis panicked: {what}");
             out.warn(format!(
                 "offer-notes could not check {}: {what}. Your file is untouched; the other journals are checked. Please report this.",
                 path.display()
@@ -457,7 +461,7 @@ pub fn panic_text(_panic: &(dyn std::any::Any + Send)) -> String {
     "an internal error (details are in the server's log at trace level)".to_string()
 }
 
-fn analyze(state: &State, out: &Out, uri: Url) {
+fn analyze(state: &State, out: &Out, uri: Uri) {
     if !state.config_ready.load(std::sync::atomic::Ordering::SeqCst) {
         return; // every open document is analysed once the settings are in
     }
@@ -522,13 +526,17 @@ fn analyze(state: &State, out: &Out, uri: Url) {
         .and_then(|docs| docs.get(&uri).map(|d| d.revision == revision))
         .unwrap_or(false);
     if !still_latest {
-        tracing::debug!(%uri, version, "skipping a superseded analysis");
+        tracing::debug!(
+            uri = uri.as_str(),
+            version,
+            "skipping a superseded analysis"
+        );
         return;
     }
     match outcome {
         Ok((diagnostics, replaced)) => {
             tracing::debug!(
-                %uri,
+                uri = uri.as_str(),
                 version,
                 count = diagnostics.len(),
                 analysed_us = started.elapsed().as_micros() as u64,
@@ -546,9 +554,10 @@ fn analyze(state: &State, out: &Out, uri: Url) {
         }
         Err(panic) => {
             let what = panic_text(&*panic);
-            tracing::error!(%uri, version, "analysis panicked: {what}");
+            tracing::error!(uri = uri.as_str(), version, "analysis panicked: {what}");
             let message = format!(
-                "offer-notes could not analyse {uri} (version {version}): an internal error ({what}). Your text is untouched; other documents are still served. Please report this."
+                "offer-notes could not analyse {} (version {version}): an internal error ({what}). Your text is untouched; other documents are still served. Please report this.",
+                uri.as_str()
             );
             out.runtime
                 .block_on(out.client.log_message(MessageType::ERROR, message));
@@ -559,10 +568,10 @@ fn analyze(state: &State, out: &Out, uri: Url) {
 /// What a document whose edit was lost shows instead of an analysis of the wrong text.
 /// (LSP has no way to ask the editor for the text again; every editor shows an error
 /// diagnostic, and reopening the file sends the whole text.)
-pub fn lost_edit_diagnostic() -> tower_lsp::lsp_types::Diagnostic {
-    tower_lsp::lsp_types::Diagnostic {
+pub fn lost_edit_diagnostic() -> tower_lsp_server::ls_types::Diagnostic {
+    tower_lsp_server::ls_types::Diagnostic {
         range: Default::default(),
-        severity: Some(tower_lsp::lsp_types::DiagnosticSeverity::ERROR),
+        severity: Some(tower_lsp_server::ls_types::DiagnosticSeverity::ERROR),
         source: Some("offer-notes".into()),
         message: LOST_EDIT.into(),
         ..Default::default()

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use tower_lsp::lsp_types::{self as lsp, Url};
+use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 /// A document's newest diagnostics, converted and serialised once: a push, a pull answer and
 /// a workspace pull all splice these bytes in as they are.
@@ -50,11 +50,11 @@ pub struct Workspace {
     /// The folders in the client's order.
     pub folders: Vec<PathBuf>,
     /// The journals the folders hold, each once.
-    pub on_disk: BTreeMap<Url, PathBuf>,
+    pub on_disk: BTreeMap<Uri, PathBuf>,
     /// Every document's newest diagnostics (open or on disk).
-    pub latest: HashMap<Url, Reported>,
+    pub latest: HashMap<Uri, Reported>,
     /// Push clients: the result id of what was last published per document.
-    pub pushed: HashMap<Url, String>,
+    pub pushed: HashMap<Uri, String>,
     /// Files already named as unreadable; named again only after they were read fine.
     pub named_unreadable: HashSet<PathBuf>,
     /// The background check: journals waiting, and whether any is being checked.
@@ -64,8 +64,8 @@ pub struct Workspace {
 /// The journals on disk waiting for the worker, and the progress reported about them.
 #[derive(Debug, Default)]
 pub struct Background {
-    queue: VecDeque<Url>,
-    queued: HashSet<Url>,
+    queue: VecDeque<Uri>,
+    queued: HashSet<Uri>,
     /// `$/progress` token and counts, when the client asked for progress.
     pub progress: Option<Progress>,
     /// Unreadable files met since the last message about them.
@@ -74,7 +74,7 @@ pub struct Background {
     /// scheduled and not yet taken by the worker: `workspace/diagnostic` waits for them.
     pub announced: usize,
     /// A journal taken from the queue is being checked.
-    pub checking: Option<Url>,
+    pub checking: Option<Uri>,
 }
 
 #[derive(Debug)]
@@ -87,7 +87,7 @@ pub struct Progress {
 }
 
 impl Background {
-    pub fn push(&mut self, uri: Url) {
+    pub fn push(&mut self, uri: Uri) {
         if self.queued.insert(uri.clone()) {
             self.queue.push_back(uri);
             if let Some(p) = &mut self.progress {
@@ -96,14 +96,14 @@ impl Background {
         }
     }
 
-    pub fn pop(&mut self) -> Option<Url> {
+    pub fn pop(&mut self) -> Option<Uri> {
         let uri = self.queue.pop_front()?;
         self.queued.remove(&uri);
         self.checking = Some(uri.clone());
         Some(uri)
     }
 
-    pub fn is_queued(&self, uri: &Url) -> bool {
+    pub fn is_queued(&self, uri: &Uri) -> bool {
         self.queued.contains(uri) || self.checking.as_ref() == Some(uri)
     }
 
@@ -118,7 +118,7 @@ impl Background {
 
 impl Workspace {
     /// The file behind a URI if it is a workspace journal.
-    pub fn path_of(&self, uri: &Url) -> Option<&Path> {
+    pub fn path_of(&self, uri: &Uri) -> Option<&Path> {
         self.on_disk.get(uri).map(PathBuf::as_path)
     }
 
@@ -136,7 +136,7 @@ impl Workspace {
 /// Walk the folders: every journal under them, each once (a folder inside another, or a
 /// link to a journal elsewhere in the workspace, does not make a journal count twice), and
 /// the folders that could not be read.
-pub fn scan(folders: &[PathBuf]) -> (BTreeMap<Url, PathBuf>, Vec<String>) {
+pub fn scan(folders: &[PathBuf]) -> (BTreeMap<Uri, PathBuf>, Vec<String>) {
     let mut found = BTreeMap::new();
     let mut seen = HashSet::new();
     let mut unreadable = Vec::new();
@@ -148,7 +148,7 @@ pub fn scan(folders: &[PathBuf]) -> (BTreeMap<Url, PathBuf>, Vec<String>) {
             if !seen.insert(real) {
                 continue;
             }
-            if let Ok(uri) = Url::from_file_path(&path) {
+            if let Some(uri) = Uri::from_file_path(&path) {
                 found.insert(uri, path);
             }
         }

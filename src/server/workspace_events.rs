@@ -6,7 +6,7 @@
 use super::worker::Job;
 use super::State;
 use serde_json::Value;
-use tower_lsp::lsp_types::{
+use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesParams, DidChangeWorkspaceFoldersParams, FileChangeType, WorkspaceFolder,
 };
 
@@ -15,11 +15,11 @@ use tower_lsp::lsp_types::{
 /// Settings files are the backend's (`offer-notes.toml` is read again there).
 pub fn watched_files(state: &State, params: &Value) {
     let Ok(params) = serde_json::from_value::<DidChangeWatchedFilesParams>(params.clone()) else {
-        return; // tower-lsp answers for it
+        return; // the framework answers for it
     };
     let mut rescan = false;
     for change in params.changes {
-        let Ok(path) = change.uri.to_file_path() else {
+        let Some(path) = super::convert::file_path(&change.uri) else {
             continue;
         };
         let journal = path
@@ -50,7 +50,7 @@ pub fn folders_changed(state: &State, params: &Value) {
     let paths = |folders: &[WorkspaceFolder]| -> Vec<std::path::PathBuf> {
         folders
             .iter()
-            .filter_map(|f| f.uri.to_file_path().ok())
+            .filter_map(|f| super::convert::file_path(&f.uri))
             .collect()
     };
     if let Ok(mut ws) = state.workspace.lock() {

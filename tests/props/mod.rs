@@ -13,7 +13,7 @@ use offer_notes::actions::{fixes, format, Edit};
 use offer_notes::server::documents::Documents;
 use offer_notes::text::{Encoding, LineCol, LineIndex, Span};
 use offer_notes::{check, Config};
-use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent, Url};
+use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
 /// Every edit inside the text, on char boundaries; within one action, no two overlap.
 fn assert_edits_valid(text: &str, edits: &[Edit], what: &str) {
@@ -181,7 +181,7 @@ impl EditScript {
 
     /// Apply the script to the document store and to a plain string; panic on any difference.
     pub fn run(&self) {
-        let uri = Url::parse("file:///fuzz.offer").unwrap();
+        let uri = "file:///fuzz.offer".parse::<Uri>().unwrap();
         let mut docs = Documents::default();
         docs.open(uri.clone(), &self.initial, 0);
         let mut reference = self.initial.clone();
