@@ -575,7 +575,12 @@ throughput of `check` (`cargo bench --bench check`) and for the targets.\n"
         return; // a partial run does not replace the table
     }
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/PERFORMANCE.md");
-    if std::fs::write(&path, doc).is_ok() {
+    // the `## ` sections after the table (other benches' numbers) are kept as they are
+    let kept = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|old| old.find("\n## ").map(|at| old[at..].to_string()))
+        .unwrap_or_default();
+    if std::fs::write(&path, doc + &kept).is_ok() {
         eprintln!("wrote {}", path.display());
     }
 }

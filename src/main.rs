@@ -55,6 +55,30 @@ enum Command {
         #[arg(long, default_value_t = offer_notes::analysis::years::YEARS_SHOWN, value_parser = clap::value_parser!(u32).range(1..=10))]
         years: u32,
     },
+    /// Every offer across journals and searches, oldest first: company, role, dates, asked and
+    /// got per counter, the decision, the outcome, and what each company offered last time.
+    History {
+        /// Journals, or folders searched for them (as `check` walks them).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
+        format: HistoryFormat,
+        /// Settings file (default: the nearest offer-notes.toml above each journal).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// What comes next: decision dates, offer deadlines and review dates in date order, with
+    /// what to do at each (`--format ics` writes calendar events that update on re-import).
+    Timeline {
+        /// Journals, or folders searched for them (as `check` walks them).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+        format: TimelineFormat,
+        /// Settings file (default: the nearest offer-notes.toml above each journal).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Explain a rule: what it means and what to do. Without a code, list the rules.
     Explain {
         /// A rule code, written as in `allow:` (`below-floor`, `BELOW_FLOOR`).
@@ -92,6 +116,21 @@ enum Format {
 enum TableFormat {
     Text,
     Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum HistoryFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TimelineFormat {
+    Text,
+    Json,
+    /// iCalendar (RFC 5545): all-day events, stable UIDs.
+    Ics,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -136,6 +175,16 @@ fn main() -> ExitCode {
             config,
             years,
         } => compare(&paths, format, config.as_deref(), years),
+        Command::History {
+            paths,
+            format,
+            config,
+        } => history(&paths, format, config.as_deref()),
+        Command::Timeline {
+            paths,
+            format,
+            config,
+        } => timeline(&paths, format, config.as_deref()),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Completions { shell } => {
             clap_complete::generate(
@@ -195,6 +244,92 @@ fn compare(
             TableFormat::Markdown => print!("{}", offer_notes::present::compare::markdown(&rows)),
         }
     }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The records of every journal `paths` name, and whether any could not be read (said on
+/// stderr). `None`: a settings file could not be read (bad usage).
+fn read_records(
+    paths: &[PathBuf],
+    config_path: Option<&Path>,
+) -> Option<(Vec<offer_notes::history::JournalRecords>, bool)> {
+    let (files, mut failed) = journals(paths);
+    let mut settings = Settings::new(config_path);
+    let mut read = Vec::with_capacity(files.len());
+    for file in &files {
+        let resolved = settings.for_journal(file)?;
+        let text = if is_stdin(file) {
+            offer_notes::files::read_text_from(std::io::stdin().lock())
+        } else {
+            offer_notes::files::read_text(file)
+        };
+        match text {
+            Ok(text) => read.push(offer_notes::history::records_of_text(
+                &file.display().to_string(),
+                &text,
+                &resolved.config,
+            )),
+            Err(e) => {
+                eprintln!("offer-notes: {}: {e}", file.display());
+                failed = true;
+            }
+        }
+    }
+    Some((read, failed))
+}
+
+fn history(paths: &[PathBuf], format: HistoryFormat, config_path: Option<&Path>) -> ExitCode {
+    use offer_notes::present::history as show;
+    let Some((journals, failed)) = read_records(paths, config_path) else {
+        return ExitCode::from(2);
+    };
+    let entries = offer_notes::history::ordered(&journals);
+    match format {
+        HistoryFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&show::json(&entries)).unwrap_or_else(|_| "[]".into())
+        ),
+        _ if entries.is_empty() && !journals.is_empty() => println!(
+            "No offers in these journals yet: a `## Company` section with `base:`, `status:` or a              `decision` line is an offer."
+        ),
+        HistoryFormat::Text => print!("{}", render::escape_bidi(&show::text(&entries))),
+        HistoryFormat::Markdown => print!("{}", render::escape_bidi(&show::markdown(&entries))),
+    }
+    exit_after(failed)
+}
+
+fn timeline(paths: &[PathBuf], format: TimelineFormat, config_path: Option<&Path>) -> ExitCode {
+    use offer_notes::history::timeline;
+    use offer_notes::present::{calendar, history as show};
+    let Some((journals, failed)) = read_records(paths, config_path) else {
+        return ExitCode::from(2);
+    };
+    let mut events: Vec<_> = journals
+        .iter()
+        .flat_map(|j| timeline::events(&j.records, j.today))
+        .collect();
+    events.sort_by_key(|e| e.date);
+    match format {
+        TimelineFormat::Ics => print!("{}", calendar::ics(&events, chrono::Utc::now())),
+        TimelineFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&show::timeline_json(&events))
+                .unwrap_or_else(|_| "[]".into())
+        ),
+        TimelineFormat::Text if events.is_empty() && !journals.is_empty() => println!(
+            "Nothing coming up: no open offer has a `decision-date` or `expires`, and no              `review:` is waiting for its `outcome`."
+        ),
+        TimelineFormat::Text => print!("{}", render::escape_bidi(&show::timeline_text(&events))),
+    }
+    exit_after(failed)
+}
+
+/// 2 when some input could not be read (said on stderr), else 0.
+fn exit_after(failed: bool) -> ExitCode {
     if failed {
         ExitCode::from(2)
     } else {
@@ -382,6 +517,9 @@ fn check(
     let mut json = Vec::new();
     let mut counts = [0usize; 4];
     let mut checked = 0;
+    // every journal read first: the journals given together are one workspace, and each is
+    // checked with the others' history (`same-company-again` across journals)
+    let mut read = Vec::with_capacity(files.len());
     for (file, settings) in files.iter().zip(&configs) {
         let (name, text) = if is_stdin(file) {
             (
@@ -394,16 +532,25 @@ fn check(
                 offer_notes::files::read_text(file),
             )
         };
-        let text = match text {
-            Ok(text) => text,
+        match text {
+            Ok(text) => read.push((name, text, settings)),
             Err(e) => {
                 eprintln!("offer-notes: {name}: {e}");
                 unreadable = true;
-                continue;
             }
-        };
+        }
+    }
+    let workspace = if read.len() > 1 {
+        offer_notes::history::Elsewhere::of_journals(
+            read.iter()
+                .map(|(name, text, s)| (name.as_str(), text.as_str(), &s.config)),
+        )
+    } else {
+        offer_notes::history::Elsewhere::none()
+    };
+    for (name, text, settings) in read {
         checked += 1;
-        let report = offer_notes::check(&text, &settings.config);
+        let report = offer_notes::check_in(&text, &settings.config, &workspace.excluding(&name));
         for d in &report.diagnostics {
             counts[d.severity as usize] += 1;
         }

@@ -61,6 +61,7 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
             parts.push(offer_summary(section, a));
             parts.push(super::years::years_markdown(report, section, a));
         }
+        parts.extend(history_markdown(report, index));
     } else if let Some((i, reason)) = section
         .reasons
         .iter()
@@ -328,6 +329,31 @@ pub fn projection_markdown(
         "Walking costs time too: plan on {wl}–{wh} weeks to a comparable offer. About {pl}–{ph}% of walk-aways re-engage within {ml}–{mh} months."
     );
     out
+}
+
+/// What the section's company did before, in the words `same-company-again` uses.
+fn history_markdown(report: &Report, index: usize) -> Option<String> {
+    let at = report
+        .before
+        .binary_search_by_key(&index, |b| b.section)
+        .ok()?;
+    let before = &report.before[at];
+    let mut out = String::from(
+        "**History with this company**
+
+",
+    );
+    if let Some(walked) = &before.walked {
+        let _ = writeln!(out, "{}.", crate::history::walked_again(walked));
+    }
+    if let Some(last) = before
+        .last
+        .as_ref()
+        .filter(|l| Some(*l) != before.walked.as_ref())
+    {
+        let _ = writeln!(out, "\nLast time: {}.", last.sentence());
+    }
+    Some(out.trim_end().to_string())
 }
 
 fn offer_summary(section: &Section, a: &OfferAnalysis) -> String {
