@@ -576,3 +576,55 @@ fn a_500_journal_workspace_is_checked_completely() {
         assert_eq!(sorted(report["items"].as_array().unwrap()), want, "{u}");
     }
 }
+
+const WALKED_2024: &str = "# Job search 2024\ntoday: 2026-11-30\nfloor: $140k base\ndecision-date: 2024-03-02\n\n## Offer: Harbor Analytics, Inc.\nstatus: declined\nbase: $124,000\ncounter 2024-02-26: asked $140k, got $128k\ndecision 2024-03-02: walk\n";
+const SEARCH_2026: &str = "# Job search 2026\ntoday: 2026-11-30\nfloor: $165k base\ndecision-date: 2026-12-15\n\n## harbor analytics (Boston)\nstatus: live\nbase: $168,000\n";
+
+/// `same-company-again` across the journals of one workspace: the unopened journal of this
+/// year's search hears of the walk-away written in another journal, exactly as `check DIR`
+/// says; and when the walk-away is edited away in the editor, this year's journal is checked
+/// again without being touched.
+#[test]
+fn a_company_walked_from_in_another_journal_is_named_and_rechecked_when_that_changes() {
+    for client in [PUSH, PULL] {
+        let root = folder(if client.pull {
+            "history-pull"
+        } else {
+            "history-push"
+        });
+        let (old, new) = (root.join("2024.offer"), root.join("2026.offer"));
+        write(&old, WALKED_2024);
+        write(&new, SEARCH_2026);
+        let expected = checked(&root);
+        let u = uri(&new);
+        assert!(
+            expected[&u]
+                .iter()
+                .any(|d| d.1 == "same-company-again" && d.2.contains("2024-03-02")),
+            "check DIR reads the other journal: {:?}",
+            expected[&u]
+        );
+        let (mut lsp, _) = start(&[&root], client);
+        let now = |lsp: &mut Lsp| -> Vec<Comparable> {
+            if client.pull {
+                let all = pull_workspace(lsp, &[]);
+                sorted(all[&u]["items"].as_array().unwrap())
+            } else {
+                pushed(lsp, &u)
+            }
+        };
+        assert_eq!(now(&mut lsp), expected[&u]);
+        // the 2024 journal is opened and its company renamed: 2026 is checked again
+        let old_uri = uri(&old);
+        lsp.open(&old_uri, WALKED_2024, 1);
+        lsp.change(&old_uri, 2, &[(5, 10, 5, 34, "Initech")]);
+        lsp.diagnostics(&old_uri, 2);
+        let after = now(&mut lsp);
+        assert!(
+            after.iter().all(|d| d.1 != "same-company-again"),
+            "{after:?}"
+        );
+        let alone = checked(&new).get(&u).cloned().unwrap_or_default();
+        assert_eq!(after, alone, "as check on that journal alone");
+    }
+}

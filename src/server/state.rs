@@ -260,7 +260,13 @@ impl State {
             return Analysed::Desynchronised { version };
         }
         let settings = self.settings_for(uri);
-        let report = engine.check_edited(&text, &settings.config, unchanged);
+        // the other journals of the workspace: `same-company-again` across journals
+        let elsewhere = self
+            .workspace
+            .lock()
+            .map(|mut ws| ws.elsewhere_for(uri))
+            .unwrap_or_default();
+        let report = engine.check_edited_in(&text, &settings.config, unchanged, &elsewhere);
         Analysed::Fresh(Box::new(Fresh {
             report,
             rope,

@@ -150,14 +150,60 @@ fn deliver(
 /// A document that is neither open nor a workspace journal any more: nothing is reported for
 /// it, and a push client is told to clear what it shows.
 fn withdraw(state: &State, out: &Out, uri: &Uri) {
+    let mut affected = Vec::new();
     if let Ok(mut ws) = state.workspace.lock() {
         ws.latest.remove(uri);
         let had = ws.pushed.remove(uri);
         if !state.pulls() && had.is_some() {
             out.publish_serialised(uri, b"[]", None);
         }
+        affected = ws.set_records(uri, Vec::new());
     }
+    recheck(state, affected);
     state.reported.notify_waiters();
+}
+
+/// A document's history records are now `records`: the journals whose companies changed
+/// are checked again (`same-company-again` reads the other journals).
+fn record_history(state: &State, uri: &Uri, records: Vec<crate::history::Record>) {
+    let affected = state
+        .workspace
+        .lock()
+        .map(|mut ws| ws.set_records(uri, records))
+        .unwrap_or_default();
+    recheck(state, affected);
+}
+
+/// Check these documents again: open ones now (or once the background check is done, so a
+/// workspace being read does not analyse an open document once per journal), others in the
+/// background.
+fn recheck(state: &State, uris: Vec<Uri>) {
+    if uris.is_empty() {
+        return;
+    }
+    let open: HashSet<Uri> = state
+        .documents
+        .lock()
+        .map(|d| d.uris().into_iter().collect())
+        .unwrap_or_default();
+    let mut now = Vec::new();
+    if let Ok(mut ws) = state.workspace.lock() {
+        let busy = ws.background.has_queued();
+        for uri in uris {
+            if open.contains(&uri) {
+                if busy {
+                    ws.background.deferred_open.insert(uri);
+                } else {
+                    now.push(uri);
+                }
+            } else if ws.on_disk.contains_key(&uri) {
+                ws.background.push(uri);
+            }
+        }
+    }
+    for uri in now {
+        state.schedule(Job::Analyze(uri));
+    }
 }
 
 fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
@@ -257,13 +303,16 @@ fn closed(state: &State, out: &Out, uri: Uri) {
         })
         .unwrap_or(false);
     if !on_disk {
+        let mut affected = Vec::new();
         if let Ok(mut ws) = state.workspace.lock() {
             ws.latest.remove(&uri);
             ws.pushed.remove(&uri);
+            affected = ws.set_records(&uri, Vec::new());
         }
         if !state.pulls() {
             out.publish_serialised(&uri, b"[]", None);
         }
+        recheck(state, affected);
         state.reported.notify_waiters();
     }
 }
@@ -300,13 +349,19 @@ fn scan(state: &State, out: &Out, progress: Option<lsp::ProgressToken>) {
                 last_report: std::time::Instant::now(),
             });
         }
-        for uri in found.keys() {
-            // new to the workspace, or never checked: checked in the background unless the
-            // editor has it open
-            let unchecked = !before.contains_key(uri) || !ws.latest.contains_key(uri);
-            if unchecked && !open.contains(uri) {
-                ws.background.push(uri.clone());
-            }
+        // new to the workspace, or never checked: checked in the background unless the
+        // editor has it open — every one's records first, so each is checked against all
+        let unchecked: Vec<Uri> = found
+            .keys()
+            .filter(|uri| !before.contains_key(*uri) || !ws.latest.contains_key(*uri))
+            .filter(|uri| !open.contains(*uri))
+            .cloned()
+            .collect();
+        for uri in &unchecked {
+            ws.background.push_records(uri.clone());
+        }
+        for uri in unchecked {
+            ws.background.push(uri);
         }
         ws.on_disk = found;
         for line in unreadable_folders {
@@ -347,9 +402,16 @@ fn background_step(state: &State, out: &Out) {
         .lock()
         .ok()
         .and_then(|mut ws| ws.background.pop());
-    let Some(uri) = next else {
+    let Some((phase, uri)) = next else {
         return;
     };
+    if phase == workspace::Phase::Records {
+        records_on_disk(state, &uri);
+        if let Ok(mut ws) = state.workspace.lock() {
+            ws.background.checking = None;
+        }
+        return;
+    }
     check_on_disk(state, out, &uri);
     if let Ok(mut ws) = state.workspace.lock() {
         ws.background.checking = None;
@@ -392,11 +454,42 @@ fn background_idle(state: &State, out: &Out) {
         }
     }
     let unreadable = std::mem::take(&mut ws.background.unreadable);
+    let deferred = std::mem::take(&mut ws.background.deferred_open);
     drop(ws);
+    for uri in deferred {
+        state.schedule(Job::Analyze(uri));
+    }
     if !unreadable.is_empty() {
         out.warn(workspace::unreadable_message(&unreadable));
     }
     state.reported.notify_waiters();
+}
+
+/// Read a workspace journal's history records from its file (no rules run), unless the editor
+/// has it open. A file that cannot be read is named when it is checked.
+fn records_on_disk(state: &State, uri: &Uri) {
+    let Some(path) = state
+        .workspace
+        .lock()
+        .ok()
+        .and_then(|ws| ws.path_of(uri).map(|p| p.to_path_buf()))
+    else {
+        return;
+    };
+    if state.is_open(uri) {
+        return;
+    }
+    let Ok(text) = crate::files::read_text(&path) else {
+        return;
+    };
+    let settings = state.settings_for(uri);
+    let name = workspace::journal_name(uri);
+    let read = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        crate::history::records_of_text(&name, &text, &settings.config).records
+    }));
+    if let Ok(records) = read {
+        record_history(state, uri, records);
+    }
 }
 
 /// Check a workspace journal from its file, unless the editor has it open.
@@ -435,15 +528,26 @@ fn check_on_disk(state: &State, out: &Out, uri: &Uri) {
         out.warn(message);
     }
     let encoding = state.encoding();
+    let elsewhere = state
+        .workspace
+        .lock()
+        .map(|mut ws| ws.elsewhere_for(uri))
+        .unwrap_or_default();
+    let name = workspace::journal_name(uri);
     let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        let report = crate::check(&text, &settings.config);
-        diagnostics::to_lsp(uri, &text, &report.diagnostics, encoding)
+        let report = crate::check_in(&text, &settings.config, &elsewhere);
+        let records = crate::history::records(&name, &text, &report.journal, &report.analysis);
+        let found = diagnostics::to_lsp(uri, &text, &report.diagnostics, encoding);
+        (found, records)
     }));
     drop(text);
     match checked {
         // opened meanwhile: the editor's text wins, and its analysis is queued
         Ok(_) if state.is_open(uri) => {}
-        Ok(found) => deliver(state, out, uri, found, None, None),
+        Ok((found, records)) => {
+            record_history(state, uri, records);
+            deliver(state, out, uri, found, None, None);
+        }
         Err(panic) => {
             let what = panic_text(&*panic);
             tracing::error!(uri = uri.as_str(), "analysis panicked: {what}");
@@ -473,6 +577,12 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
         Analysed::Desynchronised { version } => Some(Err(version)),
         Analysed::Fresh(fresh) => {
             let positions = Diagnostic::positions(&fresh.text, &fresh.report.diagnostics, encoding);
+            let records = crate::history::records(
+                &workspace::journal_name(&uri),
+                &fresh.text,
+                &fresh.report.journal,
+                &fresh.report.analysis,
+            );
             drop(fresh.text); // the next edit can change the document in place again
             let published = diagnostics::to_lsp_at(&uri, &fresh.report.diagnostics, &positions);
             let (version, revision) = (fresh.version, fresh.revision);
@@ -484,7 +594,7 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
                 revision,
             ));
             let replaced = state.remember(&uri, snapshot);
-            Some(Ok((published, replaced, version, revision)))
+            Some(Ok((published, replaced, records, version, revision)))
         }
     }));
     let (outcome, version, revision) = match outcome {
@@ -505,8 +615,8 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
             );
             return;
         }
-        Ok(Some(Ok((published, replaced, version, revision)))) => {
-            (Ok((published, replaced)), version, revision)
+        Ok(Some(Ok((published, replaced, records, version, revision)))) => {
+            (Ok((published, replaced, records)), version, revision)
         }
         Err(panic) => {
             // which version panicked: the one the store holds now (a panic leaves no answer)
@@ -534,7 +644,7 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
         return;
     }
     match outcome {
-        Ok((diagnostics, replaced)) => {
+        Ok((diagnostics, replaced, records)) => {
             tracing::debug!(
                 uri = uri.as_str(),
                 version,
@@ -548,6 +658,9 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
             for message in state.settings_warnings() {
                 out.warn(message);
             }
+            // the journals this one's companies touch are queued before the answer is
+            // visible, so a workspace pull after it waits for them
+            record_history(state, &uri, records);
             deliver(state, out, &uri, diagnostics, Some(revision), Some(version));
             // the previous analysis is freed once the client has its answer
             drop(replaced);

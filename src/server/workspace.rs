@@ -11,6 +11,7 @@
 //!   everything and is pushed nothing; any other client is pushed everything, unopened
 //!   workspace journals included.
 
+use crate::history::{Elsewhere, Record};
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -59,13 +60,49 @@ pub struct Workspace {
     pub named_unreadable: HashSet<PathBuf>,
     /// The background check: journals waiting, and whether any is being checked.
     pub background: Background,
+    /// Every document's history records (open: of the editor's text; else of its file): what
+    /// the other journals' `same-company-again` and heading hovers read.
+    records: HashMap<Uri, Vec<Record>>,
+    /// The records of every journal, as built last, and the documents whose records changed
+    /// since (a journal's own changes do not make the others' records stale for it).
+    elsewhere: Option<Elsewhere>,
+    changed_since: HashSet<Uri>,
+}
+
+/// How a journal is named in another journal's messages ("…, in /home/sam/2024.offer"): its
+/// path, as `offer-notes check DIR` names it, else the URI.
+pub fn journal_name(uri: &Uri) -> String {
+    super::convert::file_path(uri)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| uri.as_str().to_string())
+}
+
+/// The company keys whose records differ between `old` and `new`.
+fn changed_keys(old: &[Record], new: &[Record]) -> HashSet<crate::history::CompanyKey> {
+    fn group(records: &[Record]) -> HashMap<&crate::history::CompanyKey, Vec<&Record>> {
+        let mut by_key: HashMap<&crate::history::CompanyKey, Vec<&Record>> = HashMap::new();
+        for r in records {
+            by_key.entry(&r.key).or_default().push(r);
+        }
+        by_key
+    }
+    let (before, after) = (group(old), group(new));
+    before
+        .keys()
+        .chain(after.keys())
+        .filter(|k| before.get(*k) != after.get(*k))
+        .map(|k| (*k).clone())
+        .collect()
 }
 
 /// The journals on disk waiting for the worker, and the progress reported about them.
 #[derive(Debug, Default)]
 pub struct Background {
-    queue: VecDeque<Uri>,
-    queued: HashSet<Uri>,
+    queue: VecDeque<(Phase, Uri)>,
+    queued: HashSet<(Phase, Uri)>,
+    /// Open documents whose companies changed elsewhere while the background check ran:
+    /// analysed again once, when it is done (not once per journal read).
+    pub deferred_open: HashSet<Uri>,
     /// `$/progress` token and counts, when the client asked for progress.
     pub progress: Option<Progress>,
     /// Unreadable files met since the last message about them.
@@ -75,6 +112,14 @@ pub struct Background {
     pub announced: usize,
     /// A journal taken from the queue is being checked.
     pub checking: Option<Uri>,
+}
+
+/// What the background does with a journal on disk: read its history records only (so every
+/// journal's records are known before any is checked against them), or check it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phase {
+    Records,
+    Check,
 }
 
 #[derive(Debug)]
@@ -87,24 +132,33 @@ pub struct Progress {
 }
 
 impl Background {
+    /// Queue a journal to be checked.
     pub fn push(&mut self, uri: Uri) {
-        if self.queued.insert(uri.clone()) {
-            self.queue.push_back(uri);
+        if self.queued.insert((Phase::Check, uri.clone())) {
+            self.queue.push_back((Phase::Check, uri));
             if let Some(p) = &mut self.progress {
                 p.total += 1;
             }
         }
     }
 
-    pub fn pop(&mut self) -> Option<Uri> {
-        let uri = self.queue.pop_front()?;
-        self.queued.remove(&uri);
-        self.checking = Some(uri.clone());
-        Some(uri)
+    /// Queue a journal's records to be read.
+    pub fn push_records(&mut self, uri: Uri) {
+        if self.queued.insert((Phase::Records, uri.clone())) {
+            self.queue.push_back((Phase::Records, uri));
+        }
     }
 
+    pub fn pop(&mut self) -> Option<(Phase, Uri)> {
+        let next = self.queue.pop_front()?;
+        self.queued.remove(&next);
+        self.checking = Some(next.1.clone());
+        Some(next)
+    }
+
+    /// Whether a journal waits to be checked (or is being read now).
     pub fn is_queued(&self, uri: &Uri) -> bool {
-        self.queued.contains(uri) || self.checking.as_ref() == Some(uri)
+        self.queued.contains(&(Phase::Check, uri.clone())) || self.checking.as_ref() == Some(uri)
     }
 
     pub fn has_queued(&self) -> bool {
@@ -117,6 +171,45 @@ impl Background {
 }
 
 impl Workspace {
+    /// The other journals' records, for checking `uri`: rebuilt only when a journal other
+    /// than `uri` changed since the last build.
+    pub fn elsewhere_for(&mut self, uri: &Uri) -> Elsewhere {
+        let fresh = self.changed_since.iter().all(|changed| changed == uri);
+        let built = match &self.elsewhere {
+            Some(built) if fresh => built.clone(),
+            _ => {
+                let built = Elsewhere::from_records(self.records.values().flatten());
+                self.elsewhere = Some(built.clone());
+                self.changed_since.clear();
+                built
+            }
+        };
+        built.excluding(&journal_name(uri))
+    }
+
+    /// A document's records are now `new`: returns the other documents whose companies
+    /// changed (they are checked again).
+    pub fn set_records(&mut self, uri: &Uri, new: Vec<Record>) -> Vec<Uri> {
+        let old = self.records.get(uri).map(Vec::as_slice).unwrap_or_default();
+        let keys = changed_keys(old, &new);
+        if keys.is_empty() {
+            return Vec::new();
+        }
+        if new.is_empty() {
+            self.records.remove(uri);
+        } else {
+            self.records.insert(uri.clone(), new);
+        }
+        self.changed_since.insert(uri.clone());
+        self.records
+            .iter()
+            .filter(|(other, records)| {
+                *other != uri && records.iter().any(|r| keys.contains(&r.key))
+            })
+            .map(|(other, _)| other.clone())
+            .collect()
+    }
+
     /// The file behind a URI if it is a workspace journal.
     pub fn path_of(&self, uri: &Uri) -> Option<&Path> {
         self.on_disk.get(uri).map(PathBuf::as_path)
