@@ -628,3 +628,32 @@ fn a_company_walked_from_in_another_journal_is_named_and_rechecked_when_that_cha
         assert_eq!(after, alone, "as check on that journal alone");
     }
 }
+
+/// A pull client cannot know that a file it has not opened changed on disk: when diagnostics
+/// change without an edit of their own document, the server asks it to pull again.
+#[test]
+fn a_pull_client_is_asked_to_pull_again_when_a_file_on_disk_changes() {
+    let root = folder("refresh");
+    let path = root.join("acme.offer");
+    write(&path, JOURNAL);
+    let mut lsp = Lsp::spawn();
+    let root_uri = uri(&root);
+    lsp.request(
+        "initialize",
+        json!({"processId": null, "workspaceFolders": [{"uri": root_uri, "name": "refresh"}],
+               "capabilities": {"textDocument": {"diagnostic": {}},
+                                "workspace": {"diagnostics": {"refreshSupport": true},
+                                              "didChangeWatchedFiles": {"dynamicRegistration": true}}}}),
+    );
+    lsp.notify("initialized", json!({}));
+    let first = pull_workspace(&mut lsp, &[]);
+    assert!(first.contains_key(&uri(&path)));
+    let asked = lsp.received_matching(|m| m["method"] == "workspace/diagnostic/refresh");
+    assert!(asked.is_empty(), "nothing changed yet: {asked:#?}");
+    write(&path, JOURNAL.replace("$172,000", "$120,000"));
+    changed_on_disk(&mut lsp, &[(&path, CHANGED)]);
+    lsp.wait_for(|m| m["method"] == "workspace/diagnostic/refresh");
+    let again = pull_workspace(&mut lsp, &[]);
+    let items = again[&uri(&path)]["items"].to_string();
+    assert!(items.contains("$120,000"), "{items}");
+}

@@ -212,6 +212,15 @@ impl LanguageServer for Backend {
         self.state
             .pull
             .store(pull, std::sync::atomic::Ordering::SeqCst);
+        let refresh = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.diagnostics.as_ref()?.refresh_support)
+            .unwrap_or(false);
+        self.state
+            .refresh
+            .store(pull && refresh, std::sync::atomic::Ordering::SeqCst);
         if let Ok(mut s) = self.state.settings.lock() {
             s.set_folders(folders);
             s.set_init(

@@ -92,6 +92,9 @@ pub struct State {
     pub(super) workspace: Mutex<super::workspace::Workspace>,
     /// The client pulls diagnostics (`textDocument.diagnostic`): nothing is pushed to it.
     pub(super) pull: AtomicBool,
+    /// A pull client that takes `workspace/diagnostic/refresh`: told when diagnostics changed
+    /// without an edit of their own document (a file on disk, another journal, settings).
+    pub(super) refresh: AtomicBool,
     /// Woken whenever a document's diagnostics are recorded or the background check is idle.
     pub(super) reported: tokio::sync::Notify,
     /// Per open document: its incremental engine (the parsed sections of its last analysis).
@@ -112,6 +115,7 @@ impl State {
             snapshots: Mutex::new(HashMap::new()),
             workspace: Mutex::new(Default::default()),
             pull: AtomicBool::new(false),
+            refresh: AtomicBool::new(false),
             reported: tokio::sync::Notify::new(),
             engines: Mutex::new(HashMap::new()),
             log,

@@ -135,6 +135,14 @@ fn deliver(
                 "unchanged diagnostics: not sent again"
             );
         }
+        // new diagnostics for the same text (a file on disk, or an open document whose
+        // companies changed elsewhere): a pull client would not know to ask
+        let previous = ws.latest.get(uri);
+        if previous.is_some_and(|p| {
+            p.result_id != result_id && (revision.is_none() || p.revision == revision)
+        }) {
+            ws.changed_unasked = true;
+        }
         ws.latest.insert(
             uri.clone(),
             Reported {
@@ -455,7 +463,18 @@ fn background_idle(state: &State, out: &Out) {
     }
     let unreadable = std::mem::take(&mut ws.background.unreadable);
     let deferred = std::mem::take(&mut ws.background.deferred_open);
+    let refresh = std::mem::take(&mut ws.changed_unasked)
+        && state.refresh.load(std::sync::atomic::Ordering::SeqCst);
     drop(ws);
+    if refresh {
+        // `workspace/diagnostic/refresh`: the client pulls again (not awaited here)
+        let client = out.client.clone();
+        out.runtime.spawn(async move {
+            if let Err(e) = client.workspace_diagnostic_refresh().await {
+                tracing::debug!("workspace/diagnostic/refresh: {e}");
+            }
+        });
+    }
     for uri in deferred {
         state.schedule(Job::Analyze(uri));
     }

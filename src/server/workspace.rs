@@ -56,6 +56,9 @@ pub struct Workspace {
     pub latest: HashMap<Uri, Reported>,
     /// Push clients: the result id of what was last published per document.
     pub pushed: HashMap<Uri, String>,
+    /// Diagnostics changed without an edit of their document since the client was last told
+    /// to pull again.
+    pub changed_unasked: bool,
     /// Files already named as unreadable; named again only after they were read fine.
     pub named_unreadable: HashSet<PathBuf>,
     /// The background check: journals waiting, and whether any is being checked.
