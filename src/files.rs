@@ -155,3 +155,29 @@ pub fn journals_under(folder: &Path) -> Walked {
     }
     out
 }
+
+/// Write the decision report to `path`. A file already there is replaced only when it is an
+/// earlier report (it carries the report's generator marker) or `force` is set, so a typo in
+/// `-o` never eats a journal.
+pub fn write_report(path: &Path, html: &str, force: bool) -> Result<(), String> {
+    if path.is_dir() {
+        return Err(format!(
+            "{} is a folder: give a file name, for example -o {}",
+            path.display(),
+            path.join("report.html").display()
+        ));
+    }
+    if path.exists() && !force {
+        let earlier = read(path)
+            .ok()
+            .map(|bytes| String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned())
+            .is_some_and(|head| crate::present::report::is_report(&head));
+        if !earlier {
+            return Err(format!(
+                "{} exists and is not an earlier report: choose another file with -o, or pass --force to replace it",
+                path.display()
+            ));
+        }
+    }
+    std::fs::write(path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

@@ -55,6 +55,27 @@ enum Command {
         #[arg(long, default_value_t = offer_notes::analysis::years::YEARS_SHOWN, value_parser = clap::value_parser!(u32).range(1..=10))]
         years: u32,
     },
+    /// Write the decision report: one self-contained HTML file (inline CSS and SVG, nothing
+    /// loaded from anywhere) with each offer's recommendation, its years, the anchoring cost,
+    /// the runway, the walk-away matrix and the timeline.
+    Report {
+        /// The journal.
+        path: PathBuf,
+        /// Write to this file instead of standard output. An existing file is replaced only
+        /// when it is an earlier report, or with --force.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// For sharing: names of companies and people become placeholders (Offer A,
+        /// Recruiter A), amounts are rounded to the nearest thousand.
+        #[arg(long)]
+        redact: bool,
+        /// Replace FILE even when it is not an earlier report.
+        #[arg(long)]
+        force: bool,
+        /// Settings file (default: the nearest offer-notes.toml above the journal).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Every offer across journals and searches, oldest first: company, role, dates, asked and
     /// got per counter, the decision, the outcome, and what each company offered last time.
     History {
@@ -175,6 +196,13 @@ fn main() -> ExitCode {
             config,
             years,
         } => compare(&paths, format, config.as_deref(), years),
+        Command::Report {
+            path,
+            output,
+            redact,
+            force,
+            config,
+        } => report(&path, output.as_deref(), redact, force, config.as_deref()),
         Command::History {
             paths,
             format,
@@ -249,6 +277,45 @@ fn compare(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `report`: exit codes as `check` (1 when the journal has warnings or errors, 2 when it
+/// or the output can't be read or written).
+fn report(
+    path: &Path,
+    output: Option<&Path>,
+    redact: bool,
+    force: bool,
+    config_path: Option<&Path>,
+) -> ExitCode {
+    let Some(resolved) = Settings::new(config_path).for_journal(path) else {
+        return ExitCode::from(2);
+    };
+    let text = match read_journal(path) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("offer-notes: {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let report = offer_notes::check(&text, &resolved.config);
+    let options = offer_notes::present::report::Options { redact };
+    let html = offer_notes::present::report::html(&report, options);
+    let written = match output {
+        Some(file) => offer_notes::files::write_report(file, &html, force),
+        None => std::io::stdout()
+            .write_all(html.as_bytes())
+            .map_err(|e| format!("cannot write output: {e}")),
+    };
+    if let Err(e) = written {
+        eprintln!("offer-notes: {e}");
+        return ExitCode::from(2);
+    }
+    let serious = report
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.severity, Severity::Error | Severity::Warning));
+    ExitCode::from(u8::from(serious))
 }
 
 /// The records of every journal `paths` name, and whether any could not be read (said on

@@ -454,6 +454,16 @@ fn reason_hover(
     context: &Context,
     offer: Option<&OfferAnalysis>,
 ) -> String {
+    let (label, verdict) = reason_verdict(c, offer);
+    format!(
+        "**Walk reason: {label}.** {verdict}\n\nWhy: {}",
+        c.explain_in(text, context)
+    )
+}
+
+/// How a `walk:` reason of `offer` is judged: its label and the verdict sentence. The hover
+/// and the report both say it with these words.
+pub fn reason_verdict(c: &Classification, offer: Option<&OfferAnalysis>) -> (String, &'static str) {
     let mut label = c.class.label().to_string();
     // the counters decide whether below the floor is a real reason yet (SPEC §2.0)
     let answered = offer.map_or(0, |a| a.situation.answered_counters);
@@ -474,19 +484,21 @@ fn reason_hover(
         _ => {}
     }
     let verdict = if real {
-        "A real reason to walk."
+        REAL_REASON
     } else if c.class == ReasonClass::BelowFloor {
         "Below the floor after the second counter is a real reason to walk."
     } else if crate::rules::reason_code(c.class).is_some() {
-        "It feels like a reason, but doesn't hold up on its own."
+        FEELS_LIKE_ONE
     } else {
         "Not recognised as either — write the concrete fact if there is one."
     };
-    format!(
-        "**Walk reason: {label}.** {verdict}\n\nWhy: {}",
-        c.explain_in(text, context)
-    )
+    (label, verdict)
 }
+
+/// The verdict on a reason that holds up.
+pub const REAL_REASON: &str = "A real reason to walk.";
+/// The verdict on a reason that only feels like one.
+pub const FEELS_LIKE_ONE: &str = "It feels like a reason, but doesn't hold up on its own.";
 
 fn status_hover(section: &Section, status: Status, offer: Option<&OfferAnalysis>) -> String {
     let name = section.display_name();

@@ -9,5 +9,6 @@ pub mod history;
 pub mod hover;
 pub mod inlay;
 pub mod outline;
+pub mod report;
 pub mod tokens;
 pub mod years;

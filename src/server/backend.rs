@@ -182,8 +182,9 @@ fn workspace_folders(params: &InitializeParams) -> Vec<std::path::PathBuf> {
 }
 
 /// The commands `workspace/executeCommand` runs (advertised in `executeCommandProvider`).
-const COMMANDS: [&str; 2] = [
+const COMMANDS: [&str; 3] = [
     features::COMPARE_COMMAND,
+    features::REPORT_COMMAND,
     super::diagnostics::EXPLAIN_COMMAND,
 ];
 
@@ -485,7 +486,8 @@ impl LanguageServer for Backend {
                 ))),
             };
         }
-        if params.command != features::COMPARE_COMMAND {
+        let report = params.command == features::REPORT_COMMAND;
+        if params.command != features::COMPARE_COMMAND && !report {
             return Err(tower_lsp_server::jsonrpc::Error::invalid_params(format!(
                 "unknown command `{}`; offer-notes knows {}",
                 params.command,
@@ -506,8 +508,12 @@ impl LanguageServer for Backend {
                 )
             })?;
         match self
-            .guarded("the compare command", || {
-                features::compare_markdown(&self.state, &uri)
+            .guarded("the compare or report command", || {
+                if report {
+                    features::report_html(&self.state, &uri)
+                } else {
+                    features::compare_markdown(&self.state, &uri)
+                }
             })
             .await?
         {
