@@ -485,45 +485,21 @@ impl Settings {
     }
 }
 
-/// Journals under `path`: the file itself, or every *.offer / *.offer.md below a folder.
-/// Folders are walked as `.gitignore` says, hidden ones and build output skipped; symbolic
-/// links are not followed into folders (so a link loop cannot make the walk endless or
-/// check a journal twice), and a link to a journal counts once. An unreadable folder is
-/// named on stderr (`false` is returned) and the rest is still walked.
+/// Journals under `path`: the file itself, or every journal below a folder, walked as
+/// [`offer_notes::files::journals_under`] says (the server's workspace scan walks the same
+/// way). An unreadable folder is named on stderr (`false` is returned) and the rest is still
+/// walked.
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> bool {
     if !path.is_dir() {
         out.push(path.to_path_buf());
         return true;
     }
-    let walk = ignore::WalkBuilder::new(path)
-        .follow_links(false)
-        .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | "node_modules")))
-        .build();
-    let mut readable = true;
-    for entry in walk {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                eprintln!("offer-notes: cannot read a folder: {e}");
-                readable = false;
-                continue;
-            }
-        };
-        let name = entry.file_name().to_str().unwrap_or("");
-        let is_journal = name.ends_with(".offer") || name.ends_with(".offer.md");
-        // a link is checked if it leads to a file; a folder it leads to is not walked
-        let is_folder = match entry.file_type() {
-            Some(t) if t.is_symlink() => entry.path().is_dir(),
-            Some(t) => t.is_dir(),
-            None => false,
-        };
-        if is_journal && !is_folder && entry.depth() > 0 {
-            out.push(entry.into_path());
-        }
+    let walked = offer_notes::files::journals_under(path);
+    for e in &walked.unreadable {
+        eprintln!("offer-notes: cannot read a folder: {e}");
     }
-    readable
+    out.extend(walked.journals);
+    walked.unreadable.is_empty()
 }
 
 /// `-` among the paths: the journal on standard input.

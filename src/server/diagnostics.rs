@@ -109,25 +109,6 @@ pub fn to_lsp_at(
         .collect()
 }
 
-/// The report's diagnostics as the LSP diagnostics [`to_lsp_at`] makes, converted one at a
-/// time while they are serialised: a journal of 100,000 offers never holds all 150,000 of
-/// them at once beside the JSON they become.
-pub struct Streamed<'a> {
-    pub uri: &'a Uri,
-    pub diagnostics: &'a [Diagnostic],
-    pub positions: &'a Positions,
-}
-
-impl serde::Serialize for Streamed<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.diagnostics
-                .iter()
-                .map(|d| to_lsp_one(self.uri, d, self.positions)),
-        )
-    }
-}
-
 /// One diagnostic as an LSP diagnostic.
 fn to_lsp_one(uri: &Uri, d: &Diagnostic, positions: &Positions) -> lsp::Diagnostic {
     let position = |offset| convert::lsp_position(positions.get(offset));
