@@ -106,3 +106,78 @@ fn utf8(bytes: Vec<u8>) -> Result<String, String> {
         )
     })
 }
+
+/// Whether a file name is a journal's: `*.offer` or `*.offer.md`. The one predicate the CLI's
+/// folder walk, the server's workspace scan and its file watcher all use.
+pub fn is_journal_name(name: &str) -> bool {
+    name.ends_with(".offer") || name.ends_with(".offer.md")
+}
+
+/// The journals found under a folder, and the folders that could not be read (one line each).
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub journals: Vec<std::path::PathBuf>,
+    pub unreadable: Vec<String>,
+}
+
+/// Every journal under `folder`, sorted by path. Folders are walked as `.gitignore` says,
+/// hidden ones and build output (`target`, `node_modules`) skipped; symbolic links are not
+/// followed into folders (so a link loop cannot make the walk endless or reach a journal
+/// twice), and a link to a journal file counts. A folder that cannot be read is named in
+/// [`Walked::unreadable`] and the rest is still walked. Shared by `offer-notes check DIR` and
+/// the language server's workspace scan, so both see the same journals.
+pub fn journals_under(folder: &Path) -> Walked {
+    let walk = ignore::WalkBuilder::new(folder)
+        .follow_links(false)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | "node_modules")))
+        .build();
+    let mut out = Walked::default();
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                out.unreadable.push(e.to_string());
+                continue;
+            }
+        };
+        let is_journal = entry.file_name().to_str().is_some_and(is_journal_name);
+        // a link is a journal if it leads to a file; a folder it leads to is not walked
+        let is_folder = match entry.file_type() {
+            Some(t) if t.is_symlink() => entry.path().is_dir(),
+            Some(t) => t.is_dir(),
+            None => false,
+        };
+        if is_journal && !is_folder && entry.depth() > 0 {
+            out.journals.push(entry.into_path());
+        }
+    }
+    out
+}
+
+/// Write the decision report to `path`. A file already there is replaced only when it is an
+/// earlier report (it carries the report's generator marker) or `force` is set, so a typo in
+/// `-o` never eats a journal.
+pub fn write_report(path: &Path, html: &str, force: bool) -> Result<(), String> {
+    if path.is_dir() {
+        return Err(format!(
+            "{} is a folder: give a file name, for example -o {}",
+            path.display(),
+            path.join("report.html").display()
+        ));
+    }
+    if path.exists() && !force {
+        let earlier = read(path)
+            .ok()
+            .map(|bytes| String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned())
+            .is_some_and(|head| crate::present::report::is_report(&head));
+        if !earlier {
+            return Err(format!(
+                "{} exists and is not an earlier report: choose another file with -o, or pass --force to replace it",
+                path.display()
+            ));
+        }
+    }
+    std::fs::write(path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

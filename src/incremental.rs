@@ -112,6 +112,18 @@ impl Incremental {
         config: &Config,
         unchanged: Option<Unchanged>,
     ) -> Report {
+        self.check_edited_in(text, config, unchanged, &crate::history::Elsewhere::none())
+    }
+
+    /// [`check_edited`](Self::check_edited) for a journal of a workspace whose other
+    /// journals are `elsewhere` (as [`crate::check_in`]).
+    pub fn check_edited_in(
+        &mut self,
+        text: &str,
+        config: &Config,
+        unchanged: Option<Unchanged>,
+        elsewhere: &crate::history::Elsewhere,
+    ) -> Report {
         crate::fault_injection(text);
         let journal = self.journal(text, unchanged);
         let mut used = HashMap::new();
@@ -132,7 +144,7 @@ impl Incremental {
         let analysis = analysis::analyze_with(&journal, config, &mut classify);
         // keep only this text's reasons, so the cache never outgrows the document
         self.classifications = used;
-        crate::report(text, journal, analysis, config)
+        crate::report(text, journal, analysis, config, elsewhere)
     }
 
     /// The parsed journal, from reused and freshly parsed chunks.

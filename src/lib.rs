@@ -9,6 +9,7 @@ pub mod actions;
 pub mod analysis;
 pub mod config;
 pub mod files;
+pub mod history;
 pub mod incremental;
 pub mod model;
 pub mod present;
@@ -29,6 +30,9 @@ pub struct Report {
     pub journal: model::Journal,
     pub analysis: analysis::Analysis,
     pub diagnostics: Vec<Diagnostic>,
+    /// What each offer section's company did before (earlier searches, other journals of
+    /// the workspace): what `same-company-again` and the heading hover say.
+    pub before: Vec<history::Before>,
     /// The classified lines of the text, kept so requests (tokens, completion, formatting)
     /// never lex the text again; the incremental engine leaves it to be filled on first use.
     lines: std::sync::OnceLock<Vec<syntax::Line>>,
@@ -41,13 +45,19 @@ impl Report {
     }
 }
 
-/// Parse, analyse and check a journal.
+/// Parse, analyse and check a journal on its own.
 pub fn check(text: &str, config: &Config) -> Report {
+    check_in(text, config, &history::Elsewhere::none())
+}
+
+/// Parse, analyse and check a journal of a workspace whose other journals are `elsewhere`
+/// (which must not hold this journal's own records: see [`history::Elsewhere::excluding`]).
+pub fn check_in(text: &str, config: &Config, elsewhere: &history::Elsewhere) -> Report {
     fault_injection(text);
     let lines = syntax::lines(text);
     let journal = model::build(text, &lines);
     let analysis = analysis::analyze(&journal, config);
-    let report = report(text, journal, analysis, config);
+    let report = report(text, journal, analysis, config, elsewhere);
     let _ = report.lines.set(lines);
     report
 }
@@ -58,17 +68,21 @@ pub(crate) fn report(
     journal: model::Journal,
     analysis: analysis::Analysis,
     config: &Config,
+    elsewhere: &history::Elsewhere,
 ) -> Report {
+    let before = history::before(text, &journal, &analysis, elsewhere);
     let diagnostics = rules::run(&rules::Context {
         text,
         journal: &journal,
         analysis: &analysis,
         config,
+        before: &before,
     });
     Report {
         journal,
         analysis,
         diagnostics,
+        before,
         lines: std::sync::OnceLock::new(),
     }
 }

@@ -55,6 +55,51 @@ enum Command {
         #[arg(long, default_value_t = offer_notes::analysis::years::YEARS_SHOWN, value_parser = clap::value_parser!(u32).range(1..=10))]
         years: u32,
     },
+    /// Write the decision report: one self-contained HTML file (inline CSS and SVG, nothing
+    /// loaded from anywhere) with each offer's recommendation, its years, the anchoring cost,
+    /// the runway, the walk-away matrix and the timeline.
+    Report {
+        /// The journal.
+        path: PathBuf,
+        /// Write to this file instead of standard output. An existing file is replaced only
+        /// when it is an earlier report, or with --force.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// For sharing: names of companies and people become placeholders (Offer A,
+        /// Recruiter A), amounts are rounded to the nearest thousand.
+        #[arg(long)]
+        redact: bool,
+        /// Replace FILE even when it is not an earlier report.
+        #[arg(long)]
+        force: bool,
+        /// Settings file (default: the nearest offer-notes.toml above the journal).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Every offer across journals and searches, oldest first: company, role, dates, asked and
+    /// got per counter, the decision, the outcome, and what each company offered last time.
+    History {
+        /// Journals, or folders searched for them (as `check` walks them).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = HistoryFormat::Text)]
+        format: HistoryFormat,
+        /// Settings file (default: the nearest offer-notes.toml above each journal).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// What comes next: decision dates, offer deadlines and review dates in date order, with
+    /// what to do at each (`--format ics` writes calendar events that update on re-import).
+    Timeline {
+        /// Journals, or folders searched for them (as `check` walks them).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+        format: TimelineFormat,
+        /// Settings file (default: the nearest offer-notes.toml above each journal).
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
     /// Explain a rule: what it means and what to do. Without a code, list the rules.
     Explain {
         /// A rule code, written as in `allow:` (`below-floor`, `BELOW_FLOOR`).
@@ -92,6 +137,21 @@ enum Format {
 enum TableFormat {
     Text,
     Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum HistoryFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TimelineFormat {
+    Text,
+    Json,
+    /// iCalendar (RFC 5545): all-day events, stable UIDs.
+    Ics,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -136,6 +196,23 @@ fn main() -> ExitCode {
             config,
             years,
         } => compare(&paths, format, config.as_deref(), years),
+        Command::Report {
+            path,
+            output,
+            redact,
+            force,
+            config,
+        } => report(&path, output.as_deref(), redact, force, config.as_deref()),
+        Command::History {
+            paths,
+            format,
+            config,
+        } => history(&paths, format, config.as_deref()),
+        Command::Timeline {
+            paths,
+            format,
+            config,
+        } => timeline(&paths, format, config.as_deref()),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Completions { shell } => {
             clap_complete::generate(
@@ -195,6 +272,131 @@ fn compare(
             TableFormat::Markdown => print!("{}", offer_notes::present::compare::markdown(&rows)),
         }
     }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `report`: exit codes as `check` (1 when the journal has warnings or errors, 2 when it
+/// or the output can't be read or written).
+fn report(
+    path: &Path,
+    output: Option<&Path>,
+    redact: bool,
+    force: bool,
+    config_path: Option<&Path>,
+) -> ExitCode {
+    let Some(resolved) = Settings::new(config_path).for_journal(path) else {
+        return ExitCode::from(2);
+    };
+    let text = match read_journal(path) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("offer-notes: {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let report = offer_notes::check(&text, &resolved.config);
+    let options = offer_notes::present::report::Options { redact };
+    let html = offer_notes::present::report::html(&report, options);
+    let written = match output {
+        Some(file) => offer_notes::files::write_report(file, &html, force),
+        None => std::io::stdout()
+            .write_all(html.as_bytes())
+            .map_err(|e| format!("cannot write output: {e}")),
+    };
+    if let Err(e) = written {
+        eprintln!("offer-notes: {e}");
+        return ExitCode::from(2);
+    }
+    let serious = report
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.severity, Severity::Error | Severity::Warning));
+    ExitCode::from(u8::from(serious))
+}
+
+/// The records of every journal `paths` name, and whether any could not be read (said on
+/// stderr). `None`: a settings file could not be read (bad usage).
+fn read_records(
+    paths: &[PathBuf],
+    config_path: Option<&Path>,
+) -> Option<(Vec<offer_notes::history::JournalRecords>, bool)> {
+    let (files, mut failed) = journals(paths);
+    let mut settings = Settings::new(config_path);
+    let mut read = Vec::with_capacity(files.len());
+    for file in &files {
+        let resolved = settings.for_journal(file)?;
+        let text = if is_stdin(file) {
+            offer_notes::files::read_text_from(std::io::stdin().lock())
+        } else {
+            offer_notes::files::read_text(file)
+        };
+        match text {
+            Ok(text) => read.push(offer_notes::history::records_of_text(
+                &file.display().to_string(),
+                &text,
+                &resolved.config,
+            )),
+            Err(e) => {
+                eprintln!("offer-notes: {}: {e}", file.display());
+                failed = true;
+            }
+        }
+    }
+    Some((read, failed))
+}
+
+fn history(paths: &[PathBuf], format: HistoryFormat, config_path: Option<&Path>) -> ExitCode {
+    use offer_notes::present::history as show;
+    let Some((journals, failed)) = read_records(paths, config_path) else {
+        return ExitCode::from(2);
+    };
+    let entries = offer_notes::history::ordered(&journals);
+    match format {
+        HistoryFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&show::json(&entries)).unwrap_or_else(|_| "[]".into())
+        ),
+        _ if entries.is_empty() && !journals.is_empty() => println!(
+            "No offers in these journals yet: a `## Company` section with `base:`, `status:` or a              `decision` line is an offer."
+        ),
+        HistoryFormat::Text => print!("{}", render::escape_bidi(&show::text(&entries))),
+        HistoryFormat::Markdown => print!("{}", render::escape_bidi(&show::markdown(&entries))),
+    }
+    exit_after(failed)
+}
+
+fn timeline(paths: &[PathBuf], format: TimelineFormat, config_path: Option<&Path>) -> ExitCode {
+    use offer_notes::history::timeline;
+    use offer_notes::present::{calendar, history as show};
+    let Some((journals, failed)) = read_records(paths, config_path) else {
+        return ExitCode::from(2);
+    };
+    let mut events: Vec<_> = journals
+        .iter()
+        .flat_map(|j| timeline::events(&j.records, j.today))
+        .collect();
+    events.sort_by_key(|e| e.date);
+    match format {
+        TimelineFormat::Ics => print!("{}", calendar::ics(&events, chrono::Utc::now())),
+        TimelineFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&show::timeline_json(&events))
+                .unwrap_or_else(|_| "[]".into())
+        ),
+        TimelineFormat::Text if events.is_empty() && !journals.is_empty() => println!(
+            "Nothing coming up: no open offer has a `decision-date` or `expires`, and no              `review:` is waiting for its `outcome`."
+        ),
+        TimelineFormat::Text => print!("{}", render::escape_bidi(&show::timeline_text(&events))),
+    }
+    exit_after(failed)
+}
+
+/// 2 when some input could not be read (said on stderr), else 0.
+fn exit_after(failed: bool) -> ExitCode {
     if failed {
         ExitCode::from(2)
     } else {
@@ -283,45 +485,21 @@ impl Settings {
     }
 }
 
-/// Journals under `path`: the file itself, or every *.offer / *.offer.md below a folder.
-/// Folders are walked as `.gitignore` says, hidden ones and build output skipped; symbolic
-/// links are not followed into folders (so a link loop cannot make the walk endless or
-/// check a journal twice), and a link to a journal counts once. An unreadable folder is
-/// named on stderr (`false` is returned) and the rest is still walked.
+/// Journals under `path`: the file itself, or every journal below a folder, walked as
+/// [`offer_notes::files::journals_under`] says (the server's workspace scan walks the same
+/// way). An unreadable folder is named on stderr (`false` is returned) and the rest is still
+/// walked.
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> bool {
     if !path.is_dir() {
         out.push(path.to_path_buf());
         return true;
     }
-    let walk = ignore::WalkBuilder::new(path)
-        .follow_links(false)
-        .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | "node_modules")))
-        .build();
-    let mut readable = true;
-    for entry in walk {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                eprintln!("offer-notes: cannot read a folder: {e}");
-                readable = false;
-                continue;
-            }
-        };
-        let name = entry.file_name().to_str().unwrap_or("");
-        let is_journal = name.ends_with(".offer") || name.ends_with(".offer.md");
-        // a link is checked if it leads to a file; a folder it leads to is not walked
-        let is_folder = match entry.file_type() {
-            Some(t) if t.is_symlink() => entry.path().is_dir(),
-            Some(t) => t.is_dir(),
-            None => false,
-        };
-        if is_journal && !is_folder && entry.depth() > 0 {
-            out.push(entry.into_path());
-        }
+    let walked = offer_notes::files::journals_under(path);
+    for e in &walked.unreadable {
+        eprintln!("offer-notes: cannot read a folder: {e}");
     }
-    readable
+    out.extend(walked.journals);
+    walked.unreadable.is_empty()
 }
 
 /// `-` among the paths: the journal on standard input.
@@ -406,6 +584,9 @@ fn check(
     let mut json = Vec::new();
     let mut counts = [0usize; 4];
     let mut checked = 0;
+    // every journal read first: the journals given together are one workspace, and each is
+    // checked with the others' history (`same-company-again` across journals)
+    let mut read = Vec::with_capacity(files.len());
     for (file, settings) in files.iter().zip(&configs) {
         let (name, text) = if is_stdin(file) {
             (
@@ -418,16 +599,25 @@ fn check(
                 offer_notes::files::read_text(file),
             )
         };
-        let text = match text {
-            Ok(text) => text,
+        match text {
+            Ok(text) => read.push((name, text, settings)),
             Err(e) => {
                 eprintln!("offer-notes: {name}: {e}");
                 unreadable = true;
-                continue;
             }
-        };
+        }
+    }
+    let workspace = if read.len() > 1 {
+        offer_notes::history::Elsewhere::of_journals(
+            read.iter()
+                .map(|(name, text, s)| (name.as_str(), text.as_str(), &s.config)),
+        )
+    } else {
+        offer_notes::history::Elsewhere::none()
+    };
+    for (name, text, settings) in read {
         checked += 1;
-        let report = offer_notes::check(&text, &settings.config);
+        let report = offer_notes::check_in(&text, &settings.config, &workspace.excluding(&name));
         for d in &report.diagnostics {
             counts[d.severity as usize] += 1;
         }

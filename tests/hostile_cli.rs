@@ -178,6 +178,9 @@ fn a_closed_stdout_ends_every_subcommand_quietly() {
         vec!["compare", "--format", "markdown", &journal],
         vec!["explain"],
         vec!["explain", "below-floor"],
+        vec!["history", &folder],
+        vec!["history", "--format", "json", &folder],
+        vec!["timeline", "--format", "ics", &folder],
     ] {
         // like `offer-notes check . | head -0`: the reader is gone before the first write
         let mut child = Command::new(common::binary())

@@ -364,12 +364,13 @@ fn a_client_that_stops_reading_leaves_memory_bounded_and_gets_the_newest_diagnos
         }
     }
     let rss_before = status_kb(pid, "VmRSS:");
-    // the client stops reading and goes on typing
+    // the client stops reading and goes on typing (new lines at the top: every finding moves,
+    // so every version's diagnostics differ and none is left out as already sent)
     let last = 120;
     for version in 2..=last {
         send(
             json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version},
-            "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "x"}]}}),
+            "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "\n"}]}}),
         );
         std::thread::sleep(Duration::from_millis(25));
     }

@@ -343,3 +343,120 @@ counter 2026-03-06: asked $210k, got $195k
 ",
     );
 }
+
+/// Two searches of one journal: a walk-away from Initrode in 2024, Initrode again in 2026.
+const WALKED_THEN_BACK: &str = "\
+# Job search 2024
+today: 2026-11-30
+floor: $150k base
+decision-date: 2024-05-01
+
+## Initrode
+status: declined
+base: $138,000
+counter 2024-04-20: asked $155k, got $140k
+counter 2024-04-25: asked $150k, got $140k
+decision 2024-04-28: walk
+
+## Vandelay Industries
+status: accepted
+base: $146,000
+decision 2024-04-30: accept
+
+# Job search 2026
+floor: $190k base
+
+## Initrode, Inc. (again)
+status: live
+base: $196,000
+
+## Vandelay Industries
+status: live
+base: $199,000
+
+## Initech
+status: live
+base: $191,000
+";
+
+fn heading_hover(text: &str, report: &offer_notes::Report, heading: &str) -> String {
+    let offset = text.find(heading).expect("the heading is in the journal") + 4;
+    hover(text, report, offset)
+        .map(|(_, markdown)| markdown)
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_heading_states_when_and_at_what_numbers_you_walked_from_the_company() {
+    let report = check(WALKED_THEN_BACK, &Config::default());
+    let shown = heading_hover(WALKED_THEN_BACK, &report, "## Initrode, Inc.");
+    assert!(
+        shown.contains(
+            "You walked away from Initrode on 2024-04-28 at $140,000 after asking $150,000"
+        ),
+        "{shown}"
+    );
+    assert!(shown.contains("15–20%"), "{shown}");
+    // the same sentence as the diagnostic on that heading: one fragment, one place
+    let rule = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "same-company-again")
+        .expect("same-company-again fires on the 2026 Initrode");
+    assert!(
+        shown.contains(&rule.message),
+        "{shown}\n---\n{}",
+        rule.message
+    );
+}
+
+#[test]
+fn a_heading_says_what_you_accepted_before_but_never_calls_it_a_walk() {
+    let report = check(WALKED_THEN_BACK, &Config::default());
+    let text = WALKED_THEN_BACK;
+    let second = text.rfind("## Vandelay Industries").expect("2026 Vandelay");
+    let (_, shown) = hover(text, &report, second + 4).expect("a heading hover");
+    assert!(
+        shown.contains("Last time: You said yes to Vandelay Industries on 2024-04-30 at $146,000"),
+        "{shown}"
+    );
+    assert!(!shown.contains("walked away"), "{shown}");
+    // a company never seen before has no history part at all
+    let shown = heading_hover(text, &report, "## Initech");
+    assert!(!shown.contains("History with this company"), "{shown}");
+}
+
+#[test]
+fn a_heading_states_a_walk_recorded_in_another_journal_of_the_workspace() {
+    let old = "\
+# 2024
+today: 2026-11-30
+## Globex Corporation
+base: $120,000
+counter 2024-03-01: asked $140k, got $128k
+decision 2024-03-02: walk
+";
+    let new = "\
+# 2026
+today: 2026-11-30
+floor: $150k base
+## Offer: Globex
+status: live
+base: $155,000
+";
+    let config = Config::default();
+    let records = offer_notes::history::records_of_text("2024.offer", old, &config);
+    let elsewhere =
+        offer_notes::history::Elsewhere::from_records(&records.records).excluding("2026.offer");
+    let report = offer_notes::check_in(new, &config, &elsewhere);
+    let shown = heading_hover(new, &report, "## Offer: Globex");
+    assert!(
+        shown.contains(
+            "You walked away from Globex Corporation on 2024-03-02 at $128,000 after asking $140,000, in 2024.offer"
+        ),
+        "{shown}"
+    );
+    // checked on its own, the same journal knows nothing of it
+    let alone = check(new, &config);
+    assert!(!heading_hover(new, &alone, "## Offer: Globex").contains("walked away"));
+}

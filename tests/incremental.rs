@@ -160,3 +160,34 @@ fn naming_the_recruiter_reclassifies_an_unchanged_walk_line() {
     let third = engine.check(before, &config);
     assert_eq!(codes(&third), codes(&first));
 }
+
+#[test]
+fn in_a_workspace_an_edit_that_names_the_company_again_gives_what_check_in_gives() {
+    // the other journal remembers a walk from Globex; typing the heading turns the rule on,
+    // and renaming it to a look-alike turns it off — the engine equals the full check each time
+    use offer_notes::history::{records_of_text, Elsewhere};
+    let config = Config::default();
+    let old = "# 2024\ntoday: 2026-11-30\n## Globex Corp.\nbase: $120,000\ncounter 2024-03-01: asked $140k, got $128k\ndecision 2024-03-02: walk\n";
+    let records = records_of_text("old.offer", old, &config);
+    let elsewhere = Elsewhere::from_records(&records.records).excluding("new.offer");
+    let steps = [
+        "# 2026\ntoday: 2026-11-30\nfloor: $150k\n## Initech\nstatus: live\nbase: $151,000\n",
+        "# 2026\ntoday: 2026-11-30\nfloor: $150k\n## Globex\nstatus: live\nbase: $151,000\n",
+        "# 2026\ntoday: 2026-11-30\nfloor: $150k\n## Globex Labs\nstatus: live\nbase: $151,000\n",
+    ];
+    let mut engine = Incremental::new();
+    let mut fired = Vec::new();
+    for text in steps {
+        let edited = engine.check_edited_in(text, &config, None, &elsewhere);
+        let full = offer_notes::check_in(text, &config, &elsewhere);
+        assert_eq!(edited.diagnostics, full.diagnostics);
+        assert_eq!(edited.before, full.before);
+        fired.push(
+            edited
+                .diagnostics
+                .iter()
+                .any(|d| d.code.as_str() == "same-company-again"),
+        );
+    }
+    assert_eq!(fired, [false, true, false]);
+}

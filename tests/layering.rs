@@ -45,6 +45,7 @@ const CORE: &[&str] = &[
     "src/syntax",
     "src/model",
     "src/analysis",
+    "src/history",
     "src/rules",
     "src/present",
     "src/actions",
@@ -110,6 +111,7 @@ fn the_analysis_core_does_not_know_the_rule_registry() {
         "src/syntax",
         "src/model",
         "src/analysis",
+        "src/history",
     ];
     let found: Vec<String> = lower
         .iter()

@@ -388,6 +388,25 @@ fn the_compare_lens_runs_the_compare_command() {
     assert_eq!(r["error"]["code"], -32602);
 }
 
+#[test]
+fn the_report_command_returns_the_journals_decision_report() {
+    let mut lsp = open(Encoding::Utf16);
+    let r = lsp.request(
+        "workspace/executeCommand",
+        json!({"command": "offer-notes.report", "arguments": [URI]}),
+    );
+    let html = r["result"].as_str().unwrap_or_else(|| panic!("{r}"));
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("<h1>Decision report</h1>"), "{html}");
+    // the same figures compare shows for the open text
+    assert!(html.contains("$249,745.86"), "{html}");
+    let closed = lsp.request(
+        "workspace/executeCommand",
+        json!({"command": "offer-notes.report", "arguments": ["file:///nowhere.offer"]}),
+    );
+    assert_eq!(closed["error"]["code"], -32602, "{closed}");
+}
+
 /// Markdown outside code spans and fences has no bare `$` (renderers with TeX support would
 /// typeset the text between two amounts as maths).
 fn bare_dollars(md: &str) -> Vec<String> {
@@ -440,7 +459,11 @@ fn rule_links_are_offer_notes_urls_the_explain_command_answers() {
     let commands = &init["result"]["capabilities"]["executeCommandProvider"]["commands"];
     assert_eq!(
         commands,
-        &json!(["offer-notes.compare", "offer-notes.explain"]),
+        &json!([
+            "offer-notes.compare",
+            "offer-notes.report",
+            "offer-notes.explain"
+        ]),
         "{init}"
     );
     lsp.open(URI, JOURNAL, 1);

@@ -2,6 +2,7 @@
 //! Built from the syntax lines by [`build`]; everything carries byte spans back into the text.
 
 mod build;
+pub mod company;
 pub mod fuller;
 pub mod keys;
 pub mod money;
@@ -450,27 +451,13 @@ impl Section {
     }
 
     /// The company as an email, `compare` or the history names it: the heading without the
-    /// journal's own annotations — `Initech (current job)` → `Initech`, `Acme [dream job]` →
+    /// journal's own annotations — `Initech (current job)` → `Initech`, `Acme | Tokyo` →
     /// `Acme` (SPEC §1 Drafts: nothing from the journal leaks into the email).
     pub fn company(&self) -> String {
-        let Some(name) = self.name.as_deref() else {
-            return "the company".into();
-        };
-        let mut rest = name.trim();
-        loop {
-            let stripped = [('(', ')'), ('[', ']')].iter().find_map(|&(open, close)| {
-                let inner = rest.strip_suffix(close)?;
-                let at = inner.rfind(open)?;
-                Some(inner[..at].trim_end())
-            });
-            match stripped {
-                Some(shorter) if !shorter.is_empty() => rest = shorter,
-                _ => break,
-            }
+        match self.name.as_deref() {
+            Some(name) => company::company_name(name).to_string(),
+            None => "the company".into(),
         }
-        rest.trim_end_matches([' ', '—', '-', ':', ','])
-            .trim_end()
-            .to_string()
     }
 
     pub fn display_name(&self) -> &str {

@@ -156,7 +156,7 @@ pub fn markdown(rows: &[Row]) -> String {
     out
 }
 
-fn markdown_cell(text: &str) -> String {
+pub(crate) fn markdown_cell(text: &str) -> String {
     text.replace('\\', "\\\\").replace('|', "\\|")
 }
 

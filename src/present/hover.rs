@@ -61,6 +61,7 @@ pub fn hover(text: &str, report: &Report, offset: usize) -> Option<(Span, String
             parts.push(offer_summary(section, a));
             parts.push(super::years::years_markdown(report, section, a));
         }
+        parts.extend(history_markdown(report, index));
     } else if let Some((i, reason)) = section
         .reasons
         .iter()
@@ -330,6 +331,31 @@ pub fn projection_markdown(
     out
 }
 
+/// What the section's company did before, in the words `same-company-again` uses.
+fn history_markdown(report: &Report, index: usize) -> Option<String> {
+    let at = report
+        .before
+        .binary_search_by_key(&index, |b| b.section)
+        .ok()?;
+    let before = &report.before[at];
+    let mut out = String::from(
+        "**History with this company**
+
+",
+    );
+    if let Some(walked) = &before.walked {
+        let _ = writeln!(out, "{}.", crate::history::walked_again(walked));
+    }
+    if let Some(last) = before
+        .last
+        .as_ref()
+        .filter(|l| Some(*l) != before.walked.as_ref())
+    {
+        let _ = writeln!(out, "\nLast time: {}.", last.sentence());
+    }
+    Some(out.trim_end().to_string())
+}
+
 fn offer_summary(section: &Section, a: &OfferAnalysis) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "### {}\n", section.display_name());
@@ -428,6 +454,16 @@ fn reason_hover(
     context: &Context,
     offer: Option<&OfferAnalysis>,
 ) -> String {
+    let (label, verdict) = reason_verdict(c, offer);
+    format!(
+        "**Walk reason: {label}.** {verdict}\n\nWhy: {}",
+        c.explain_in(text, context)
+    )
+}
+
+/// How a `walk:` reason of `offer` is judged: its label and the verdict sentence. The hover
+/// and the report both say it with these words.
+pub fn reason_verdict(c: &Classification, offer: Option<&OfferAnalysis>) -> (String, &'static str) {
     let mut label = c.class.label().to_string();
     // the counters decide whether below the floor is a real reason yet (SPEC §2.0)
     let answered = offer.map_or(0, |a| a.situation.answered_counters);
@@ -448,19 +484,21 @@ fn reason_hover(
         _ => {}
     }
     let verdict = if real {
-        "A real reason to walk."
+        REAL_REASON
     } else if c.class == ReasonClass::BelowFloor {
         "Below the floor after the second counter is a real reason to walk."
     } else if crate::rules::reason_code(c.class).is_some() {
-        "It feels like a reason, but doesn't hold up on its own."
+        FEELS_LIKE_ONE
     } else {
         "Not recognised as either — write the concrete fact if there is one."
     };
-    format!(
-        "**Walk reason: {label}.** {verdict}\n\nWhy: {}",
-        c.explain_in(text, context)
-    )
+    (label, verdict)
 }
+
+/// The verdict on a reason that holds up.
+pub const REAL_REASON: &str = "A real reason to walk.";
+/// The verdict on a reason that only feels like one.
+pub const FEELS_LIKE_ONE: &str = "It feels like a reason, but doesn't hold up on its own.";
 
 fn status_hover(section: &Section, status: Status, offer: Option<&OfferAnalysis>) -> String {
     let name = section.display_name();

@@ -6,6 +6,7 @@ use super::Severity::*;
 use super::Source::*;
 use super::{Context, Finding, Spec};
 use crate::analysis::dates::{self, Deadline};
+use crate::history::timeline;
 
 /// `expires-before-decision-date`: the company's deadline comes before yours.
 pub(super) const EXPIRES_BEFORE_DECISION_DATE: Spec = Spec {
@@ -33,8 +34,9 @@ pub fn expires_before_decision_date(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         let message = format!(
-            "{}'s offer expires on {expires}, before your decision date of {decision_date}: ask for an extension to {decision_date} (short, grateful, and say why), or move your date knowingly",
-            section.company()
+            "{}'s offer expires on {expires}, before your decision date of {decision_date}: {}",
+            section.company(),
+            timeline::extension_fragment(decision_date)
         );
         out.push(
             Finding::new(a.section, line, message).related(date_line.line, "your decision date"),
@@ -67,8 +69,9 @@ pub fn offer_expired(ctx: &Context, out: &mut Vec<Finding>) {
             .as_ref()
             .map_or_else(|| "them".to_string(), |r| r.value.clone());
         let message = format!(
-            "{}'s offer expired on {expires} and nothing is decided: ask {who} whether it still stands, then record a decision or `status: withdrawn`",
-            section.company()
+            "{}'s offer expired on {expires} and nothing is decided: {}",
+            section.company(),
+            timeline::expired_fragment(&who)
         );
         out.push(Finding::new(a.section, line, message));
     }
@@ -99,8 +102,9 @@ pub fn review_due(ctx: &Context, out: &mut Vec<Finding>) {
             .map(|e| format!(" You expected: \"{}\".", e.value))
             .unwrap_or_default();
         let message = format!(
-            "Your review of {} was due on {review}: look back — what happened?{expected} Write an `outcome` line, and a `lesson` if there is one",
-            section.display_name()
+            "Your review of {} was due on {review}: {}.{expected}",
+            section.display_name(),
+            timeline::review_fragment()
         );
         out.push(Finding::new(index, line, message));
     }

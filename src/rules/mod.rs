@@ -60,6 +60,8 @@ pub struct Context<'a> {
     pub journal: &'a Journal,
     pub analysis: &'a Analysis,
     pub config: &'a Config,
+    /// What each section's company did before (`history::before`).
+    pub before: &'a [crate::history::Before],
 }
 
 impl Context<'_> {
@@ -280,6 +282,7 @@ rules! {
     ResignNotice = "resign-notice" => process::RESIGN_NOTICE,
     TellReferrer = "tell-referrer" => process::TELL_REFERRER,
     NoReviewDate = "no-review-date" => process::NO_REVIEW_DATE,
+    SameCompanyAgain = "same-company-again" => process::SAME_COMPANY_AGAIN,
     TellOtherCompanies = "tell-other-companies" => process::TELL_OTHER_COMPANIES,
     ColdFeet = "cold-feet" => reasons::COLD_FEET,
     ExpiresBeforeDecisionDate = "expires-before-decision-date" => deadlines::EXPIRES_BEFORE_DECISION_DATE,

@@ -120,10 +120,10 @@ pub fn decision_date_passed(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let message = format!(
-            "Your decision date for {} was {} and no decision is recorded: decide (`decision {}: walk|accept|counter|wait`), or set a new date on purpose",
+            "Your decision date for {} was {} and no decision is recorded: {}",
             section.display_name(),
             decide_on.value,
-            ctx.analysis.today
+            crate::history::timeline::decide_fragment(ctx.analysis.today)
         );
         out.push(
             Finding::new(a.section, section.anchor(), message)
@@ -421,5 +421,38 @@ pub fn tell_other_companies(ctx: &Context, out: &mut Vec<Finding>) {
             section.display_name()
         );
         out.push(Finding::new(index, status.line, message));
+    }
+}
+
+/// `same-company-again`: an offer from a company you walked away from before.
+pub(super) const SAME_COMPANY_AGAIN: Spec = Spec {
+    severity: Information,
+    family: Process,
+    sources: &[WalkAway],
+    summary: "an offer section for a company you walked away from in an earlier search or another journal of the workspace",
+    explanation: "You have walked away from this company before, and the journal remembers when and at what numbers. Companies do come back: about 15–20% of walk-aways lead to a re-engagement six to eighteen months later, often with a meaningfully better offer. Start from what you know — their last number, what you asked, why you walked — rather than from zero, and check whether what made you walk has changed. Companies are matched by name across case, punctuation, legal forms (`Inc`, `GmbH`…), an `Offer:` label and a note after the name (`(Berlin)`, `| Tokyo`); names that merely look alike are never matched.",
+    check: same_company_again,
+};
+
+pub fn same_company_again(ctx: &Context, out: &mut Vec<Finding>) {
+    for before in ctx.before {
+        // history and closed sections get no advice about now
+        if ctx.is_settled(before.section) {
+            continue;
+        }
+        let (Some(seen), Some(section)) =
+            (&before.walked, ctx.journal.sections.get(before.section))
+        else {
+            continue;
+        };
+        let mut finding = Finding::new(
+            before.section,
+            section.anchor(),
+            crate::history::walked_again(seen),
+        );
+        if let Some(earlier) = seen.section.and_then(|i| ctx.journal.sections.get(i)) {
+            finding = finding.related(earlier.anchor(), "where you walked away before");
+        }
+        out.push(finding);
     }
 }

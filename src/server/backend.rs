@@ -47,6 +47,35 @@ impl Backend {
             .unwrap_or(false)
     }
 
+    fn client_shows_progress(&self) -> bool {
+        self.capabilities
+            .lock()
+            .ok()
+            .and_then(|c| c.window.as_ref()?.work_done_progress)
+            .unwrap_or(false)
+    }
+
+    /// Walk the workspace folders in the worker (`initialize` announced it, so a workspace
+    /// pull already waits for it); when the client shows progress, the background check is
+    /// reported with `$/progress`.
+    async fn first_scan(&self) {
+        let mut token = None;
+        if self.client_shows_progress() {
+            let wanted = NumberOrString::String("offer-notes/workspace".into());
+            let create = self.client.send_request::<request::WorkDoneProgressCreate>(
+                WorkDoneProgressCreateParams {
+                    token: wanted.clone(),
+                },
+            );
+            match tokio::time::timeout(std::time::Duration::from_secs(5), create).await {
+                Ok(Ok(())) => token = Some(wanted),
+                Ok(Err(e)) => tracing::warn!("window/workDoneProgress/create refused: {e}"),
+                Err(_) => tracing::warn!("window/workDoneProgress/create not answered"),
+            }
+        }
+        self.state.schedule(Job::Scan(token));
+    }
+
     /// Settings changed (`files_changed`: an `offer-notes.toml` on disk): resolve every open
     /// document's settings again, tell the person about settings that couldn't be used, and
     /// analyse again the documents whose settings changed.
@@ -79,6 +108,10 @@ impl Backend {
                 self.state.forget(&uri);
                 self.state.schedule(Job::Analyze(uri));
             }
+        }
+        if files_changed {
+            // the journals on disk are resolved afresh when they are checked again
+            self.state.schedule_disk(Job::RecheckDisk);
         }
     }
 
@@ -149,8 +182,9 @@ fn workspace_folders(params: &InitializeParams) -> Vec<std::path::PathBuf> {
 }
 
 /// The commands `workspace/executeCommand` runs (advertised in `executeCommandProvider`).
-const COMMANDS: [&str; 2] = [
+const COMMANDS: [&str; 3] = [
     features::COMPARE_COMMAND,
+    features::REPORT_COMMAND,
     super::diagnostics::EXPLAIN_COMMAND,
 ];
 
@@ -165,8 +199,31 @@ impl LanguageServer for Backend {
         }
         // settings apply from the first didOpen; problems with them are reported once
         // `initialized` arrives
+        let folders = workspace_folders(&params);
+        if let Ok(mut ws) = self.state.workspace.lock() {
+            ws.change_folders(folders.clone(), &[]);
+            // `initialized` walks them: a workspace pull waits for that walk
+            ws.background.announced = 1;
+        }
+        let pull = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
+        self.state
+            .pull
+            .store(pull, std::sync::atomic::Ordering::SeqCst);
+        let refresh = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.diagnostics.as_ref()?.refresh_support)
+            .unwrap_or(false);
+        self.state
+            .refresh
+            .store(pull && refresh, std::sync::atomic::Ordering::SeqCst);
         if let Ok(mut s) = self.state.settings.lock() {
-            s.set_folders(workspace_folders(&params));
+            s.set_folders(folders);
             s.set_init(
                 params
                     .initialization_options
@@ -200,6 +257,7 @@ impl LanguageServer for Backend {
                     .swap(true, std::sync::atomic::Ordering::SeqCst)
                 {
                     state.schedule(super::worker::Job::Reanalyze);
+                    state.schedule(super::worker::Job::Scan(None));
                 }
             });
         }
@@ -260,6 +318,15 @@ impl LanguageServer for Backend {
                     commands: COMMANDS.iter().map(|c| c.to_string()).collect(),
                     ..Default::default()
                 }),
+                // one channel per client: a client that pulls is pushed nothing
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some(super::diagnostics::SOURCE.into()),
+                        inter_file_dependencies: true,
+                        workspace_diagnostics: true,
+                        work_done_progress_options: Default::default(),
+                    })
+                }),
                 // each folder's documents get their own nearest offer-notes.toml
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
@@ -277,20 +344,27 @@ impl LanguageServer for Backend {
     async fn initialized(&self, _: InitializedParams) {
         self.pull_client_settings().await;
         self.reload(false).await;
+        // open documents are analysed first (queued by the reload); then every journal
+        self.first_scan().await;
         if self.client_can_watch_files() {
+            let glob = |pattern: String| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(pattern),
+                kind: None,
+            };
             let options = DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(format!("**/{}", settings::FILE_NAME)),
-                    kind: None,
-                }],
+                watchers: vec![
+                    glob(format!("**/{}", settings::FILE_NAME)),
+                    glob("**/*.offer".into()),
+                    glob("**/*.offer.md".into()),
+                ],
             };
             let registration = Registration {
-                id: "offer-notes-toml".into(),
+                id: "offer-notes-files".into(),
                 method: "workspace/didChangeWatchedFiles".into(),
                 register_options: serde_json::to_value(options).ok(),
             };
             if let Err(e) = self.client.register_capability(vec![registration]).await {
-                tracing::warn!("could not watch {}: {e}", settings::FILE_NAME);
+                tracing::warn!("could not watch journals and {}: {e}", settings::FILE_NAME);
             }
         }
     }
@@ -315,12 +389,20 @@ impl LanguageServer for Backend {
         self.reload(false).await;
     }
 
-    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
-        // only `**/offer-notes.toml` is watched: a file was created, changed or deleted
-        self.reload(true).await;
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        // journals were already handed to the worker by the transport (in arrival order);
+        // here only the settings files
+        let settings_changed = params.changes.iter().any(|c| {
+            convert::file_path(&c.uri)
+                .is_some_and(|p| p.file_name().is_some_and(|n| n == settings::FILE_NAME))
+        });
+        if settings_changed {
+            self.reload(true).await;
+        }
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        // the journals of the folders were rescanned by the transport; here their settings
         let paths = |folders: &[WorkspaceFolder]| -> Vec<std::path::PathBuf> {
             folders
                 .iter()
@@ -404,7 +486,8 @@ impl LanguageServer for Backend {
                 ))),
             };
         }
-        if params.command != features::COMPARE_COMMAND {
+        let report = params.command == features::REPORT_COMMAND;
+        if params.command != features::COMPARE_COMMAND && !report {
             return Err(tower_lsp_server::jsonrpc::Error::invalid_params(format!(
                 "unknown command `{}`; offer-notes knows {}",
                 params.command,
@@ -425,8 +508,12 @@ impl LanguageServer for Backend {
                 )
             })?;
         match self
-            .guarded("the compare command", || {
-                features::compare_markdown(&self.state, &uri)
+            .guarded("the compare or report command", || {
+                if report {
+                    features::report_html(&self.state, &uri)
+                } else {
+                    features::compare_markdown(&self.state, &uri)
+                }
             })
             .await?
         {

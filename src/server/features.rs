@@ -12,6 +12,8 @@ use std::collections::HashMap;
 use tower_lsp_server::ls_types::*;
 
 pub const COMPARE_COMMAND: &str = "offer-notes.compare";
+/// `workspace/executeCommand` with the document's URI: the decision report as one HTML page.
+pub const REPORT_COMMAND: &str = "offer-notes.report";
 
 pub const TOKEN_TYPES: [SemanticTokenType; 6] = [
     SemanticTokenType::PROPERTY,
@@ -328,6 +330,16 @@ pub fn compare_markdown(state: &State, uri: &Uri) -> Option<String> {
         "## {title}\n\n{}",
         compare::markdown(&rows)
     )))
+}
+
+/// `offer-notes.report` with the document's URI: the decision report (SPEC §6), as the CLI's
+/// `report` writes it.
+pub fn report_html(state: &State, uri: &Uri) -> Option<String> {
+    let s = state.snapshot(uri)?;
+    Some(crate::present::report::html(
+        &s.report,
+        crate::present::report::Options::default(),
+    ))
 }
 
 /// Markdown for an editor with every `$` outside code written `\$`: two amounts on a line

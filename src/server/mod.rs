@@ -14,10 +14,13 @@ mod features;
 pub mod framing;
 mod logging;
 pub mod outbox;
+mod pull;
 mod settings;
 mod state;
 pub mod transport;
 mod worker;
+mod workspace;
+mod workspace_events;
 
 pub use state::{Snapshot, State};
 use std::sync::Arc;

@@ -88,6 +88,15 @@ pub struct State {
     pub config_ready: AtomicBool,
     pub(super) jobs: Mutex<Option<std::sync::mpsc::Sender<worker::Job>>>,
     snapshots: Mutex<HashMap<Uri, Arc<Snapshot>>>,
+    /// The workspace's journals on disk and what the client was last told about each document.
+    pub(super) workspace: Mutex<super::workspace::Workspace>,
+    /// The client pulls diagnostics (`textDocument.diagnostic`): nothing is pushed to it.
+    pub(super) pull: AtomicBool,
+    /// A pull client that takes `workspace/diagnostic/refresh`: told when diagnostics changed
+    /// without an edit of their own document (a file on disk, another journal, settings).
+    pub(super) refresh: AtomicBool,
+    /// Woken whenever a document's diagnostics are recorded or the background check is idle.
+    pub(super) reported: tokio::sync::Notify,
     /// Per open document: its incremental engine (the parsed sections of its last analysis).
     engines: Mutex<HashMap<Uri, Arc<Mutex<Incremental>>>>,
     pub(super) log: logging::Level,
@@ -104,6 +113,10 @@ impl State {
             config_ready: AtomicBool::new(false),
             jobs: Mutex::new(None),
             snapshots: Mutex::new(HashMap::new()),
+            workspace: Mutex::new(Default::default()),
+            pull: AtomicBool::new(false),
+            refresh: AtomicBool::new(false),
+            reported: tokio::sync::Notify::new(),
             engines: Mutex::new(HashMap::new()),
             log,
         }
@@ -251,7 +264,13 @@ impl State {
             return Analysed::Desynchronised { version };
         }
         let settings = self.settings_for(uri);
-        let report = engine.check_edited(&text, &settings.config, unchanged);
+        // the other journals of the workspace: `same-company-again` across journals
+        let elsewhere = self
+            .workspace
+            .lock()
+            .map(|mut ws| ws.elsewhere_for(uri))
+            .unwrap_or_default();
+        let report = engine.check_edited_in(&text, &settings.config, unchanged, &elsewhere);
         Analysed::Fresh(Box::new(Fresh {
             report,
             rope,
@@ -266,6 +285,27 @@ impl State {
         if let Ok(mut cache) = self.snapshots.lock() {
             cache.clear();
         }
+    }
+
+    /// Schedule a job that changes which journals on disk wait to be checked (a scan, a file
+    /// changed, settings changed): until the worker has taken it, a workspace pull waits.
+    pub(super) fn schedule_disk(&self, job: worker::Job) {
+        if let Ok(mut ws) = self.workspace.lock() {
+            ws.background.announced += 1;
+        }
+        self.schedule(job);
+    }
+
+    pub(super) fn pulls(&self) -> bool {
+        self.pull.load(Ordering::SeqCst)
+    }
+
+    /// Whether a document is open (its editor text wins over the file on disk).
+    pub(super) fn is_open(&self, uri: &Uri) -> bool {
+        self.documents
+            .lock()
+            .map(|d| d.get(uri).is_some())
+            .unwrap_or(false)
     }
 
     pub(super) fn is_initialized(&self) -> bool {

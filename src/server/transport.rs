@@ -230,6 +230,26 @@ where
                     .await;
                 continue;
             }
+            // journals changed on disk or folders changed: the worker hears of it in arrival
+            // order, so a pull sent after the notification waits for what it changed
+            Some("workspace/didChangeWatchedFiles") if id.is_none() => {
+                super::workspace_events::watched_files(&state, &params);
+            }
+            Some("workspace/didChangeWorkspaceFolders") if id.is_none() => {
+                super::workspace_events::folders_changed(&state, &params);
+            }
+            // pull diagnostics are answered from the worker's serialised results, straight
+            // to the writer's queue (see server/pull.rs)
+            Some(m @ (super::pull::DOCUMENT | super::pull::WORKSPACE))
+                if is_request && state.is_initialized() =>
+            {
+                let (state, outbox, method) = (state.clone(), outbox.clone(), m.to_string());
+                tokio::spawn(async move {
+                    let body = super::pull::answer(&state, &method, reply_id, params).await;
+                    outbox.send(frame(&body)).await;
+                });
+                continue;
+            }
             Some(
                 m @ ("textDocument/didOpen" | "textDocument/didChange" | "textDocument/didClose"),
             ) if id.is_none() => {

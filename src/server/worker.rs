@@ -1,16 +1,24 @@
 //! The analysis worker: one thread, one job at a time, always the latest text. A result is
 //! published only if no newer edit arrived meanwhile, so diagnostics for an older version
 //! are never published after a newer one — and a stale analysis never delays a fresh one.
+//!
+//! Open documents come first: the workspace's journals on disk are checked one at a time in
+//! the background (see [`super::workspace`]), and the worker looks for open-document work
+//! before each one.
 
-use super::outbox::Outbox;
+use super::outbox::{frame, Outbox};
 use super::state::Analysed;
+use super::workspace::{self, Progress, Reported};
 use super::{diagnostics, Snapshot, State};
 use crate::rules::Diagnostic;
 use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::Receiver;
 use std::sync::Arc;
-use tower_lsp_server::ls_types::{MessageType, PublishDiagnosticsParams, Uri};
+use tower_lsp_server::ls_types::{
+    self as lsp, MessageType, ProgressParams, ProgressParamsValue, Uri, WorkDoneProgress,
+    WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport,
+};
 use tower_lsp_server::Client;
 
 #[derive(Debug)]
@@ -21,6 +29,13 @@ pub enum Job {
     Closed(Uri),
     /// Configuration changed: analyse every open document again.
     Reanalyze,
+    /// Walk the workspace folders again: journals new on disk are checked, vanished ones
+    /// forgotten. With a token, the check is reported with `$/progress`.
+    Scan(Option<lsp::ProgressToken>),
+    /// A journal changed on disk: check it again (unless it is open: the editor's text wins).
+    Disk(Uri),
+    /// Settings changed: check every workspace journal on disk again.
+    RecheckDisk,
 }
 
 pub fn spawn(
@@ -51,63 +66,514 @@ struct Out {
 }
 
 impl Out {
-    fn publish(
-        &self,
-        uri: Uri,
-        diagnostics: Vec<tower_lsp_server::ls_types::Diagnostic>,
-        version: Option<i32>,
-    ) {
+    /// Publish diagnostics already serialised (as [`workspace::serialise`] made them).
+    fn publish_serialised(&self, uri: &Uri, diagnostics: &[u8], version: Option<i32>) {
+        let uri_json = serde_json::to_string(uri).unwrap_or_else(|_| "\"\"".into());
+        let version = version.map_or_else(|| "null".to_string(), |v| v.to_string());
+        let mut body = Vec::with_capacity(diagnostics.len() + uri_json.len() + 100);
+        body.extend_from_slice(
+            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+        );
+        body.extend_from_slice(uri_json.as_bytes());
+        body.extend_from_slice(br#","diagnostics":"#);
+        body.extend_from_slice(diagnostics);
+        body.extend_from_slice(br#","version":"#);
+        body.extend_from_slice(version.as_bytes());
+        body.extend_from_slice(b"}}");
         // only the newest diagnostics of a document wait for a client that is not reading
+        self.outbox
+            .send_latest(format!("publishDiagnostics {}", uri.as_str()), frame(&body));
+    }
+
+    fn progress(&self, token: &lsp::ProgressToken, value: WorkDoneProgress) {
         self.outbox.notify(
-            Some(format!("publishDiagnostics {}", uri.as_str())),
-            "textDocument/publishDiagnostics",
-            &PublishDiagnosticsParams {
-                uri,
-                diagnostics,
-                version,
+            None,
+            "$/progress",
+            &ProgressParams {
+                token: token.clone(),
+                value: ProgressParamsValue::WorkDone(value),
+            },
+        );
+    }
+
+    fn warn(&self, message: String) {
+        tracing::warn!("{message}");
+        self.outbox.notify(
+            None,
+            "window/showMessage",
+            &tower_lsp_server::ls_types::ShowMessageParams {
+                typ: MessageType::WARNING,
+                message,
             },
         );
     }
 }
 
-fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
-    while let Ok(first) = jobs.recv() {
-        // take everything already queued, so a burst of edits is analysed once
-        let mut batch = vec![first];
-        batch.extend(jobs.try_iter());
-        let mut seen = HashSet::new();
-        let mut work = Vec::new();
-        for job in batch {
-            match job {
-                Job::Reanalyze => {
-                    let uris = state.documents.lock().map(|d| d.uris()).unwrap_or_default();
-                    for uri in uris {
-                        if seen.insert(uri.clone()) {
-                            work.push(Job::Analyze(uri));
-                        }
-                    }
+/// Record a document's newest diagnostics and, for a push client, publish them unless the
+/// client already has exactly these. The publish is queued before the record is visible, so
+/// a pull or a probe answered from the record never overtakes it.
+fn deliver(
+    state: &State,
+    out: &Out,
+    uri: &Uri,
+    diagnostics: Vec<lsp::Diagnostic>,
+    revision: Option<u64>,
+    version: Option<i32>,
+) {
+    let (json, result_id) = workspace::serialise(&diagnostics);
+    drop(diagnostics);
+    let pull = state.pulls();
+    if let Ok(mut ws) = state.workspace.lock() {
+        let already = ws.pushed.get(uri) == Some(&result_id);
+        if !pull && !already {
+            out.publish_serialised(uri, &json, version);
+            ws.pushed.insert(uri.clone(), result_id.clone());
+        } else if !pull {
+            tracing::debug!(
+                uri = uri.as_str(),
+                ?version,
+                "unchanged diagnostics: not sent again"
+            );
+        }
+        // new diagnostics for the same text (a file on disk, or an open document whose
+        // companies changed elsewhere): a pull client would not know to ask
+        let previous = ws.latest.get(uri);
+        if previous.is_some_and(|p| {
+            p.result_id != result_id && (revision.is_none() || p.revision == revision)
+        }) {
+            ws.changed_unasked = true;
+        }
+        ws.latest.insert(
+            uri.clone(),
+            Reported {
+                json: Arc::new(json),
+                result_id,
+                revision,
+            },
+        );
+    }
+    state.reported.notify_waiters();
+}
+
+/// A document that is neither open nor a workspace journal any more: nothing is reported for
+/// it, and a push client is told to clear what it shows.
+fn withdraw(state: &State, out: &Out, uri: &Uri) {
+    let mut affected = Vec::new();
+    if let Ok(mut ws) = state.workspace.lock() {
+        ws.latest.remove(uri);
+        let had = ws.pushed.remove(uri);
+        if !state.pulls() && had.is_some() {
+            out.publish_serialised(uri, b"[]", None);
+        }
+        affected = ws.set_records(uri, Vec::new());
+    }
+    recheck(state, affected);
+    state.reported.notify_waiters();
+}
+
+/// A document's history records are now `records`: the journals whose companies changed
+/// are checked again (`same-company-again` reads the other journals).
+fn record_history(state: &State, uri: &Uri, records: Vec<crate::history::Record>) {
+    let affected = state
+        .workspace
+        .lock()
+        .map(|mut ws| ws.set_records(uri, records))
+        .unwrap_or_default();
+    recheck(state, affected);
+}
+
+/// Check these documents again: open ones now (or once the background check is done, so a
+/// workspace being read does not analyse an open document once per journal), others in the
+/// background.
+fn recheck(state: &State, uris: Vec<Uri>) {
+    if uris.is_empty() {
+        return;
+    }
+    let open: HashSet<Uri> = state
+        .documents
+        .lock()
+        .map(|d| d.uris().into_iter().collect())
+        .unwrap_or_default();
+    let mut now = Vec::new();
+    if let Ok(mut ws) = state.workspace.lock() {
+        let busy = ws.background.has_queued();
+        for uri in uris {
+            if open.contains(&uri) {
+                if busy {
+                    ws.background.deferred_open.insert(uri);
+                } else {
+                    now.push(uri);
                 }
-                Job::Analyze(uri) => {
+            } else if ws.on_disk.contains_key(&uri) {
+                ws.background.push(uri);
+            }
+        }
+    }
+    for uri in now {
+        state.schedule(Job::Analyze(uri));
+    }
+}
+
+fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
+    loop {
+        let background_waiting = state
+            .workspace
+            .lock()
+            .map(|w| w.background.has_queued())
+            .unwrap_or(false);
+        // open documents first: block for work only when no journal on disk waits
+        let mut batch = Vec::new();
+        if !background_waiting {
+            match jobs.recv() {
+                Ok(first) => batch.push(first),
+                Err(_) => return,
+            }
+        }
+        // take everything already queued, so a burst of edits is analysed once
+        batch.extend(jobs.try_iter());
+        if batch.is_empty() {
+            background_step(state, out);
+        } else {
+            foreground(state, out, batch);
+        }
+    }
+}
+
+fn foreground(state: &State, out: &Out, batch: Vec<Job>) {
+    let mut seen = HashSet::new();
+    let mut work = Vec::new();
+    for job in batch {
+        match job {
+            Job::Reanalyze => {
+                let uris = state.documents.lock().map(|d| d.uris()).unwrap_or_default();
+                for uri in uris {
                     if seen.insert(uri.clone()) {
                         work.push(Job::Analyze(uri));
                     }
                 }
-                Job::Closed(uri) => {
-                    state.forget(&uri);
-                    if let Ok(mut settings) = state.settings.lock() {
-                        settings.closed(&uri);
-                    }
-                    seen.remove(&uri);
-                    work.push(Job::Closed(uri));
+            }
+            Job::Analyze(uri) => {
+                if seen.insert(uri.clone()) {
+                    work.push(Job::Analyze(uri));
                 }
             }
-        }
-        for job in work {
-            match job {
-                Job::Analyze(uri) => analyze(state, out, uri),
-                Job::Closed(uri) => out.publish(uri, Vec::new(), None),
-                Job::Reanalyze => {}
+            Job::Closed(uri) => {
+                state.forget(&uri);
+                if let Ok(mut settings) = state.settings.lock() {
+                    settings.closed(&uri);
+                }
+                seen.remove(&uri);
+                work.push(Job::Closed(uri));
             }
+            other => work.push(other),
+        }
+    }
+    for job in work {
+        match job {
+            Job::Analyze(uri) => analyze(state, out, uri),
+            Job::Closed(uri) => closed(state, out, uri),
+            Job::Scan(progress) => scan(state, out, progress),
+            Job::Disk(uri) => {
+                if let Ok(mut ws) = state.workspace.lock() {
+                    ws.background.announced = ws.background.announced.saturating_sub(1);
+                    if ws.on_disk.contains_key(&uri) {
+                        ws.background.push(uri);
+                    }
+                }
+            }
+            Job::RecheckDisk => {
+                if let Ok(mut ws) = state.workspace.lock() {
+                    ws.background.announced = ws.background.announced.saturating_sub(1);
+                    let uris: Vec<_> = ws.on_disk.keys().cloned().collect();
+                    for uri in uris {
+                        ws.background.push(uri);
+                    }
+                }
+            }
+            Job::Reanalyze => {}
+        }
+    }
+    background_idle(state, out);
+}
+
+/// A document was closed: a workspace journal goes back to what its file on disk says;
+/// any other document's diagnostics are cleared.
+fn closed(state: &State, out: &Out, uri: Uri) {
+    let on_disk = state
+        .workspace
+        .lock()
+        .map(|mut ws| {
+            let known = ws.on_disk.contains_key(&uri);
+            if known {
+                ws.background.push(uri.clone());
+            }
+            known
+        })
+        .unwrap_or(false);
+    if !on_disk {
+        let mut affected = Vec::new();
+        if let Ok(mut ws) = state.workspace.lock() {
+            ws.latest.remove(&uri);
+            ws.pushed.remove(&uri);
+            affected = ws.set_records(&uri, Vec::new());
+        }
+        if !state.pulls() {
+            out.publish_serialised(&uri, b"[]", None);
+        }
+        recheck(state, affected);
+        state.reported.notify_waiters();
+    }
+}
+
+/// Walk the folders and compare with the journals known: new ones are queued for the
+/// background check, vanished ones withdrawn.
+fn scan(state: &State, out: &Out, progress: Option<lsp::ProgressToken>) {
+    let folders = state
+        .workspace
+        .lock()
+        .map(|w| w.folders.clone())
+        .unwrap_or_default();
+    let (found, unreadable_folders) = workspace::scan(&folders);
+    let open: HashSet<Uri> = state
+        .documents
+        .lock()
+        .map(|d| d.uris().into_iter().collect())
+        .unwrap_or_default();
+    let mut gone = Vec::new();
+    if let Ok(mut ws) = state.workspace.lock() {
+        let before = std::mem::take(&mut ws.on_disk);
+        for (uri, path) in &before {
+            if !found.contains_key(uri) {
+                ws.named_unreadable.remove(path);
+                gone.push(uri.clone());
+            }
+        }
+        if let Some(token) = progress {
+            ws.background.progress = Some(Progress {
+                token,
+                total: 0,
+                done: 0,
+                began: false,
+                last_report: std::time::Instant::now(),
+            });
+        }
+        // new to the workspace, or never checked: checked in the background unless the
+        // editor has it open — every one's records first, so each is checked against all
+        let unchecked: Vec<Uri> = found
+            .keys()
+            .filter(|uri| !before.contains_key(*uri) || !ws.latest.contains_key(*uri))
+            .filter(|uri| !open.contains(*uri))
+            .cloned()
+            .collect();
+        for uri in &unchecked {
+            ws.background.push_records(uri.clone());
+        }
+        for uri in unchecked {
+            ws.background.push(uri);
+        }
+        ws.on_disk = found;
+        for line in unreadable_folders {
+            if ws.named_unreadable.insert(line.clone().into()) {
+                ws.background.unreadable.push(line);
+            }
+        }
+        ws.background.announced = ws.background.announced.saturating_sub(1);
+        if let Some(p) = &mut ws.background.progress {
+            if !p.began {
+                p.began = true;
+                out.progress(
+                    &p.token,
+                    WorkDoneProgress::Begin(WorkDoneProgressBegin {
+                        title: "Checking the workspace's journals".into(),
+                        cancellable: Some(false),
+                        message: Some(format!("0/{} journals", p.total)),
+                        percentage: Some(0),
+                    }),
+                );
+            }
+        }
+    }
+    for uri in gone {
+        if let Ok(mut settings) = state.settings.lock() {
+            settings.closed(&uri);
+        }
+        if !open.contains(&uri) {
+            withdraw(state, out, &uri);
+        }
+    }
+}
+
+/// Check one journal on disk, if one waits.
+fn background_step(state: &State, out: &Out) {
+    let next = state
+        .workspace
+        .lock()
+        .ok()
+        .and_then(|mut ws| ws.background.pop());
+    let Some((phase, uri)) = next else {
+        return;
+    };
+    if phase == workspace::Phase::Records {
+        records_on_disk(state, &uri);
+        if let Ok(mut ws) = state.workspace.lock() {
+            ws.background.checking = None;
+        }
+        return;
+    }
+    check_on_disk(state, out, &uri);
+    if let Ok(mut ws) = state.workspace.lock() {
+        ws.background.checking = None;
+        if let Some(p) = &mut ws.background.progress {
+            p.done += 1;
+            // a few reports a second at most: each is a frame the editor reads
+            if p.last_report.elapsed() >= std::time::Duration::from_millis(100) {
+                p.last_report = std::time::Instant::now();
+                out.progress(
+                    &p.token,
+                    WorkDoneProgress::Report(WorkDoneProgressReport {
+                        cancellable: Some(false),
+                        message: Some(format!("{}/{} journals", p.done, p.total)),
+                        percentage: Some((p.done * 100 / p.total.max(1)).min(100) as u32),
+                    }),
+                );
+            }
+        }
+    }
+    background_idle(state, out);
+}
+
+/// When nothing waits any more: end the progress, name the files that could not be read, and
+/// wake a `workspace/diagnostic` waiting for the check to finish.
+fn background_idle(state: &State, out: &Out) {
+    let Ok(mut ws) = state.workspace.lock() else {
+        return;
+    };
+    if !ws.background.is_idle() {
+        return;
+    }
+    if let Some(p) = ws.background.progress.take() {
+        if p.began {
+            out.progress(
+                &p.token,
+                WorkDoneProgress::End(WorkDoneProgressEnd {
+                    message: Some(format!("{} journals checked", p.done)),
+                }),
+            );
+        }
+    }
+    let unreadable = std::mem::take(&mut ws.background.unreadable);
+    let deferred = std::mem::take(&mut ws.background.deferred_open);
+    let refresh = std::mem::take(&mut ws.changed_unasked)
+        && state.refresh.load(std::sync::atomic::Ordering::SeqCst);
+    drop(ws);
+    if refresh {
+        // `workspace/diagnostic/refresh`: the client pulls again (not awaited here)
+        let client = out.client.clone();
+        out.runtime.spawn(async move {
+            if let Err(e) = client.workspace_diagnostic_refresh().await {
+                tracing::debug!("workspace/diagnostic/refresh: {e}");
+            }
+        });
+    }
+    for uri in deferred {
+        state.schedule(Job::Analyze(uri));
+    }
+    if !unreadable.is_empty() {
+        out.warn(workspace::unreadable_message(&unreadable));
+    }
+    state.reported.notify_waiters();
+}
+
+/// Read a workspace journal's history records from its file (no rules run), unless the editor
+/// has it open. A file that cannot be read is named when it is checked.
+fn records_on_disk(state: &State, uri: &Uri) {
+    let Some(path) = state
+        .workspace
+        .lock()
+        .ok()
+        .and_then(|ws| ws.path_of(uri).map(|p| p.to_path_buf()))
+    else {
+        return;
+    };
+    if state.is_open(uri) {
+        return;
+    }
+    let Ok(text) = crate::files::read_text(&path) else {
+        return;
+    };
+    let settings = state.settings_for(uri);
+    let name = workspace::journal_name(uri);
+    let read = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        crate::history::records_of_text(&name, &text, &settings.config).records
+    }));
+    if let Ok(records) = read {
+        record_history(state, uri, records);
+    }
+}
+
+/// Check a workspace journal from its file, unless the editor has it open.
+fn check_on_disk(state: &State, out: &Out, uri: &Uri) {
+    let Some(path) = state
+        .workspace
+        .lock()
+        .ok()
+        .and_then(|ws| ws.path_of(uri).map(|p| p.to_path_buf()))
+    else {
+        return;
+    };
+    if state.is_open(uri) {
+        return;
+    }
+    let text = match crate::files::read_text(&path) {
+        Ok(text) => text,
+        Err(why) => {
+            tracing::warn!(path = %path.display(), "cannot check: {why}");
+            if let Ok(mut ws) = state.workspace.lock() {
+                if ws.named_unreadable.insert(path.clone()) {
+                    let line = workspace::unreadable_line(&path, &why);
+                    ws.background.unreadable.push(line);
+                }
+            }
+            // what was shown for it no longer describes the file
+            withdraw(state, out, uri);
+            return;
+        }
+    };
+    if let Ok(mut ws) = state.workspace.lock() {
+        ws.named_unreadable.remove(&path);
+    }
+    let settings = state.settings_for(uri);
+    for message in state.settings_warnings() {
+        out.warn(message);
+    }
+    let encoding = state.encoding();
+    let elsewhere = state
+        .workspace
+        .lock()
+        .map(|mut ws| ws.elsewhere_for(uri))
+        .unwrap_or_default();
+    let name = workspace::journal_name(uri);
+    let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let report = crate::check_in(&text, &settings.config, &elsewhere);
+        let records = crate::history::records(&name, &text, &report.journal, &report.analysis);
+        let found = diagnostics::to_lsp(uri, &text, &report.diagnostics, encoding);
+        (found, records)
+    }));
+    drop(text);
+    match checked {
+        // opened meanwhile: the editor's text wins, and its analysis is queued
+        Ok(_) if state.is_open(uri) => {}
+        Ok((found, records)) => {
+            record_history(state, uri, records);
+            deliver(state, out, uri, found, None, None);
+        }
+        Err(panic) => {
+            let what = panic_text(&*panic);
+            tracing::error!(uri = uri.as_str(), "analysis panicked: {what}");
+            out.warn(format!(
+                "offer-notes could not check {}: {what}. Your file is untouched; the other journals are checked. Please report this.",
+                path.display()
+            ));
         }
     }
 }
@@ -130,6 +596,12 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
         Analysed::Desynchronised { version } => Some(Err(version)),
         Analysed::Fresh(fresh) => {
             let positions = Diagnostic::positions(&fresh.text, &fresh.report.diagnostics, encoding);
+            let records = crate::history::records(
+                &workspace::journal_name(&uri),
+                &fresh.text,
+                &fresh.report.journal,
+                &fresh.report.analysis,
+            );
             drop(fresh.text); // the next edit can change the document in place again
             let published = diagnostics::to_lsp_at(&uri, &fresh.report.diagnostics, &positions);
             let (version, revision) = (fresh.version, fresh.revision);
@@ -141,17 +613,29 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
                 revision,
             ));
             let replaced = state.remember(&uri, snapshot);
-            Some(Ok((published, replaced, version, revision)))
+            Some(Ok((published, replaced, records, version, revision)))
         }
     }));
     let (outcome, version, revision) = match outcome {
         Ok(None) => return, // closed meanwhile
         Ok(Some(Err(version))) => {
-            out.publish(uri, vec![lost_edit_diagnostic()], Some(version));
+            let revision = state
+                .documents
+                .lock()
+                .ok()
+                .and_then(|d| d.get(&uri).map(|d| d.revision));
+            deliver(
+                state,
+                out,
+                &uri,
+                vec![lost_edit_diagnostic()],
+                revision,
+                Some(version),
+            );
             return;
         }
-        Ok(Some(Ok((published, replaced, version, revision)))) => {
-            (Ok((published, replaced)), version, revision)
+        Ok(Some(Ok((published, replaced, records, version, revision)))) => {
+            (Ok((published, replaced, records)), version, revision)
         }
         Err(panic) => {
             // which version panicked: the one the store holds now (a panic leaves no answer)
@@ -179,7 +663,7 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
         return;
     }
     match outcome {
-        Ok((diagnostics, replaced)) => {
+        Ok((diagnostics, replaced, records)) => {
             tracing::debug!(
                 uri = uri.as_str(),
                 version,
@@ -191,17 +675,12 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
             // through the same queue and before the diagnostics it explains, so the client
             // has the warning by the time it has the diagnostics
             for message in state.settings_warnings() {
-                tracing::warn!("{message}");
-                out.outbox.notify(
-                    None,
-                    "window/showMessage",
-                    &tower_lsp_server::ls_types::ShowMessageParams {
-                        typ: MessageType::WARNING,
-                        message,
-                    },
-                );
+                out.warn(message);
             }
-            out.publish(uri, diagnostics, Some(version));
+            // the journals this one's companies touch are queued before the answer is
+            // visible, so a workspace pull after it waits for them
+            record_history(state, &uri, records);
+            deliver(state, out, &uri, diagnostics, Some(revision), Some(version));
             // the previous analysis is freed once the client has its answer
             drop(replaced);
         }

@@ -24,5 +24,9 @@ return {
   filetypes = { "offer" },
   root_markers = { "offer-notes.toml", ".git" },
   init_options = vim.empty_dict(),
+  -- Push, not pull: the server pulls-or-pushes per client, and Neovim 0.10/0.11 pulls only the
+  -- buffers it has open (no automatic `workspace/diagnostic`), so pulling would hide the
+  -- workspace's unopened journals, which the server pushes to a push client.
+  capabilities = { textDocument = { diagnostic = vim.NIL } },
   settings = { offerNotes = vim.empty_dict() },
 }

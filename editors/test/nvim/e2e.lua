@@ -359,6 +359,30 @@ check("the compare code lens is shown and running it opens the comparison", func
   vim.api.nvim_set_current_buf(buf)
 end)
 
+check(":OfferNotesReport writes the decision report to a file and opens it with vim.ui.open", function()
+  vim.api.nvim_set_current_buf(buf)
+  local opened
+  local original = vim.ui.open
+  ---@diagnostic disable-next-line: duplicate-set-field
+  vim.ui.open = function(path)
+    opened = path
+    return nil, nil
+  end
+  vim.cmd("OfferNotesReport")
+  local ok = vim.wait(10000, function()
+    return opened ~= nil
+  end, 50)
+  vim.ui.open = original
+  assert(ok, "vim.ui.open was not called within 10 s")
+  assert(opened:match("%.html$"), "not an HTML file: " .. opened)
+  local html = table.concat(vim.fn.readfile(opened), "\n")
+  assert(html:find("<h1>Decision report</h1>", 1, true), "no report heading in " .. opened)
+  assert(html:find('<meta name="generator" content="offer-notes decision report', 1, true), "no generator marker")
+  assert(not html:find("<script", 1, true), "a script in the report")
+  say(("  report: %s (%d bytes)"):format(opened, #html))
+  os.remove(opened)
+end)
+
 -- ---- the rest of the plugin ------------------------------------------------------------------------
 check(":checkhealth offer-notes finds the server and the filetype", function()
   vim.cmd("silent checkhealth offer-notes")

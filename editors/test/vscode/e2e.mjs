@@ -458,6 +458,46 @@ async function main() {
     await page.locator(".explorer-folders-view").getByText(journalName, { exact: true }).first().click();
   });
 
+  await check("Offer Notes: Open Decision Report shows the report beside the journal, in a webview", async () => {
+    await page.locator(".explorer-folders-view").getByText(journalName, { exact: true }).first().click();
+    await page.locator(".tab.active").filter({ hasText: journalName }).waitFor();
+    await page.keyboard.press("F1");
+    const input = page.locator(".quick-input-widget .quick-input-box input").first();
+    await input.waitFor();
+    await input.click();
+    await input.press("End");
+    await input.pressSequentially("Offer Notes: Open Decision Report", { delay: 10 });
+    await page.locator(".quick-input-list .monaco-list-row").filter({ hasText: "Open Decision Report" }).first().waitFor();
+    await page.keyboard.press("Enter");
+    // the webview's page sits in nested iframes: read its <h1> from whichever frame holds it
+    const deadline = Date.now() + 30_000;
+    let heading;
+    while (!heading) {
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const h1 = await frame.locator("h1").first().innerText({ timeout: 500 }).catch(() => undefined);
+        if (h1 && /Decision report/.test(h1) && (await frame.locator("svg.chart").count()) >= 3) heading = h1;
+      }
+      if (!heading && Date.now() > deadline) {
+        throw new Error(`no report in a webview within 30 s; the frames read ${JSON.stringify((await framesText(page)).slice(-300))}`);
+      }
+      if (!heading) await page.waitForTimeout(300);
+    }
+    console.log(`  webview heading: ${heading}`);
+    const tab = page.locator(".tab").filter({ hasText: /Decision report/ }).first();
+    await tab.waitFor({ timeout: 5000 });
+    // an edit to the journal reaches the open report (its title line is shown under the heading)
+    await goToLine(page, 1);
+    await page.keyboard.press("End");
+    await page.keyboard.type(" (edited)");
+    await waitForRendered(page, /October 2026 \(edited\)/, "the report refreshed after an edit", 15_000);
+    console.log("  refreshed after an edit");
+    await page.keyboard.press("Control+Z");
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("W");
+    await page.locator(".explorer-folders-view").getByText(journalName, { exact: true }).first().click();
+  });
+
   // Show the flagged amount in the editor for the picture, as clicking the problem does.
   await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "below-floor" }).first().click().catch(() => undefined);
   await page.waitForTimeout(500);

@@ -14,6 +14,7 @@ import {
   State,
 } from "vscode-languageclient/node";
 import { isRestartNoise, resolveServerPath, serverSettings, INSTALL_HINT } from "./server";
+import { debouncer, messagePage, withContentSecurityPolicy } from "./report";
 
 const LANGUAGE_ID = "offer-notes";
 // The client id also names the trace setting: `offerNotes.trace.server`.
@@ -23,6 +24,10 @@ const CLIENT_ID = "offerNotes";
 const SCHEME = "offer-notes";
 const EXPLAIN_COMMAND = "offer-notes.explain";
 const COMPARE_COMMAND = "offer-notes.compare";
+const REPORT_COMMAND = "offer-notes.report";
+// Open decision reports, by their journal's URI; each refreshes when its journal changes.
+const reports = new Map<string, vscode.WebviewPanel>();
+const refreshLater = debouncer(400);
 
 let client: LanguageClient | undefined;
 
@@ -86,6 +91,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (rule) {
         await showMarkdown(vscode.Uri.parse(`${SCHEME}://rule/${rule.trim()}`));
       }
+    }),
+    vscode.commands.registerCommand("offerNotes.openReport", (uri?: vscode.Uri) => openReport(uri)),
+    // Only the open report's refresh waits for a pause in typing; diagnostics never do.
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      const key = event.document.uri.toString();
+      const panel = reports.get(key);
+      if (panel) refreshLater(key, () => void showReport(key, panel));
     }),
     // A rule link followed from the Problems panel or a hover opens the page as a text document:
     // show it rendered as well.
@@ -159,6 +171,10 @@ async function startClient(): Promise<void> {
           await showMarkdown(
             vscode.Uri.from({ scheme: SCHEME, authority: "compare", path: `/${name}.md`, query: args[0] }),
           );
+          return undefined;
+        }
+        if (command === REPORT_COMMAND && typeof args[0] === "string") {
+          await openReport(vscode.Uri.parse(args[0]));
           return undefined;
         }
         return next(command, args);
@@ -260,4 +276,54 @@ async function showMarkdown(uri: vscode.Uri): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document, { preview: true, preserveFocus: false });
   await renderIfOurs(document);
+}
+
+/** The decision report of `uri` (default: the active journal) in a webview beside it. */
+async function openReport(uri?: vscode.Uri): Promise<void> {
+  const active = vscode.window.activeTextEditor?.document;
+  const journal = uri ?? (active?.languageId === LANGUAGE_ID ? active.uri : undefined);
+  if (!journal) {
+    void vscode.window.showInformationMessage("Offer Notes: open an offer journal, then run Open Decision Report.");
+    return;
+  }
+  // the server reports on open documents: open it (without showing it) if it is not
+  await vscode.workspace.openTextDocument(journal);
+  const key = journal.toString();
+  let panel = reports.get(key);
+  if (panel) {
+    panel.reveal(vscode.ViewColumn.Beside, true);
+  } else {
+    const name = journal.path.split("/").pop() ?? "journal";
+    const created = vscode.window.createWebviewPanel(
+      "offerNotes.report",
+      `Decision report: ${name}`,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: false, enableCommandUris: false, enableFindWidget: true, localResourceRoots: [] },
+    );
+    reports.set(key, created);
+    created.onDidDispose(() => {
+      if (reports.get(key) === created) reports.delete(key);
+    });
+    panel = created;
+  }
+  await showReport(key, panel);
+}
+
+/** Ask the server for the report of the journal `key` and show it under the strict policy. */
+async function showReport(key: string, panel: vscode.WebviewPanel): Promise<void> {
+  if (!client?.isRunning()) {
+    panel.webview.html = messagePage("The offer-notes language server is not running, so the report cannot be made.");
+    return;
+  }
+  try {
+    const html: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
+      command: REPORT_COMMAND,
+      arguments: [key],
+    });
+    panel.webview.html =
+      typeof html === "string" ? withContentSecurityPolicy(html) : messagePage("The server gave no report.");
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    panel.webview.html = messagePage(`The report could not be made: ${message}`);
+  }
 }

@@ -60,7 +60,12 @@ function M.lsp_config(opts)
     init_options = settings,
     settings = { offerNotes = settings },
     on_attach = opts.on_attach,
-    capabilities = opts.capabilities,
+    -- push, as lsp/offer_notes.lua says why (unopened journals reach Neovim only by push)
+    capabilities = vim.tbl_deep_extend(
+      "force",
+      { textDocument = { diagnostic = vim.NIL } },
+      opts.capabilities or {}
+    ),
   }
 end
 

@@ -42,11 +42,14 @@ local function on_attach_views(options)
         return
       end
       if options.diagnostics then
-        local ns = vim.lsp.diagnostic.get_namespace(client.id, false)
-        vim.diagnostic.config({
-          virtual_text = options.diagnostics.virtual_text,
-          virtual_lines = options.diagnostics.virtual_lines,
-        }, ns)
+        -- pushed or pulled, whichever the server and the capabilities settled on
+        for _, is_pull in ipairs({ false, true }) do
+          local ns = vim.lsp.diagnostic.get_namespace(client.id, is_pull)
+          vim.diagnostic.config({
+            virtual_text = options.diagnostics.virtual_text,
+            virtual_lines = options.diagnostics.virtual_lines,
+          }, ns)
+        end
       end
       if options.codelens and client.server_capabilities.codeLensProvider then
         vim.lsp.codelens.refresh({ bufnr = args.buf })

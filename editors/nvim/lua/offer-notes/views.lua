@@ -8,6 +8,7 @@ M.NAME = "offer_notes"
 M.SCHEME = "offer-notes"
 M.EXPLAIN = "offer-notes.explain"
 M.COMPARE = "offer-notes.compare"
+M.REPORT = "offer-notes.report"
 
 local function client_for(bufnr)
   local clients = vim.lsp.get_clients({ bufnr = bufnr, name = M.NAME })
@@ -123,6 +124,27 @@ function M.compare(bufnr)
   end)
 end
 
+--- The decision report of the journal in `bufnr` (`:OfferNotesReport`): the server's HTML written
+--- to a temporary file, opened with `vim.ui.open` (the system's browser).
+function M.report(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local uri = vim.uri_from_bufnr(bufnr)
+  M.execute(M.REPORT, { uri }, bufnr, function(html)
+    local path = vim.fn.tempname() .. "-offer-notes-report.html"
+    local file, err = io.open(path, "w")
+    if not file then
+      notify(("cannot write the report to %s: %s"):format(path, err))
+      return
+    end
+    file:write(html)
+    file:close()
+    local _, open_err = vim.ui.open(path)
+    if open_err then
+      notify(("the report is in %s, but it could not be opened: %s"):format(path, open_err))
+    end
+  end)
+end
+
 --- Commands, the code lens's command, `:edit offer-notes://rule/CODE` and `gx` on such a link.
 function M.register()
   vim.api.nvim_create_user_command("OfferNotesExplain", function(args)
@@ -139,6 +161,9 @@ function M.register()
   vim.api.nvim_create_user_command("OfferNotesCompare", function()
     M.compare(0)
   end, { desc = "Compare the journal's offers side by side" })
+  vim.api.nvim_create_user_command("OfferNotesReport", function()
+    M.report(0)
+  end, { desc = "Open the journal's decision report (HTML) in the browser" })
 
   -- The compare code lens (`vim.lsp.codelens.run()`): show the server's answer.
   vim.lsp.commands[M.COMPARE] = function(command, ctx)
