@@ -120,8 +120,19 @@ fn deliver(
     revision: Option<u64>,
     version: Option<i32>,
 ) {
-    let (json, result_id) = workspace::serialise(&diagnostics);
-    drop(diagnostics);
+    // an open document's last diagnostics, compared as they are: equal ones (positions
+    // included) serialise to the same bytes, so those and their id are kept
+    let last = state.workspace.lock().ok().and_then(|ws| {
+        let r = ws.latest.get(uri).filter(|_| revision.is_some())?;
+        Some((r.diagnostics.clone()?, r.json.clone(), r.result_id.clone()))
+    });
+    let (json, result_id, diagnostics) = match last {
+        Some((last, json, result_id)) if *last == diagnostics => (json, result_id, last),
+        _ => {
+            let (json, result_id) = workspace::serialise(&diagnostics);
+            (Arc::new(json), result_id, Arc::new(diagnostics))
+        }
+    };
     let pull = state.pulls();
     if let Ok(mut ws) = state.workspace.lock() {
         let already = ws.pushed.get(uri) == Some(&result_id);
@@ -146,9 +157,10 @@ fn deliver(
         ws.latest.insert(
             uri.clone(),
             Reported {
-                json: Arc::new(json),
+                json,
                 result_id,
                 revision,
+                diagnostics: revision.map(|_| diagnostics),
             },
         );
     }
