@@ -323,7 +323,9 @@ pub fn code_hint(code: &str) -> String {
         })
         .min();
     match closest {
-        Some((d, c)) if d <= 3 && !code.is_empty() => format!("did you mean `{c}`?"),
+        Some((d, c)) if d <= crate::model::keys::MAX_DISTANCE && !code.is_empty() => {
+            format!("did you mean `{c}`?")
+        }
         _ => format!(
             "known codes: {}",
             RULES

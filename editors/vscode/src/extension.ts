@@ -3,13 +3,17 @@
 
 import * as vscode from "vscode";
 import {
+  CancellationToken,
   DidChangeConfigurationNotification,
+  ErrorHandler,
   ExecuteCommandRequest,
   LanguageClient,
   LanguageClientOptions,
+  MessageSignature,
   ServerOptions,
+  State,
 } from "vscode-languageclient/node";
-import { resolveServerPath, serverSettings, INSTALL_HINT } from "./server";
+import { isRestartNoise, resolveServerPath, serverSettings, INSTALL_HINT } from "./server";
 import { debouncer, messagePage, withContentSecurityPolicy } from "./report";
 
 const LANGUAGE_ID = "offer-notes";
@@ -26,6 +30,47 @@ const reports = new Map<string, vscode.WebviewPanel>();
 const refreshLater = debouncer(400);
 
 let client: LanguageClient | undefined;
+
+/**
+ * The language client, quiet about its own restarts: when the server path setting changes (or
+ * Restart Server runs) the old client is stopped while VS Code still has requests in flight
+ * (code lenses, hovers), and the stock client shows each one that fails as an error
+ * ("Request textDocument/codeLens failed."). Those failures go to the output channel instead;
+ * any other failure is shown as before.
+ */
+class OfferNotesClient extends LanguageClient {
+  private restartNoise(error: unknown): boolean {
+    return isRestartNoise(error, { current: client === this, stopped: this.state === State.Stopped });
+  }
+
+  override handleFailedRequest<T>(
+    type: MessageSignature,
+    token: CancellationToken | undefined,
+    error: unknown,
+    defaultValue: T,
+    showNotification?: boolean,
+  ): T {
+    if (this.restartNoise(error)) {
+      const message = error instanceof Error ? error.message : String(error);
+      output?.appendLine(`offer-notes: ${type.method} was not answered while the server restarted (${message})`);
+      return defaultValue;
+    }
+    return super.handleFailedRequest(type, token, error, defaultValue, showNotification);
+  }
+
+  // Writing to a server that is being stopped can fail too ("connection to server is erroring"):
+  // logged, not shown, when it is the restart's.
+  override createDefaultErrorHandler(maxRestartCount?: number): ErrorHandler {
+    const stock = super.createDefaultErrorHandler(maxRestartCount);
+    return {
+      error: async (error, message, count) => {
+        const result = await stock.error(error, message, count);
+        return this.restartNoise(error) ? { ...result, handled: true } : result;
+      },
+      closed: () => stock.closed(),
+    };
+  }
+}
 let output: vscode.OutputChannel | undefined;
 let extensionPath: string | undefined;
 
@@ -64,7 +109,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await startClient();
       } else if (event.affectsConfiguration("offerNotes") && client?.isRunning()) {
         // The server asks for the section again (`workspace/configuration`, answered below).
-        await client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+        const asked = client;
+        await asked.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch((error) => {
+          if (!isRestartNoise(error, { current: client === asked, stopped: asked.state === State.Stopped })) {
+            throw error;
+          }
+        });
       }
     }),
   );
@@ -143,7 +193,7 @@ async function startClient(): Promise<void> {
     },
   };
 
-  client = new LanguageClient(CLIENT_ID, "Offer Notes", serverOptions, clientOptions);
+  client = new OfferNotesClient(CLIENT_ID, "Offer Notes", serverOptions, clientOptions);
   try {
     await client.start();
   } catch (error) {

@@ -143,3 +143,36 @@ export function serverSettings(config: SettingsReader): Record<string, unknown> 
   }
   return settings;
 }
+
+/**
+ * vscode-jsonrpc's codes for a request whose connection went away: ConnectionInactive ("Client
+ * is not running") and PendingResponseRejected ("… since connection got disposed").
+ */
+const CONNECTION_GONE = [-32096, -32097];
+
+/** The language client a failed request came from, as `isRestartNoise` needs to know it. */
+export interface RequestingClient {
+  /** It is still the extension's client (not one being stopped or already replaced). */
+  current: boolean;
+  /** It has been stopped or is stopping (not merely still starting). */
+  stopped: boolean;
+}
+
+/**
+ * Whether a failed request is only the noise of a restart — the server path setting changed, or
+ * Restart Server ran — and so is logged to the output channel, not shown as an error: it was
+ * asked by a client that is stopping or has been replaced (the old server answers whatever it
+ * still had after `shutdown` with an error), or it failed because its connection went away.
+ * Any other failure is a real one and is shown as before.
+ */
+export function isRestartNoise(error: unknown, client: RequestingClient): boolean {
+  if (!client.current || client.stopped) {
+    return true;
+  }
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  if (typeof code === "number" && CONNECTION_GONE.includes(code)) {
+    return true;
+  }
+  const message = error instanceof Error ? error.message : String(error ?? "");
+  return /Client is not running|connection got disposed/i.test(message);
+}

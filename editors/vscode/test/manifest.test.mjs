@@ -141,3 +141,23 @@ test("a platform build ships the bundled server (server/ is packaged)", () => {
   const ignore = readFileSync(new URL(".vscodeignore", here), "utf8").split("\n");
   assert.ok(ignore.includes("!server/**"), ".vscodeignore must keep server/");
 });
+
+test("a request failing because the client restarts is not shown as an error; others still are", () => {
+  const live = { current: true, stopped: false };
+  const codeLensAfterShutdown = Object.assign(new Error("Invalid request"), { code: -32600 });
+  // the old client, stopping after the server path changed: whatever it had in flight is noise
+  assert.equal(server.isRestartNoise(codeLensAfterShutdown, { current: false, stopped: true }), true);
+  assert.equal(server.isRestartNoise(codeLensAfterShutdown, { current: false, stopped: false }), true);
+  assert.equal(server.isRestartNoise(codeLensAfterShutdown, { current: true, stopped: true }), true);
+  // the connection went away under a request
+  const inactive = Object.assign(new Error("Client is not running"), { code: -32096 });
+  const disposed = Object.assign(new Error("Pending response rejected since connection got disposed"), { code: -32097 });
+  assert.equal(server.isRestartNoise(inactive, live), true);
+  assert.equal(server.isRestartNoise(disposed, live), true);
+  assert.equal(server.isRestartNoise(new Error("Client is not running"), live), true);
+  // a running client's real failure is still shown
+  assert.equal(server.isRestartNoise(codeLensAfterShutdown, live), false);
+  const internal = Object.assign(new Error("offer-notes hit an internal error answering hover"), { code: -32603 });
+  assert.equal(server.isRestartNoise(internal, live), false);
+  assert.equal(server.isRestartNoise(undefined, live), false);
+});
