@@ -39,8 +39,37 @@ fn status_kb(pid: u32, field: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// `didOpen` → first diagnostics (and how many), and the server's peak RSS.
-fn lsp_run(text: &str) -> (Duration, usize, u64) {
+/// A process's CPU time so far (user + system), from `/proc/<pid>/stat`: on a machine shared
+/// with other work, wall time says more about the load than about the server.
+fn cpu_time(pid: u32) -> Duration {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // the fields after the command name (which may hold spaces) in parentheses
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let ticks: u64 = [11, 12]
+        .iter()
+        .filter_map(|&i| fields.get(i)?.parse::<u64>().ok())
+        .sum();
+    // SAFETY: sysconf only reads a configuration value
+    let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
+    Duration::from_millis(ticks * 1000 / per_second)
+}
+
+/// The CPU time of the children this process has waited for (`check` runs one at a time).
+fn children_cpu_time() -> Duration {
+    // SAFETY: getrusage fills the struct it is given
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+/// `didOpen` → first diagnostics (and how many), the server's peak RSS and its CPU time
+/// over the same interval.
+fn lsp_run(text: &str) -> (Duration, usize, u64, Duration) {
     // SECTIONS_BENCH_LOG=path: the server's log at debug level, for where the time goes
     let log = std::env::var_os("SECTIONS_BENCH_LOG");
     let mut child = Command::new(BIN)
@@ -80,6 +109,7 @@ fn lsp_run(text: &str) -> (Duration, usize, u64) {
             break;
         }
     }
+    let cpu_before = cpu_time(pid);
     let started = Instant::now();
     send(
         json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "offer", "version": 1, "text": text}}}),
@@ -94,14 +124,16 @@ fn lsp_run(text: &str) -> (Duration, usize, u64) {
         }
     };
     let took = started.elapsed();
+    let cpu = cpu_time(pid).saturating_sub(cpu_before);
     let peak = status_kb(pid, "VmHWM:");
     let _ = child.kill();
     let _ = child.wait();
-    (took, count, peak)
+    (took, count, peak, cpu)
 }
 
-/// `check --format json` on the file: wall time and the child's peak RSS.
-fn check_run(path: &std::path::Path) -> (Duration, u64) {
+/// `check --format json` on the file: wall time, the child's peak RSS and its CPU time.
+fn check_run(path: &std::path::Path) -> (Duration, u64, Duration) {
+    let cpu_before = children_cpu_time();
     let started = Instant::now();
     let mut child = Command::new(BIN)
         .args(["check", "--format", "json"])
@@ -117,7 +149,8 @@ fn check_run(path: &std::path::Path) -> (Duration, u64) {
         peak = peak.max(status_kb(pid, "VmHWM:"));
         std::thread::sleep(Duration::from_millis(5));
     }
-    (started.elapsed(), peak)
+    let took = started.elapsed();
+    (took, peak, children_cpu_time().saturating_sub(cpu_before))
 }
 
 fn median<T: Copy + Ord>(mut values: Vec<T>) -> T {
@@ -158,6 +191,14 @@ fn main() {
             .collect())
     );
     println!(
+        "| the server's CPU time for it | {:.2} s | {} |",
+        median(lsp.iter().map(|r| r.3).collect()).as_secs_f64(),
+        all(lsp
+            .iter()
+            .map(|r| format!("{:.2} s", r.3.as_secs_f64()))
+            .collect())
+    );
+    println!(
         "| server peak RSS (VmHWM) | {} MB | {} |",
         median(lsp.iter().map(|r| r.2).collect()) / 1024,
         all(lsp.iter().map(|r| format!("{} MB", r.2 / 1024)).collect())
@@ -169,6 +210,14 @@ fn main() {
         all(check
             .iter()
             .map(|r| format!("{:.2} s", r.0.as_secs_f64()))
+            .collect())
+    );
+    println!(
+        "| `check` CPU time | {:.2} s | {} |",
+        median(check.iter().map(|r| r.2).collect()).as_secs_f64(),
+        all(check
+            .iter()
+            .map(|r| format!("{:.2} s", r.2.as_secs_f64()))
             .collect())
     );
     println!(

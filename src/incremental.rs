@@ -5,26 +5,63 @@
 //! are reused by text. The result equals [`crate::check`] on the same text, always.
 
 use crate::analysis::reasons::{self, Classification};
-use crate::model::shift::Shift;
-use crate::model::{self, Currency, Journal};
+use crate::model::shift::{self, Shift};
+use crate::model::{self, Currency, Journal, Section, SyntaxIssue};
 use crate::{analysis, syntax, Config, Report};
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
-/// One `## ` section's text (or the profile's), parsed on its own with spans from 0.
+/// One `## ` section's text (or the profile's) and where what it parsed to sits in the last
+/// journal. The sections themselves live once, in that journal (shared with its report):
+/// reusing a chunk clones them from there and moves their spans to its new place.
 struct Chunk {
     text: Box<str>,
-    journal: Journal,
+    /// Where the chunk started in the last text.
+    start: usize,
+    /// Its sections and syntax issues in the last journal.
+    sections: Range<usize>,
+    issues: Range<usize>,
     first_currency: Option<Currency>,
 }
 
-impl Chunk {
-    fn parse(text: &str) -> Chunk {
+/// A chunk parsed on its own, placed at `start` of the text: its sections (without the
+/// empty profile every chunk but the first parses to) and issues, spans already moved.
+struct Parsed {
+    sections: Vec<Section>,
+    issues: Vec<SyntaxIssue>,
+    title: Option<model::Field<String>>,
+    first_currency: Option<Currency>,
+}
+
+impl Parsed {
+    fn new(text: &str, start: usize, first: bool) -> Parsed {
         let lines = crate::syntax::lines(text);
         let (journal, first_currency) = model::build_parts(text, &lines);
-        Chunk {
-            text: text.into(),
-            journal,
+        drop(lines);
+        let Journal {
+            title,
+            sections,
+            issues,
+            ..
+        } = journal;
+        // the first chunk is the profile (and a section, if the text opens with one);
+        // every other chunk is an empty profile and one section
+        let skip = usize::from(!first);
+        let mut sections: Vec<Section> = sections.into_iter().skip(skip).collect();
+        sections.shift(start);
+        let mut issues: Vec<SyntaxIssue> = issues
+            .into_iter()
+            .filter(|issue| issue.section >= skip)
+            .collect();
+        for issue in &mut issues {
+            issue.shift(start);
+            issue.section -= skip;
+        }
+        Parsed {
+            sections,
+            issues,
+            title: if first { title } else { None },
             first_currency,
         }
     }
@@ -59,7 +96,10 @@ impl Unchanged {
 /// The state kept between two analyses of the same document.
 #[derive(Default)]
 pub struct Incremental {
-    chunks: Vec<Arc<Chunk>>,
+    chunks: Vec<Chunk>,
+    /// The last journal, shared with the report made from it: the parsed sections are kept
+    /// once, not once here and once there.
+    last: Option<Arc<Journal>>,
     /// Keyed by the section's people ([`reasons::Context::cache_key`]) and the reason's text.
     classifications: HashMap<(String, String), Classification>,
     /// How many chunks the last run parsed (the rest were reused), for tests and tracing.
@@ -144,6 +184,8 @@ impl Incremental {
         let analysis = analysis::analyze_with(&journal, config, &mut classify);
         // keep only this text's reasons, so the cache never outgrows the document
         self.classifications = used;
+        let journal = Arc::new(journal);
+        self.last = Some(Arc::clone(&journal));
         crate::report(text, journal, analysis, config, elsewhere)
     }
 
@@ -235,51 +277,111 @@ impl Incremental {
             starts.push(at);
             at += chunk.text.len();
         }
-        let mut chunks = Vec::with_capacity(starts.len());
-        chunks.extend(old[..front].iter().cloned());
-        chunks.extend(pieces.iter().map(|p| Arc::new(Chunk::parse(p))));
-        chunks.extend(old[old.len() - back..].iter().cloned());
-        self.last_parsed = pieces.len();
-
-        let mut journal = Journal {
-            title: None,
-            sections: Vec::with_capacity(chunks.len()),
-            searches: Vec::new(),
-            issues: Vec::new(),
-            default_currency: Currency::USD,
-        };
-        let mut first_currency = None;
-        for (i, (chunk, &start)) in chunks.iter().zip(&starts).enumerate() {
-            first_currency = first_currency.or(chunk.first_currency);
-            // the first chunk is the profile (and a section, if the text opens with one);
-            // every other chunk is an empty profile and one section
-            let skip = usize::from(i > 0);
-            let base = journal.sections.len();
-            for section in &chunk.journal.sections[skip.min(chunk.journal.sections.len())..] {
-                let mut section = section.clone();
-                section.shift(start);
-                journal.sections.push(section);
-            }
-            for issue in chunk
-                .journal
-                .issues
-                .iter()
-                .filter(|issue| issue.section >= skip)
+        // the middle is parsed afresh; the chunks at both ends come from the last journal
+        let texts: Vec<(Option<&Chunk>, &str, usize)> = old[..front]
+            .iter()
+            .map(|c| (Some(c), &*c.text))
+            .chain(pieces.iter().map(|p| (None, *p)))
+            .chain(old[old.len() - back..].iter().map(|c| (Some(c), &*c.text)))
+            .zip(starts)
+            .map(|((chunk, text), start)| (chunk, text, start))
+            .collect();
+        let last = self.last.take();
+        let (mut journal, chunks, first_currency, parsed) = assemble(&texts, last.as_deref());
+        let (journal, chunks, first_currency, parsed) = match &last {
+            // the last journal's amounts without a currency were given its first one: if
+            // that changed, what was taken from it is wrong; parse it all (rare: an edit
+            // changed the first currency written)
+            Some(last)
+                if (front > 0 || back > 0)
+                    && first_currency.unwrap_or(Currency::USD) != last.default_currency =>
             {
-                let mut issue = issue.clone();
-                issue.shift(start);
-                issue.section = base + issue.section - skip;
-                journal.issues.push(issue);
+                drop(journal);
+                assemble(&texts, None)
             }
-            if i == 0 {
-                journal.title = chunk.journal.title.clone();
+            _ => {
+                journal.sections.shrink_to_fit();
+                (journal, chunks, first_currency, parsed)
             }
-        }
+        };
+        let mut journal = journal;
+        self.last_parsed = parsed;
         model::index_searches(&mut journal);
         model::fill_currencies(&mut journal, first_currency);
         self.chunks = chunks;
         journal
     }
+}
+
+/// The journal of `texts` (each chunk's old state, if it is reused, its text and its start),
+/// its chunks, its first currency and how many chunks were parsed: reused chunks are cloned
+/// from `last` (or parsed again without it), the others parsed, straight into the journal.
+fn assemble(
+    texts: &[(Option<&Chunk>, &str, usize)],
+    last: Option<&Journal>,
+) -> (Journal, Vec<Chunk>, Option<Currency>, usize) {
+    let reused: usize = texts
+        .iter()
+        .filter_map(|(chunk, _, _)| chunk.map(|c| c.sections.len()))
+        .sum();
+    let mut journal = Journal {
+        title: None,
+        // a parsed chunk is one section, rarely more (a `# ` search profile inside it)
+        sections: Vec::with_capacity(reused + texts.iter().filter(|t| t.0.is_none()).count()),
+        searches: Vec::new(),
+        issues: Vec::new(),
+        default_currency: Currency::USD,
+    };
+    let mut chunks = Vec::with_capacity(texts.len());
+    let mut parsed_count = 0;
+    for &(old_chunk, chunk_text, start) in texts {
+        let base = (journal.sections.len(), journal.issues.len());
+        let first_currency = match (old_chunk, last) {
+            (Some(chunk), Some(last)) => {
+                // reused: clone from the last journal, moved to where the chunk is now
+                let by = shift::delta(chunk.start, start);
+                for section in &last.sections[chunk.sections.clone()] {
+                    let mut section = section.clone();
+                    section.shift(by);
+                    journal.sections.push(section);
+                }
+                for issue in &last.issues[chunk.issues.clone()] {
+                    let mut issue = issue.clone();
+                    issue.shift(by);
+                    issue.section = issue.section - chunk.sections.start + base.0;
+                    journal.issues.push(issue);
+                }
+                if start == 0 {
+                    journal.title = last.title.clone();
+                }
+                chunk.first_currency
+            }
+            _ => {
+                parsed_count += 1;
+                let parsed = Parsed::new(chunk_text, start, start == 0);
+                journal
+                    .issues
+                    .extend(parsed.issues.into_iter().map(|mut issue| {
+                        issue.section += base.0;
+                        issue
+                    }));
+                journal.sections.extend(parsed.sections);
+                if start == 0 {
+                    journal.title = parsed.title;
+                }
+                parsed.first_currency
+            }
+        };
+        chunks.push(Chunk {
+            text: chunk_text.into(),
+            start,
+            sections: base.0..journal.sections.len(),
+            issues: base.1..journal.issues.len(),
+            first_currency,
+        });
+    }
+    let first_currency = chunks.iter().find_map(|c| c.first_currency);
+    (journal, chunks, first_currency, parsed_count)
 }
 
 #[cfg(test)]
@@ -317,5 +419,23 @@ mod tests {
             assert_eq!(report.journal, full.journal, "{text:?}");
             assert_eq!(report.diagnostics, full.diagnostics, "{text:?}");
         }
+    }
+
+    /// The sections an edit did not touch are reused from the last journal, where their
+    /// amounts without a currency were already given the journal's first one: a new first
+    /// currency written above them must still reach them.
+    #[test]
+    fn a_first_currency_written_above_unparsed_sections_reaches_their_amounts() {
+        let config = Config::default();
+        let mut inc = Incremental::new();
+        let sections = "## A\nbase: 150,000\n## B\nbase: 160,000\n";
+        inc.check(&format!("floor: $100k\n{sections}"), &config);
+        let text = format!("floor: €100k\n{sections}");
+        let report = inc.check(&text, &config);
+        let base = report.journal.sections[2].base.as_ref().map(|b| b.value);
+        assert_eq!(base.map(|m| m.currency), Some(Currency::EUR));
+        let full = crate::check(&text, &config);
+        assert_eq!(report.journal, full.journal);
+        assert_eq!(report.diagnostics, full.diagnostics);
     }
 }

@@ -27,14 +27,15 @@ pub use rules::{Diagnostic, Severity};
 /// Everything known about one journal.
 #[derive(Debug, Clone)]
 pub struct Report {
-    pub journal: model::Journal,
+    /// Shared with the incremental engine that made it, which reuses its sections.
+    pub journal: std::sync::Arc<model::Journal>,
     pub analysis: analysis::Analysis,
     pub diagnostics: Vec<Diagnostic>,
     /// What each offer section's company did before (earlier searches, other journals of
     /// the workspace): what `same-company-again` and the heading hover say.
     pub before: Vec<history::Before>,
-    /// The classified lines of the text, kept so requests (tokens, completion, formatting)
-    /// never lex the text again; the incremental engine leaves it to be filled on first use.
+    /// The classified lines of the text, lexed on first use and then kept, so requests
+    /// (tokens, completion, formatting) never lex the same text twice.
     lines: std::sync::OnceLock<Vec<syntax::Line>>,
 }
 
@@ -56,16 +57,24 @@ pub fn check_in(text: &str, config: &Config, elsewhere: &history::Elsewhere) -> 
     fault_injection(text);
     let lines = syntax::lines(text);
     let journal = model::build(text, &lines);
+    // not kept for the analysis and the rules: at 800,000 lines they are 58 MB, and only
+    // the server's requests read them again (from the incremental engine's reports, which
+    // fill them on first use)
+    drop(lines);
     let analysis = analysis::analyze(&journal, config);
-    let report = report(text, journal, analysis, config, elsewhere);
-    let _ = report.lines.set(lines);
-    report
+    report(
+        text,
+        std::sync::Arc::new(journal),
+        analysis,
+        config,
+        elsewhere,
+    )
 }
 
 /// Run the rules over an analysed journal (shared by `check` and incremental analysis).
 pub(crate) fn report(
     text: &str,
-    journal: model::Journal,
+    journal: std::sync::Arc<model::Journal>,
     analysis: analysis::Analysis,
     config: &Config,
     elsewhere: &history::Elsewhere,

@@ -10,7 +10,7 @@ fn report(text: &str) -> offer_notes::Report {
 }
 
 fn journal(text: &str) -> Journal {
-    report(text).journal
+    std::sync::Arc::unwrap_or_clone(report(text).journal)
 }
 
 /// `code` diagnostics as (1-based line, message).

@@ -331,15 +331,15 @@ pub fn analyze_with(
             list.push(i);
         }
     }
-    let offers = journal
-        .offers()
-        .map(|(index, section)| {
-            let only_open = !open
-                .get(section.search)
-                .is_some_and(|l| l.iter().any(|&i| i != index));
-            analyze_offer(journal, index, section, config, today, only_open, classify)
-        })
-        .collect();
+    // at most one per section: sized once, not grown by doubling (a journal of 100,000
+    // offers would otherwise hold a half-empty copy of them at the peak)
+    let mut offers = Vec::with_capacity(journal.sections.len());
+    offers.extend(journal.offers().map(|(index, section)| {
+        let only_open = !open
+            .get(section.search)
+            .is_some_and(|l| l.iter().any(|&i| i != index));
+        analyze_offer(journal, index, section, config, today, only_open, classify)
+    }));
     let numbers = Numbers {
         small_gap: config.small_gap,
         anchor_years: profile

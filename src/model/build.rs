@@ -484,6 +484,13 @@ impl<'t> Builder<'t> {
         self.close_draft(None);
         let end = self.text.len();
         self.section().span.end = end;
+        // a list grows to room for four at its first push; most sections hold one or two,
+        // and a journal of 100,000 sections would carry the spare room (tens of megabytes)
+        for section in &mut self.sections {
+            section.ratings.shrink_to_fit();
+            section.reasons.shrink_to_fit();
+            section.counters.shrink_to_fit();
+        }
         let mut journal = Journal {
             title: self.title,
             sections: self.sections,

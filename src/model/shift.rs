@@ -3,16 +3,22 @@
 
 use super::*;
 
-/// Add `by` to every span held.
+/// Add `by` to every span held. The addition wraps, so a section moves back by adding
+/// `new.wrapping_sub(old)` (see [`delta`]).
 pub trait Shift {
     fn shift(&mut self, by: usize);
 }
 
 impl Shift for Span {
     fn shift(&mut self, by: usize) {
-        self.start += by;
-        self.end += by;
+        self.start = self.start.wrapping_add(by);
+        self.end = self.end.wrapping_add(by);
     }
+}
+
+/// What to [`Shift::shift`] by to move something from offset `old` to offset `new`, either way.
+pub fn delta(old: usize, new: usize) -> usize {
+    new.wrapping_sub(old)
 }
 
 impl<T: Shift> Shift for Option<T> {

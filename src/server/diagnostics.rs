@@ -103,35 +103,38 @@ pub fn to_lsp_at(
     diagnostics: &[Diagnostic],
     positions: &Positions,
 ) -> Vec<lsp::Diagnostic> {
-    let position = |offset| convert::lsp_position(positions.get(offset));
-    let range = |span: crate::text::Span| lsp::Range::new(position(span.start), position(span.end));
     diagnostics
         .iter()
-        .map(|d| {
-            let related = d
-                .related
-                .iter()
-                .map(|r| DiagnosticRelatedInformation {
-                    location: Location {
-                        uri: uri.clone(),
-                        range: range(r.span),
-                    },
-                    message: r.message.clone(),
-                })
-                .collect::<Vec<_>>();
-            lsp::Diagnostic {
-                range: range(d.span),
-                severity: Some(severity(d.severity)),
-                code: Some(NumberOrString::String(d.code.to_string())),
-                code_description: docs_url(d.code).map(|href| CodeDescription { href }),
-                source: Some(SOURCE.to_string()),
-                message: d.message.clone(),
-                related_information: (!related.is_empty()).then_some(related),
-                tags: None,
-                data: None,
-            }
-        })
+        .map(|d| to_lsp_one(uri, d, positions))
         .collect()
+}
+
+/// One diagnostic as an LSP diagnostic.
+fn to_lsp_one(uri: &Uri, d: &Diagnostic, positions: &Positions) -> lsp::Diagnostic {
+    let position = |offset| convert::lsp_position(positions.get(offset));
+    let range = |span: crate::text::Span| lsp::Range::new(position(span.start), position(span.end));
+    let related = d
+        .related
+        .iter()
+        .map(|r| DiagnosticRelatedInformation {
+            location: Location {
+                uri: uri.clone(),
+                range: range(r.span),
+            },
+            message: r.message.clone(),
+        })
+        .collect::<Vec<_>>();
+    lsp::Diagnostic {
+        range: range(d.span),
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.code.to_string())),
+        code_description: docs_url(d.code).map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_string()),
+        message: d.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: None,
+    }
 }
 
 #[cfg(test)]

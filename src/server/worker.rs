@@ -6,7 +6,7 @@
 //! the background (see [`super::workspace`]), and the worker looks for open-document work
 //! before each one.
 
-use super::outbox::{frame, Outbox};
+use super::outbox::Outbox;
 use super::state::Analysed;
 use super::workspace::{self, Progress, Reported};
 use super::{diagnostics, Snapshot, State};
@@ -70,19 +70,27 @@ impl Out {
     fn publish_serialised(&self, uri: &Uri, diagnostics: &[u8], version: Option<i32>) {
         let uri_json = serde_json::to_string(uri).unwrap_or_else(|_| "\"\"".into());
         let version = version.map_or_else(|| "null".to_string(), |v| v.to_string());
-        let mut body = Vec::with_capacity(diagnostics.len() + uri_json.len() + 100);
-        body.extend_from_slice(
+        let parts: [&[u8]; 7] = [
             br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
-        );
-        body.extend_from_slice(uri_json.as_bytes());
-        body.extend_from_slice(br#","diagnostics":"#);
-        body.extend_from_slice(diagnostics);
-        body.extend_from_slice(br#","version":"#);
-        body.extend_from_slice(version.as_bytes());
-        body.extend_from_slice(b"}}");
+            uri_json.as_bytes(),
+            br#","diagnostics":"#,
+            diagnostics,
+            br#","version":"#,
+            version.as_bytes(),
+            b"}}",
+        ];
+        // the frame is written once, header first: a journal of 100,000 offers publishes
+        // 60 MB, and a body copied into its frame held it twice
+        let length: usize = parts.iter().map(|p| p.len()).sum();
+        let header = format!("Content-Length: {length}\r\n\r\n");
+        let mut framed = Vec::with_capacity(header.len() + length);
+        framed.extend_from_slice(header.as_bytes());
+        for part in parts {
+            framed.extend_from_slice(part);
+        }
         // only the newest diagnostics of a document wait for a client that is not reading
         self.outbox
-            .send_latest(format!("publishDiagnostics {}", uri.as_str()), frame(&body));
+            .send_latest(format!("publishDiagnostics {}", uri.as_str()), framed);
     }
 
     fn progress(&self, token: &lsp::ProgressToken, value: WorkDoneProgress) {
