@@ -117,6 +117,10 @@ impl Out {
     }
 }
 
+/// An open document's diagnostics are kept for [`deliver`]'s comparison while their JSON is
+/// at most this long.
+const COMPARED_UP_TO: usize = 4 << 20;
+
 /// Record a document's newest diagnostics and, for a push client, publish them unless the
 /// client already has exactly these. The publish is queued before the record is visible, so
 /// a pull or a probe answered from the record never overtakes it.
@@ -162,13 +166,16 @@ fn deliver(
         }) {
             ws.changed_unasked = true;
         }
+        // (not for a journal whose diagnostics are megabytes: the copy would cost more
+        // memory than serialising them again costs time)
+        let compared = revision.is_some() && json.len() <= COMPARED_UP_TO;
         ws.latest.insert(
             uri.clone(),
             Reported {
                 json,
                 result_id,
                 revision,
-                diagnostics: revision.map(|_| diagnostics),
+                diagnostics: compared.then_some(diagnostics),
             },
         );
     }
