@@ -575,10 +575,17 @@ throughput of `check` (`cargo bench --bench check`) and for the targets.\n"
         return; // a partial run does not replace the table
     }
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/PERFORMANCE.md");
-    // the `## ` sections after the table (other benches' numbers) are kept as they are
+    // the `## ` sections after the table (other benches' numbers) are kept as they are, from
+    // the first one this bench does not write itself (its workspace section is written anew)
     let kept = std::fs::read_to_string(&path)
         .ok()
-        .and_then(|old| old.find("\n## ").map(|at| old[at..].to_string()))
+        .and_then(|old| {
+            let at = old.match_indices("\n## ").map(|(at, _)| at).find(|&at| {
+                let heading = old[at + 1..].lines().next().unwrap_or_default();
+                !doc.lines().any(|line| line == heading)
+            })?;
+            Some(old[at..].to_string())
+        })
         .unwrap_or_default();
     if std::fs::write(&path, doc + &kept).is_ok() {
         eprintln!("wrote {}", path.display());

@@ -25,11 +25,18 @@ const LABELS: &[&str] = &[
 pub fn company_name(heading: &str) -> &str {
     let mut rest = strip_label(heading.trim());
     // `Acme | Tokyo`, `Acme — 2nd round`, `Acme - remote`: a spaced bar or dash starts a note
-    if let Some(at) = [" | ", " — ", " – ", " - ", "|"]
-        .iter()
-        .filter_map(|sep| rest.find(sep))
-        .min()
-    {
+    // (the first place any of them starts, in one pass over the heading: this runs for
+    // every section on every keystroke)
+    let bytes = rest.as_bytes();
+    let note = (0..bytes.len()).find(|&i| {
+        let here = &bytes[i..];
+        here[0] == b'|'
+            || (here[0] == b' '
+                && [" | ", " — ", " – ", " - "]
+                    .iter()
+                    .any(|sep| here.starts_with(sep.as_bytes())))
+    });
+    if let Some(at) = note {
         if at > 0 {
             rest = rest[..at].trim_end();
         }

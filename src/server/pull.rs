@@ -146,6 +146,7 @@ fn analysed_here(state: &State, uri: &Uri) -> Reported {
         json: Arc::new(json),
         result_id,
         revision: Some(snapshot.revision),
+        diagnostics: None,
     }
 }
 
@@ -155,6 +156,7 @@ fn nothing() -> Reported {
         json: Arc::new(json),
         result_id,
         revision: None,
+        diagnostics: None,
     }
 }
 

@@ -117,6 +117,10 @@ impl Out {
     }
 }
 
+/// An open document's diagnostics are kept for [`deliver`]'s comparison while their JSON is
+/// at most this long.
+const COMPARED_UP_TO: usize = 4 << 20;
+
 /// Record a document's newest diagnostics and, for a push client, publish them unless the
 /// client already has exactly these. The publish is queued before the record is visible, so
 /// a pull or a probe answered from the record never overtakes it.
@@ -128,8 +132,19 @@ fn deliver(
     revision: Option<u64>,
     version: Option<i32>,
 ) {
-    let (json, result_id) = workspace::serialise(&diagnostics);
-    drop(diagnostics);
+    // an open document's last diagnostics, compared as they are: equal ones (positions
+    // included) serialise to the same bytes, so those and their id are kept
+    let last = state.workspace.lock().ok().and_then(|ws| {
+        let r = ws.latest.get(uri).filter(|_| revision.is_some())?;
+        Some((r.diagnostics.clone()?, r.json.clone(), r.result_id.clone()))
+    });
+    let (json, result_id, diagnostics) = match last {
+        Some((last, json, result_id)) if *last == diagnostics => (json, result_id, last),
+        _ => {
+            let (json, result_id) = workspace::serialise(&diagnostics);
+            (Arc::new(json), result_id, Arc::new(diagnostics))
+        }
+    };
     let pull = state.pulls();
     if let Ok(mut ws) = state.workspace.lock() {
         let already = ws.pushed.get(uri) == Some(&result_id);
@@ -151,12 +166,16 @@ fn deliver(
         }) {
             ws.changed_unasked = true;
         }
+        // (not for a journal whose diagnostics are megabytes: the copy would cost more
+        // memory than serialising them again costs time)
+        let compared = revision.is_some() && json.len() <= COMPARED_UP_TO;
         ws.latest.insert(
             uri.clone(),
             Reported {
-                json: Arc::new(json),
+                json,
                 result_id,
                 revision,
+                diagnostics: compared.then_some(diagnostics),
             },
         );
     }

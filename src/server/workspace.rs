@@ -29,6 +29,10 @@ pub struct Reported {
     pub result_id: String,
     /// The open document's revision they were computed for; `None` for the file on disk.
     pub revision: Option<u64>,
+    /// An open document's diagnostics as they were before serialising: the next analysis
+    /// compares its own with them, and when they are equal (a keystroke in prose) the bytes
+    /// and the id are kept without serialising and hashing again. `None` for a file on disk.
+    pub diagnostics: Option<Arc<Vec<lsp::Diagnostic>>>,
 }
 
 /// The result id of diagnostics serialised as `json`.

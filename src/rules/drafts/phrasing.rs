@@ -167,7 +167,36 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// The sentences of `text` that are of `family`, each with the words that decided.
+///
+/// Remembered by text: a keystroke in a journal's prose changes no draft, and the server
+/// would otherwise scan every draft of the journal again, four times (one per family), on
+/// every keystroke. The memory is the calling thread's (the server analyses on one) and holds
+/// the drafts of the last few analyses only.
 pub fn find(text: &str, family: Family) -> Vec<Found> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    /// Past this many remembered drafts the memory starts again: a journal of thousands of
+    /// drafts is scanned as before, and the memory never outgrows a few journals' drafts.
+    const REMEMBERED: usize = 4096;
+    thread_local! {
+        /// Per family (in declaration order), a draft's text and what was found in it.
+        static FOUND: [RefCell<HashMap<Box<str>, Vec<Found>>>; 4] = Default::default();
+    }
+    FOUND.with(|memory| {
+        let mut memory = memory[family as usize].borrow_mut();
+        if let Some(found) = memory.get(text) {
+            return found.clone();
+        }
+        let found = find_now(text, family);
+        if memory.len() >= REMEMBERED {
+            memory.clear();
+        }
+        memory.insert(text.into(), found.clone());
+        found
+    })
+}
+
+fn find_now(text: &str, family: Family) -> Vec<Found> {
     let mut all = hits(text);
     all.sort_by_key(|h| h.start);
     let mut out = Vec::new();
@@ -315,5 +344,31 @@ mod tests {
         );
         let parts: Vec<&str> = sentences(text).iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(parts, ["Rate 1.08 here.", " Next\nline\n", "\nNew"]);
+    }
+}
+
+#[cfg(test)]
+mod memory_tests {
+    use super::*;
+
+    /// What is remembered for one family is never the answer for another, and a remembered
+    /// answer is the one a fresh scan gives.
+    #[test]
+    fn a_remembered_draft_answers_per_family_as_a_fresh_scan() {
+        let text = "The process was a mess and I felt disrespected. If you can raise the base, I'd reconsider.";
+        for _ in 0..2 {
+            for family in [
+                Family::Grievance,
+                Family::MarketLecture,
+                Family::ConditionalReopen,
+                Family::Ultimatum,
+            ] {
+                assert_eq!(find(text, family), find_now(text, family), "{family:?}");
+            }
+        }
+        assert_ne!(
+            find(text, Family::Grievance),
+            find(text, Family::ConditionalReopen)
+        );
     }
 }
