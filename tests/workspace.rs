@@ -657,3 +657,83 @@ fn a_pull_client_is_asked_to_pull_again_when_a_file_on_disk_changes() {
     let items = again[&uri(&path)]["items"].to_string();
     assert!(items.contains("$120,000"), "{items}");
 }
+
+/// A pull client whose settings change (VS Code: `offerNotes.disabledRules`, then a
+/// `didChangeConfiguration` with null settings, as the extension sends) is asked to pull again,
+/// and what it pulls reflects the new settings for the open journal and the unopened one alike.
+#[test]
+fn a_pull_client_sees_a_disabled_rule_go_from_open_and_unopened_journals() {
+    let root = folder("settings-pull");
+    let opened = root.join("acme.offer");
+    let unopened = root.join("copy.offer.md");
+    // the example journal: several rules fire on it
+    let journal = include_str!("../examples/middle-runway.offer");
+    write(&opened, journal);
+    write(&unopened, journal);
+    let mut lsp = Lsp::spawn();
+    lsp.settings = json!({});
+    lsp.request(
+        "initialize",
+        json!({"processId": null, "workspaceFolders": [{"uri": uri(&root), "name": "settings-pull"}],
+               "capabilities": {"textDocument": {"diagnostic": {}},
+                                "workspace": {"configuration": true,
+                                              "diagnostics": {"refreshSupport": true}}}}),
+    );
+    lsp.notify("initialized", json!({}));
+    lsp.open(&uri(&opened), journal, 1);
+    let codes = |items: &Value| -> Vec<String> {
+        items
+            .as_array()
+            .unwrap_or_else(|| panic!("{items}"))
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let pull_document = |lsp: &mut Lsp| -> Value {
+        lsp.request(
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri(&opened)}}),
+        )["result"]
+            .clone()
+    };
+    let before = pull_document(&mut lsp);
+    let workspace = pull_workspace(&mut lsp, &[]);
+    let unopened_before = &workspace[&uri(&unopened)];
+    // the rule to disable: one both journals report, other than below-floor
+    let victim = codes(&before["items"])
+        .into_iter()
+        .find(|c| c != "below-floor")
+        .expect("a rule besides below-floor fires on the journal");
+    assert!(codes(&unopened_before["items"]).contains(&victim));
+
+    lsp.settings = json!({"disabledRules": [victim]});
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": null}),
+    );
+    lsp.wait_for(|m| m["method"] == "workspace/diagnostic/refresh");
+    let after = pull_document(&mut lsp);
+    assert!(
+        !codes(&after["items"]).contains(&victim),
+        "{victim} still reported for the open journal: {after}"
+    );
+    let previous = vec![(
+        uri(&unopened),
+        unopened_before["resultId"].as_str().unwrap().to_string(),
+    )];
+    let again = pull_workspace(&mut lsp, &previous);
+    let report = &again[&uri(&unopened)];
+    assert_eq!(
+        report["kind"], "full",
+        "a new result for new settings: {report}"
+    );
+    let codes_after = codes(&report["items"]);
+    assert!(
+        !codes_after.contains(&victim),
+        "{victim} still reported for the unopened journal: {codes_after:?}"
+    );
+    assert!(
+        codes_after.contains(&"below-floor".to_string()),
+        "{codes_after:?}"
+    );
+}

@@ -86,7 +86,7 @@ impl Backend {
             .lock()
             .map(|d| d.uris())
             .unwrap_or_default();
-        let (changed, warnings) = self
+        let reloaded = self
             .state
             .settings
             .lock()
@@ -96,7 +96,7 @@ impl Backend {
             .state
             .config_ready
             .swap(true, std::sync::atomic::Ordering::SeqCst);
-        for message in warnings {
+        for message in reloaded.warnings {
             self.warn(message).await;
         }
         if first {
@@ -104,13 +104,14 @@ impl Backend {
             self.state.forget_all();
             self.state.schedule(Job::Reanalyze);
         } else {
-            for uri in changed {
+            for uri in reloaded.changed {
                 self.state.forget(&uri);
                 self.state.schedule(Job::Analyze(uri));
             }
         }
-        if files_changed {
-            // the journals on disk are resolved afresh when they are checked again
+        if reloaded.recheck_disk {
+            // the journals on disk are resolved afresh when they are checked again; a pull
+            // client is asked to pull again once their diagnostics changed
             self.state.schedule_disk(Job::RecheckDisk);
         }
     }

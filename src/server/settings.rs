@@ -11,6 +11,17 @@ use tower_lsp_server::ls_types::Uri;
 
 pub use crate::settings::{FILE_NAME, SECTION};
 
+/// What [`Sources::reload`] found.
+#[derive(Debug, Default)]
+pub struct Reloaded {
+    /// Open documents whose settings changed.
+    pub changed: Vec<Uri>,
+    /// Warnings to show.
+    pub warnings: Vec<String>,
+    /// The journals on disk must be checked again.
+    pub recheck_disk: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct Sources {
     init: RawSettings,
@@ -25,6 +36,9 @@ pub struct Sources {
     shown: HashSet<String>,
     /// Warnings found since (a document opened under a file not read before), not yet shown.
     pending: Vec<String>,
+    /// The editor's settings or the folders changed since the last [`Sources::reload`]: the
+    /// journals on disk were checked with the old ones.
+    editor_dirty: bool,
 }
 
 impl Sources {
@@ -46,6 +60,7 @@ impl Sources {
         let editor = self.init.clone().merge(self.client.clone());
         self.resolver.set_editor(editor);
         self.shown.clear();
+        self.editor_dirty = true;
     }
 
     pub fn set_folders(&mut self, folders: Vec<PathBuf>) {
@@ -53,6 +68,7 @@ impl Sources {
             self.folders = folders.clone();
             self.resolver.set_folders(folders);
             self.shown.clear();
+            self.editor_dirty = true;
         }
     }
 
@@ -87,9 +103,10 @@ impl Sources {
     }
 
     /// Something settings come from changed (`files_changed`: an `offer-notes.toml` on disk).
-    /// Resolve the open documents again; returns those whose settings changed, and the
-    /// warnings to show.
-    pub fn reload(&mut self, open: &[Uri], files_changed: bool) -> (Vec<Uri>, Vec<String>) {
+    /// Resolve the open documents again; returns those whose settings changed, the
+    /// warnings to show, and whether the journals on disk must be checked again (a settings
+    /// file or the editor's settings changed: either can change what any journal reports).
+    pub fn reload(&mut self, open: &[Uri], files_changed: bool) -> Reloaded {
         if files_changed {
             self.resolver.forget_files();
             self.shown.clear();
@@ -106,7 +123,11 @@ impl Sources {
             })
             .cloned()
             .collect();
-        (changed, self.take_warnings())
+        Reloaded {
+            changed,
+            warnings: self.take_warnings(),
+            recheck_disk: files_changed || std::mem::take(&mut self.editor_dirty),
+        }
     }
 
     /// Warnings not shown yet.

@@ -317,38 +317,41 @@ async function main() {
     if (missing.length > 0) throw new Error(`not declared: ${missing.join(", ")}`);
   });
 
-  await check("the Problems panel matches `offer-notes check` (code, line, column; hints are not listed)", async () => {
-    const run = spawnSync(serverBin, ["check", "--format", "json", journal], { encoding: "utf8" });
+  await check("the Problems panel matches `offer-notes check` of the folder, file by file (code, line, column; hints are not listed)", async () => {
+    // The server checks every journal in the workspace folder, opened or not (the copy beside
+    // the opened journal is listed unopened): each file's group in the panel must be what
+    // `check` says of that file.
+    const run = spawnSync(serverBin, ["check", "--format", "json", workspace], { encoding: "utf8" });
     if (run.status !== 0 && run.status !== 1) throw new Error(`check exited ${run.status}: ${run.stderr}`);
-    const expected = JSON.parse(run.stdout)
-      .filter((d) => d.severity !== "hint")
-      .map((d) => `${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`)
-      .sort();
+    const expected = {};
+    for (const d of JSON.parse(run.stdout)) {
+      if (d.severity === "hint") continue;
+      (expected[path.basename(d.file)] ??= []).push(`${d.code}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
+    }
+    const key = (byFile) =>
+      JSON.stringify(Object.keys(byFile).sort().map((file) => [file, [...byFile[file]].sort()]));
+    if (!expected[journalName] || !expected[markdownName]) {
+      throw new Error(`check reports nothing for ${journalName} or ${markdownName}: ${JSON.stringify(expected)}`);
+    }
     const deadline = Date.now() + 10_000;
-    let shown = [];
+    let shown = {};
     for (;;) {
-      const text = normalise(await page.locator(".markers-panel").innerText());
-      // "… offer-notes(below-floor) [Ln 38, Col 38]"; the code is a link when the rule has a doc page.
-      shown = [...text.matchAll(/offer-notes\s*\(?\s*([a-z0-9-]+)\s*\)?\s*\[Ln (\d+), Col (\d+)\]/g)]
-        .map((m) => `${m[1]}@${m[2]}:${m[3]}`)
-        .sort();
-      if (JSON.stringify(shown) === JSON.stringify(expected) || Date.now() > deadline) break;
+      shown = {};
+      for (const row of await problemRows(page)) {
+        if (row.marker) (shown[row.file] ??= []).push(`${row.marker.code}@${row.marker.line}:${row.marker.column}`);
+      }
+      if (key(shown) === key(expected) || Date.now() > deadline) break;
       await page.waitForTimeout(250);
     }
-    console.log(`  problems: ${shown.join(" ")}`);
-    if (JSON.stringify(shown) !== JSON.stringify(expected)) {
-      const text = normalise(await page.locator(".markers-panel").innerText());
-      throw new Error(`check --format json says ${expected.join(" ")}; the panel reads ${JSON.stringify(text.slice(0, 400))}`);
-    }
+    for (const file of Object.keys(shown).sort()) console.log(`  problems in ${file}: ${[...shown[file]].sort().join(" ")}`);
+    if (key(shown) !== key(expected)) throw new Error(`check --format json says ${key(expected)}; the panel lists ${key(shown)}`);
   });
 
   await check("a settings change reaches the server (offerNotes.disabledRules hides a rule)", async () => {
     // Pick a listed rule other than below-floor, disable it in the workspace settings as a user
     // would, and wait for the Problems panel to drop it while below-floor stays.
-    const listedCodes = async () => {
-      const text = normalise(await page.locator(".markers-panel").innerText());
-      return [...text.matchAll(/offer-notes\s*\(?\s*([a-z0-9-]+)\s*\)?\s*\[Ln/g)].map((m) => m[1]);
-    };
+    // every file's problems: the rule must go from the unopened journal too
+    const listedCodes = async () => (await problemRows(page)).filter((r) => r.marker).map((r) => r.marker.code);
     const victim = (await listedCodes()).find((code) => code !== "below-floor");
     if (!victim) throw new Error("no rule besides below-floor is listed, so there is none to disable");
     const settingsFile = path.join(workspace, ".vscode", "settings.json");
@@ -398,9 +401,11 @@ async function main() {
     skip("server has no code actions yet (initialize did not advertise codeActionProvider): decline quick fix not tested");
   } else {
     await check("the decline code action inserts a ```email decline draft", async () => {
-      // Open the problem from the Problems panel (the editor takes focus with the flagged amount
-      // selected), then ask for quick fixes, as a user would.
-      await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "below-floor" }).first().dblclick();
+      // Open the opened journal's problem from the Problems panel (the editor takes focus with
+      // the flagged amount selected), then ask for quick fixes, as a user would. The panel also
+      // lists the copy beside it, whose row would open (and edit) the copy instead.
+      await (await problemRow(page, journalName, "below-floor")).dblclick();
+      await page.locator(".tab.active").filter({ hasText: journalName }).waitFor();
       await page.locator(".monaco-editor.focused").first().waitFor();
       await page.keyboard.press("Control+.");
       const menu = page.locator(".action-widget");
@@ -499,7 +504,9 @@ async function main() {
   });
 
   // Show the flagged amount in the editor for the picture, as clicking the problem does.
-  await page.locator(".markers-panel .monaco-list-row").filter({ hasText: "below-floor" }).first().click().catch(() => undefined);
+  await problemRow(page, journalName, "below-floor")
+    .then((row) => row.click())
+    .catch(() => undefined);
   await page.waitForTimeout(500);
   // The documentation's picture only from a run that passed; otherwise keep it beside the logs.
   const picture = results.failed === 0 ? screenshot : path.join(work, "final.png");
@@ -507,7 +514,7 @@ async function main() {
   await page.screenshot({ path: picture });
   console.log(`screenshot: ${picture}`);
 
-  // Last, so its diagnostics do not mix into the Problems panel checks above.
+  // Last, so the tabs the checks above use stay as they were.
   await check(`${markdownName} opens as offer-notes too (not Markdown)`, async () => {
     await page.locator(".explorer-folders-view").getByText(markdownName, { exact: true }).first().click();
     await page.locator(".tab.active").filter({ hasText: markdownName }).waitFor();
@@ -542,6 +549,40 @@ async function main() {
     await page.locator(".settings-editor").getByText("Server: Path").first().waitFor({ timeout: 15_000 });
   });
 
+}
+
+/**
+ * The Problems panel's rows in their order: a file's row (`file`, no `marker`) is followed by
+ * its problems' rows, each `{ file, marker: { code, line, column }, index }` with the file it
+ * sits under. The list renders rows out of order in the DOM: `data-index` is their place.
+ */
+async function problemRows(page) {
+  const rows = await page.locator(".markers-panel .monaco-list-row").evaluateAll((elements) =>
+    elements.map((e) => ({
+      index: Number(e.getAttribute("data-index")),
+      level: Number(e.getAttribute("aria-level")),
+      text: e.innerText,
+    })),
+  );
+  rows.sort((a, b) => a.index - b.index);
+  let file;
+  return rows.map((row) => {
+    const text = normalise(row.text);
+    if (row.level === 1) {
+      file = text.trim().split(/\s+/)[0]; // the name; its folder, if shown, follows it
+      return { index: row.index, file };
+    }
+    // "… offer-notes(below-floor) [Ln 38, Col 38]"; the code is a link when the rule has a doc page.
+    const m = text.match(/offer-notes\s*\(?\s*([a-z0-9-]+)\s*\)?\s*\[Ln (\d+), Col (\d+)\]/);
+    return { index: row.index, file, marker: m ? { code: m[1], line: Number(m[2]), column: Number(m[3]) } : undefined };
+  });
+}
+
+/** The row of `file`'s first problem with this code, as a locator. */
+async function problemRow(page, file, code) {
+  const row = (await problemRows(page)).find((r) => r.file === file && r.marker?.code === code);
+  if (!row) throw new Error(`the Problems panel lists no ${code} under ${file}`);
+  return page.locator(`.markers-panel .monaco-list-row[data-index="${row.index}"]`);
 }
 
 /** Ctrl+G, as a user would: the editor scrolls the line into view and puts the caret on it. */
