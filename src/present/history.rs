@@ -77,16 +77,17 @@ fn whence(r: &Record) -> String {
     }
 }
 
+/// " — role" after a company's name, or nothing when the role is not written.
+fn role_suffix(role: Option<&str>) -> String {
+    role.map(|x| format!(" — {x}")).unwrap_or_default()
+}
+
 /// One block per offer, oldest first.
 pub fn text(entries: &[Entry]) -> String {
     let mut out = String::new();
     for e in entries {
         let r = e.record;
-        let role = r
-            .role
-            .as_deref()
-            .map(|x| format!(" — {x}"))
-            .unwrap_or_default();
+        let role = role_suffix(r.role.as_deref());
         let _ = writeln!(
             out,
             "{}  {}{role}  ({})",
@@ -215,11 +216,7 @@ pub fn timeline_text(events: &[Event]) -> String {
     let mut out = String::new();
     for e in events {
         let late = if e.overdue { " (overdue)" } else { "" };
-        let role = e
-            .role
-            .as_deref()
-            .map(|x| format!(" — {x}"))
-            .unwrap_or_default();
+        let role = role_suffix(e.role.as_deref());
         let _ = writeln!(
             out,
             "{}  {}: {}{role}{late}  ({})",

@@ -511,20 +511,23 @@ fn background_idle(state: &State, out: &Out) {
     state.reported.notify_waiters();
 }
 
-/// Read a workspace journal's history records from its file (no rules run), unless the editor
-/// has it open. A file that cannot be read is named when it is checked.
-fn records_on_disk(state: &State, uri: &Uri) {
-    let Some(path) = state
+/// The file of a workspace journal the editor does not have open (an open one is read from the
+/// editor's text, never from disk).
+fn unopened_path(state: &State, uri: &Uri) -> Option<std::path::PathBuf> {
+    let path = state
         .workspace
         .lock()
         .ok()
-        .and_then(|ws| ws.path_of(uri).map(|p| p.to_path_buf()))
-    else {
+        .and_then(|ws| ws.path_of(uri).map(|p| p.to_path_buf()))?;
+    (!state.is_open(uri)).then_some(path)
+}
+
+/// Read a workspace journal's history records from its file (no rules run), unless the editor
+/// has it open. A file that cannot be read is named when it is checked.
+fn records_on_disk(state: &State, uri: &Uri) {
+    let Some(path) = unopened_path(state, uri) else {
         return;
     };
-    if state.is_open(uri) {
-        return;
-    }
     let Ok(text) = crate::files::read_text(&path) else {
         return;
     };
@@ -540,17 +543,9 @@ fn records_on_disk(state: &State, uri: &Uri) {
 
 /// Check a workspace journal from its file, unless the editor has it open.
 fn check_on_disk(state: &State, out: &Out, uri: &Uri) {
-    let Some(path) = state
-        .workspace
-        .lock()
-        .ok()
-        .and_then(|ws| ws.path_of(uri).map(|p| p.to_path_buf()))
-    else {
+    let Some(path) = unopened_path(state, uri) else {
         return;
     };
-    if state.is_open(uri) {
-        return;
-    }
     let text = match crate::files::read_text(&path) {
         Ok(text) => text,
         Err(why) => {
