@@ -358,7 +358,10 @@ pub fn analyze_with(
     }
 }
 
-fn sourced<T: Copy>(own: &Option<Field<T>>, profile: &Option<Field<T>>) -> Option<Sourced<T>> {
+fn sourced<T: Copy>(
+    own: &Option<Box<Field<T>>>,
+    profile: &Option<Box<Field<T>>>,
+) -> Option<Sourced<T>> {
     match (own, profile) {
         (Some(f), _) => Some(Sourced {
             value: f.value,
