@@ -274,7 +274,9 @@ impl<'t> Builder<'t> {
             Parsed::Target(t) if key == Key::Floor => section.floor = Some(Box::new(field!(t))),
             Parsed::Target(t) => section.wish = Some(Box::new(field!(t))),
             Parsed::Duration(d) if key == Key::Runway => section.runway = Some(Box::new(field!(d))),
-            Parsed::Duration(d) if key == Key::Clawback => section.clawback = Some(Box::new(field!(d))),
+            Parsed::Duration(d) if key == Key::Clawback => {
+                section.clawback = Some(Box::new(field!(d)))
+            }
             Parsed::Duration(d) => section.pto = Some(Box::new(field!(d))),
             Parsed::Date(d) => match key {
                 Key::DecisionDate => section.decision_date = Some(Box::new(field!(d))),

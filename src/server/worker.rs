@@ -67,30 +67,33 @@ struct Out {
 
 impl Out {
     /// Publish diagnostics already serialised (as [`workspace::serialise`] made them).
-    fn publish_serialised(&self, uri: &Uri, diagnostics: &[u8], version: Option<i32>) {
+    fn publish_serialised(&self, uri: &Uri, diagnostics: &Arc<Vec<u8>>, version: Option<i32>) {
         let uri_json = serde_json::to_string(uri).unwrap_or_else(|_| "\"\"".into());
         let version = version.map_or_else(|| "null".to_string(), |v| v.to_string());
-        let parts: [&[u8]; 7] = [
-            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+        let head = [
+            &br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#[..],
             uri_json.as_bytes(),
             br#","diagnostics":"#,
-            diagnostics,
-            br#","version":"#,
-            version.as_bytes(),
-            b"}}",
-        ];
-        // the frame is written once, header first: a journal of 100,000 offers publishes
-        // 60 MB, and a body copied into its frame held it twice
-        let length: usize = parts.iter().map(|p| p.len()).sum();
-        let header = format!("Content-Length: {length}\r\n\r\n");
-        let mut framed = Vec::with_capacity(header.len() + length);
-        framed.extend_from_slice(header.as_bytes());
-        for part in parts {
-            framed.extend_from_slice(part);
-        }
+        ]
+        .concat();
+        let tail = [br#","version":"#, version.as_bytes(), b"}}"].concat();
+        // the diagnostics are written from the bytes the workspace keeps, not copied into
+        // the frame: a journal of 100,000 offers publishes 60 MB
+        let length = head.len() + diagnostics.len() + tail.len();
+        let mut framed = format!("Content-Length: {length}\r\n\r\n").into_bytes();
+        framed.extend_from_slice(&head);
         // only the newest diagnostics of a document wait for a client that is not reading
-        self.outbox
-            .send_latest(format!("publishDiagnostics {}", uri.as_str()), framed);
+        self.outbox.send_latest_spliced(
+            format!("publishDiagnostics {}", uri.as_str()),
+            framed,
+            Arc::clone(diagnostics),
+            tail,
+        );
+    }
+
+    /// Tell the client a document has no diagnostics.
+    fn publish_none(&self, uri: &Uri) {
+        self.publish_serialised(uri, &Arc::new(b"[]".to_vec()), None);
     }
 
     fn progress(&self, token: &lsp::ProgressToken, value: WorkDoneProgress) {
@@ -121,6 +124,40 @@ impl Out {
 /// at most this long.
 const COMPARED_UP_TO: usize = 4 << 20;
 
+/// An analysis's diagnostics are converted to a list of LSP diagnostics (to compare with the
+/// last ones) while there are at most this many: their JSON is then about [`COMPARED_UP_TO`]
+/// or less (a finding is 200 to 500 bytes of it). More are serialised one at a time.
+const LISTED_UP_TO: usize = 10_000;
+
+/// What an analysis found, ready for [`deliver`].
+pub(super) enum Found {
+    /// Converted to LSP diagnostics: compared with an open document's last ones.
+    Listed(Vec<lsp::Diagnostic>),
+    /// Too many to keep for comparing: serialised straight from the report (their JSON).
+    Serialised { json: Vec<u8>, count: usize },
+}
+
+impl Found {
+    /// The report's diagnostics, listed or serialised by how many there are.
+    fn of(uri: &Uri, found: &[Diagnostic], positions: &crate::text::Positions) -> Found {
+        if found.len() <= LISTED_UP_TO {
+            Found::Listed(diagnostics::to_lsp_at(uri, found, positions))
+        } else {
+            Found::Serialised {
+                json: diagnostics::serialise_at(uri, found, positions),
+                count: found.len(),
+            }
+        }
+    }
+
+    fn count(&self) -> usize {
+        match self {
+            Found::Listed(listed) => listed.len(),
+            Found::Serialised { count, .. } => *count,
+        }
+    }
+}
+
 /// Record a document's newest diagnostics and, for a push client, publish them unless the
 /// client already has exactly these. The publish is queued before the record is visible, so
 /// a pull or a probe answered from the record never overtakes it.
@@ -128,21 +165,31 @@ fn deliver(
     state: &State,
     out: &Out,
     uri: &Uri,
-    diagnostics: Vec<lsp::Diagnostic>,
+    found: Found,
     revision: Option<u64>,
     version: Option<i32>,
 ) {
-    // an open document's last diagnostics, compared as they are: equal ones (positions
-    // included) serialise to the same bytes, so those and their id are kept
-    let last = state.workspace.lock().ok().and_then(|ws| {
-        let r = ws.latest.get(uri).filter(|_| revision.is_some())?;
-        Some((r.diagnostics.clone()?, r.json.clone(), r.result_id.clone()))
-    });
-    let (json, result_id, diagnostics) = match last {
-        Some((last, json, result_id)) if *last == diagnostics => (json, result_id, last),
-        _ => {
-            let (json, result_id) = workspace::serialise(&diagnostics);
-            (Arc::new(json), result_id, Arc::new(diagnostics))
+    let (json, result_id, diagnostics) = match found {
+        Found::Listed(diagnostics) => {
+            // an open document's last diagnostics, compared as they are: equal ones
+            // (positions included) serialise to the same bytes, so those and their id are kept
+            let last = state.workspace.lock().ok().and_then(|ws| {
+                let r = ws.latest.get(uri).filter(|_| revision.is_some())?;
+                Some((r.diagnostics.clone()?, r.json.clone(), r.result_id.clone()))
+            });
+            match last {
+                Some((last, json, result_id)) if *last == diagnostics => {
+                    (json, result_id, Some(last))
+                }
+                _ => {
+                    let (json, result_id) = workspace::serialise(&diagnostics);
+                    (Arc::new(json), result_id, Some(Arc::new(diagnostics)))
+                }
+            }
+        }
+        Found::Serialised { json, .. } => {
+            let result_id = workspace::result_id(&json);
+            (Arc::new(json), result_id, None)
         }
     };
     let pull = state.pulls();
@@ -175,7 +222,7 @@ fn deliver(
                 json,
                 result_id,
                 revision,
-                diagnostics: compared.then_some(diagnostics),
+                diagnostics: diagnostics.filter(|_| compared),
             },
         );
     }
@@ -190,7 +237,7 @@ fn withdraw(state: &State, out: &Out, uri: &Uri) {
         ws.latest.remove(uri);
         let had = ws.pushed.remove(uri);
         if !state.pulls() && had.is_some() {
-            out.publish_serialised(uri, b"[]", None);
+            out.publish_none(uri);
         }
         affected = ws.set_records(uri, Vec::new());
     }
@@ -345,7 +392,7 @@ fn closed(state: &State, out: &Out, uri: Uri) {
             affected = ws.set_records(&uri, Vec::new());
         }
         if !state.pulls() {
-            out.publish_serialised(&uri, b"[]", None);
+            out.publish_none(&uri);
         }
         recheck(state, affected);
         state.reported.notify_waiters();
@@ -578,7 +625,8 @@ fn check_on_disk(state: &State, out: &Out, uri: &Uri) {
     let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let report = crate::check_in(&text, &settings.config, &elsewhere);
         let records = crate::history::records(&name, &text, &report.journal, &report.analysis);
-        let found = diagnostics::to_lsp(uri, &text, &report.diagnostics, encoding);
+        let positions = Diagnostic::positions(&text, &report.diagnostics, encoding);
+        let found = Found::of(uri, &report.diagnostics, &positions);
         (found, records)
     }));
     drop(text);
@@ -625,7 +673,7 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
                 &fresh.report.analysis,
             );
             drop(fresh.text); // the next edit can change the document in place again
-            let published = diagnostics::to_lsp_at(&uri, &fresh.report.diagnostics, &positions);
+            let published = Found::of(&uri, &fresh.report.diagnostics, &positions);
             let (version, revision) = (fresh.version, fresh.revision);
             let snapshot = Arc::new(Snapshot::new(
                 fresh.rope,
@@ -650,7 +698,7 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
                 state,
                 out,
                 &uri,
-                vec![lost_edit_diagnostic()],
+                Found::Listed(vec![lost_edit_diagnostic()]),
                 revision,
                 Some(version),
             );
@@ -689,7 +737,7 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
             tracing::debug!(
                 uri = uri.as_str(),
                 version,
-                count = diagnostics.len(),
+                count = diagnostics.count(),
                 analysed_us = started.elapsed().as_micros() as u64,
                 "publishing diagnostics"
             );
