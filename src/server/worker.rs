@@ -621,15 +621,11 @@ fn check_on_disk(state: &State, out: &Out, uri: &Uri) {
         .lock()
         .map(|mut ws| ws.elsewhere_for(uri))
         .unwrap_or_default();
-    let name = workspace::journal_name(uri);
     let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let report = crate::check_in(&text, &settings.config, &elsewhere);
-        let records = crate::history::records(&name, &text, &report.journal, &report.analysis);
-        let positions = Diagnostic::positions(&text, &report.diagnostics, encoding);
-        let found = Found::of(uri, &report.diagnostics, &positions);
+        let (records, found) = records_and_found(uri, Arc::new(text), &report, encoding);
         (found, records)
     }));
-    drop(text);
     match checked {
         // opened meanwhile: the editor's text wins, and its analysis is queued
         Ok(_) if state.is_open(uri) => {}
@@ -646,6 +642,35 @@ fn check_on_disk(state: &State, out: &Out, uri: &Uri) {
             ));
         }
     }
+}
+
+/// A journal's history records and its diagnostics ready for [`deliver`], with `text` dropped
+/// once both are made from it: side by side on two threads for a large journal (each reads
+/// the finished report; neither needs the other).
+fn records_and_found(
+    uri: &Uri,
+    text: Arc<String>,
+    report: &crate::Report,
+    encoding: crate::text::Encoding,
+) -> (Vec<crate::history::Record>, Found) {
+    let positions = Diagnostic::positions(&text, &report.diagnostics, encoding);
+    let records = |text: Arc<String>| {
+        let name = workspace::journal_name(uri);
+        crate::history::records(&name, &text, &report.journal, &report.analysis)
+    };
+    let found = || Found::of(uri, &report.diagnostics, &positions);
+    if text.len() < crate::PARALLEL_FROM {
+        return (records(text), found());
+    }
+    std::thread::scope(|scope| {
+        let found = scope.spawn(found);
+        let records = records(text);
+        let found = found.join();
+        (
+            records,
+            found.unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        )
+    })
 }
 
 /// What to say about a caught panic. Never its message: a panic raised while slicing a
@@ -665,15 +690,9 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
         Analysed::Closed => None,
         Analysed::Desynchronised { version } => Some(Err(version)),
         Analysed::Fresh(fresh) => {
-            let positions = Diagnostic::positions(&fresh.text, &fresh.report.diagnostics, encoding);
-            let records = crate::history::records(
-                &workspace::journal_name(&uri),
-                &fresh.text,
-                &fresh.report.journal,
-                &fresh.report.analysis,
-            );
-            drop(fresh.text); // the next edit can change the document in place again
-            let published = Found::of(&uri, &fresh.report.diagnostics, &positions);
+            // (the text is dropped inside, as soon as it is read: the next edit can change
+            // the document in place again)
+            let (records, published) = records_and_found(&uri, fresh.text, &fresh.report, encoding);
             let (version, revision) = (fresh.version, fresh.revision);
             let snapshot = Arc::new(Snapshot::new(
                 fresh.rope,
