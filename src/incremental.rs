@@ -133,6 +133,51 @@ pub fn chunk_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// The lines of a checked text where typing provably changes nothing that was reported: no
+/// field, no finding, no position. A line qualifies when it sits outside every fenced block
+/// and no finding starts or ends on it; an edit within it qualifies when the line adds
+/// nothing to the journal before and after ([`model::adds_nothing`]). Such an edit moves
+/// byte offsets after it but no line and no column of another line, so the findings an
+/// editor shows stay exactly the same; an editor's server can answer for the new text at
+/// once and analyse it when it has time. Edits that keep qualifying keep the set valid (no
+/// line is added or removed and every line stays what it was).
+#[derive(Debug, Clone)]
+pub struct QuietLines {
+    /// One bit per line: set where typing may be quiet.
+    bits: Vec<u64>,
+}
+
+impl QuietLines {
+    /// For `text`, with `loud`: the lines (from 0) where a finding or a place it points to
+    /// starts or ends.
+    pub fn new(text: &str, loud: impl IntoIterator<Item = usize>) -> QuietLines {
+        let fenced = crate::syntax::fenced_lines(text);
+        let mut bits = vec![0u64; fenced.len().div_ceil(64)];
+        for (n, _) in fenced.iter().enumerate().filter(|(_, fenced)| !**fenced) {
+            bits[n / 64] |= 1 << (n % 64);
+        }
+        for n in loud {
+            if let Some(word) = bits.get_mut(n / 64) {
+                *word &= !(1 << (n % 64));
+            }
+        }
+        QuietLines { bits }
+    }
+
+    /// Whether replacing line `n`, written `old`, by `new` (neither with a line break)
+    /// leaves every finding as it was.
+    pub fn quiet(&self, n: usize, old: &str, new: &str) -> bool {
+        let line_break = |s: &str| s.contains(['\n', '\r']);
+        self.bits
+            .get(n / 64)
+            .is_some_and(|word| word & (1 << (n % 64)) != 0)
+            && !line_break(old)
+            && !line_break(new)
+            && model::adds_nothing(old)
+            && model::adds_nothing(new)
+    }
+}
+
 impl Incremental {
     pub fn new() -> Self {
         Self::default()
