@@ -330,6 +330,7 @@ fn closed(state: &State, out: &Out, uri: Uri) {
         .workspace
         .lock()
         .map(|mut ws| {
+            ws.quiet.remove(&uri);
             let known = ws.on_disk.contains_key(&uri);
             if known {
                 ws.background.push(uri.clone());
@@ -618,6 +619,7 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
         Analysed::Desynchronised { version } => Some(Err(version)),
         Analysed::Fresh(fresh) => {
             let positions = Diagnostic::positions(&fresh.text, &fresh.report.diagnostics, encoding);
+            let quiet = crate::incremental::QuietLines::new(&fresh.text, positions.lines());
             let records = crate::history::records(
                 &workspace::journal_name(&uri),
                 &fresh.text,
@@ -635,7 +637,7 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
                 revision,
             ));
             let replaced = state.remember(&uri, snapshot);
-            Some(Ok((published, replaced, records, version, revision)))
+            Some(Ok((published, replaced, records, quiet, version, revision)))
         }
     }));
     let (outcome, version, revision) = match outcome {
@@ -656,8 +658,8 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
             );
             return;
         }
-        Ok(Some(Ok((published, replaced, records, version, revision)))) => {
-            (Ok((published, replaced, records)), version, revision)
+        Ok(Some(Ok((published, replaced, records, quiet, version, revision)))) => {
+            (Ok((published, replaced, records, quiet)), version, revision)
         }
         Err(panic) => {
             // which version panicked: the one the store holds now (a panic leaves no answer)
@@ -685,7 +687,7 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
         return;
     }
     match outcome {
-        Ok((diagnostics, replaced, records)) => {
+        Ok((diagnostics, replaced, records, quiet)) => {
             tracing::debug!(
                 uri = uri.as_str(),
                 version,
@@ -702,6 +704,9 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
             // the journals this one's companies touch are queued before the answer is
             // visible, so a workspace pull after it waits for them
             record_history(state, &uri, records);
+            if let Ok(mut ws) = state.workspace.lock() {
+                ws.quiet.insert(uri.clone(), (revision, Arc::new(quiet)));
+            }
             deliver(state, out, &uri, diagnostics, Some(revision), Some(version));
             // the previous analysis is freed once the client has its answer
             drop(replaced);
