@@ -262,9 +262,19 @@ fn run(command: &[String], text: &str, language: &str, edits: usize, mode: Mode)
     // an editor sends what the server asked for: incremental ranges, or the whole text
     let sync = &init["result"]["capabilities"]["textDocumentSync"];
     let full_sync = sync.as_i64().or_else(|| sync["change"].as_i64()) == Some(1);
+    // (the first line of diary prose from the middle on: a line of words, no key, no list
+    // item, no heading, no fence)
     let middle = text.len() / 2;
-    let line_no = text[..middle].matches('\n').count();
-    let line_start = text[..middle].rfind('\n').map_or(0, |i| i + 1);
+    let mut line_start = text[..middle].rfind('\n').map_or(0, |i| i + 1);
+    let is_prose =
+        |line: &str| line.starts_with(|c: char| c.is_ascii_alphabetic()) && !line.contains(':');
+    while let Some(end) = text[line_start..].find('\n') {
+        if is_prose(&text[line_start..line_start + end]) {
+            break;
+        }
+        line_start += end + 1;
+    }
+    let line_no = text[..line_start].matches('\n').count();
     let mut current = text.to_string();
     let mut latencies = Vec::with_capacity(edits);
     for k in 0..edits {
