@@ -323,7 +323,7 @@ fn keystrokes_answered_before_their_analysis_are_always_what_check_says() {
         for (k, &(line, from, to, typed, wait)) in keystrokes.iter().enumerate() {
             let version = 2 + k as i32;
             lsp.change(
-                &u,
+                u,
                 version,
                 &[(line as u32, from as u32, line as u32, to as u32, typed)],
             );
