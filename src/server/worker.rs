@@ -9,7 +9,7 @@
 use super::outbox::Outbox;
 use super::state::Analysed;
 use super::workspace::{self, Progress, Reported};
-use super::{diagnostics, Snapshot, State};
+use super::{diagnostics, State};
 use crate::rules::Diagnostic;
 use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
@@ -618,25 +618,19 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
         Analysed::Closed => None,
         Analysed::Desynchronised { version } => Some(Err(version)),
         Analysed::Fresh(fresh) => {
-            let positions = Diagnostic::positions(&fresh.text, &fresh.report.diagnostics, encoding);
+            let report = &fresh.snapshot.report;
+            let positions = Diagnostic::positions(&fresh.text, &report.diagnostics, encoding);
             let quiet = crate::incremental::QuietLines::new(&fresh.text, positions.lines());
             let records = crate::history::records(
                 &workspace::journal_name(&uri),
                 &fresh.text,
-                &fresh.report.journal,
-                &fresh.report.analysis,
+                &report.journal,
+                &report.analysis,
             );
             drop(fresh.text); // the next edit can change the document in place again
-            let published = diagnostics::to_lsp_at(&uri, &fresh.report.diagnostics, &positions);
-            let (version, revision) = (fresh.version, fresh.revision);
-            let snapshot = Arc::new(Snapshot::new(
-                fresh.rope,
-                None,
-                fresh.report,
-                version,
-                revision,
-            ));
-            let replaced = state.remember(&uri, snapshot);
+            let published = diagnostics::to_lsp_at(&uri, &report.diagnostics, &positions);
+            let (version, revision) = (fresh.snapshot.version, fresh.snapshot.revision);
+            let replaced = fresh.replaced;
             Some(Ok((published, replaced, records, quiet, version, revision)))
         }
     }));
