@@ -185,6 +185,7 @@ fn a_quiet_edit_never_changes_what_the_editor_shows_in_any_journal_of_the_reposi
             }
         }
     }
+    eprintln!("{quiet_count} edits judged quiet, {loud_count} not");
     // both verdicts are common: prose is most of a journal, and keys, drafts and findings are many
     assert!(quiet_count > 1000, "only {quiet_count} quiet edits");
     assert!(loud_count > 1000, "only {loud_count} loud edits");
