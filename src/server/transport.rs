@@ -478,8 +478,9 @@ fn text_sync(state: &State, outbox: &Outbox, method: &str, params: Value) {
                                 Some((n, from, doc.revision, old, line_text(&doc.rope, n)?))
                             });
                             drop(docs);
+                            let mut quiet = false;
                             if let Some((n, from, to, old, new)) = typed {
-                                let quiet = state.workspace.lock().is_ok_and(|mut ws| {
+                                quiet = state.workspace.lock().is_ok_and(|mut ws| {
                                     super::workspace::quiet_edit(
                                         &mut ws,
                                         &uri,
@@ -497,7 +498,11 @@ fn text_sync(state: &State, outbox: &Outbox, method: &str, params: Value) {
                                     state.reported.notify_waiters();
                                 }
                             }
-                            state.schedule(Job::Analyze(uri));
+                            state.schedule(if quiet {
+                                Job::Settle(uri)
+                            } else {
+                                Job::Analyze(uri)
+                            });
                         }
                         Err(e) => tracing::warn!(uri = uri.as_str(), "{e}"),
                     }

@@ -25,6 +25,10 @@ use tower_lsp_server::Client;
 pub enum Job {
     /// The document changed (or was opened): analyse its latest text.
     Analyze(Uri),
+    /// A quiet keystroke changed the document: its diagnostics are already answered
+    /// (`workspace::quiet_edit`), so its analysis (for hovers and actions, which also analyse
+    /// on demand) waits until typing pauses for [`SETTLE`], or until other work comes.
+    Settle(Uri),
     /// The document was closed: clear what was published for it.
     Closed(Uri),
     /// Configuration changed: analyse every open document again.
@@ -147,6 +151,15 @@ fn deliver(
     };
     let pull = state.pulls();
     if let Ok(mut ws) = state.workspace.lock() {
+        // a newer revision's diagnostics are recorded already (a quiet keystroke's, recorded
+        // while this was analysed): these are stale, and an editor never sees older after newer
+        let stale = ws
+            .latest
+            .get(uri)
+            .is_some_and(|p| revision.is_some() && p.revision > revision);
+        if stale {
+            return;
+        }
         let already = ws.pushed.get(uri) == Some(&result_id);
         if !pull && !already {
             out.publish_serialised(uri, &json, version);
@@ -241,6 +254,9 @@ fn recheck(state: &State, uris: Vec<Uri>) {
     }
 }
 
+/// How long typing in prose must pause before the text is analysed (see [`Job::Settle`]).
+pub const SETTLE: std::time::Duration = std::time::Duration::from_millis(40);
+
 fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
     loop {
         let background_waiting = state
@@ -258,6 +274,21 @@ fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
         }
         // take everything already queued, so a burst of edits is analysed once
         batch.extend(jobs.try_iter());
+        // keystrokes already answered: analysed once typing pauses, so the analysis never
+        // competes with the answers for the machine's cores (not while journals on disk wait)
+        while !background_waiting
+            && !batch.is_empty()
+            && batch.iter().all(|job| matches!(job, Job::Settle(_)))
+        {
+            match jobs.recv_timeout(SETTLE) {
+                Ok(job) => {
+                    batch.push(job);
+                    batch.extend(jobs.try_iter());
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => break,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        }
         if batch.is_empty() {
             background_step(state, out);
         } else {
@@ -279,7 +310,7 @@ fn foreground(state: &State, out: &Out, batch: Vec<Job>) {
                     }
                 }
             }
-            Job::Analyze(uri) => {
+            Job::Analyze(uri) | Job::Settle(uri) => {
                 if seen.insert(uri.clone()) {
                     work.push(Job::Analyze(uri));
                 }
@@ -317,7 +348,7 @@ fn foreground(state: &State, out: &Out, batch: Vec<Job>) {
                     }
                 }
             }
-            Job::Reanalyze => {}
+            Job::Reanalyze | Job::Settle(_) => {}
         }
     }
     background_idle(state, out);
@@ -699,7 +730,11 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
             // visible, so a workspace pull after it waits for them
             record_history(state, &uri, records);
             if let Ok(mut ws) = state.workspace.lock() {
-                ws.quiet.insert(uri.clone(), (revision, Arc::new(quiet)));
+                // (a quiet keystroke may have carried them to a newer revision meanwhile)
+                let newer = ws.quiet.get(&uri).is_some_and(|(r, _)| *r > revision);
+                if !newer {
+                    ws.quiet.insert(uri.clone(), (revision, Arc::new(quiet)));
+                }
             }
             deliver(state, out, &uri, diagnostics, Some(revision), Some(version));
             // the previous analysis is freed once the client has its answer
