@@ -262,9 +262,19 @@ fn run(command: &[String], text: &str, language: &str, edits: usize, mode: Mode)
     // an editor sends what the server asked for: incremental ranges, or the whole text
     let sync = &init["result"]["capabilities"]["textDocumentSync"];
     let full_sync = sync.as_i64().or_else(|| sync["change"].as_i64()) == Some(1);
+    // (the first line of diary prose from the middle on: a line of words, no key, no list
+    // item, no heading, no fence)
     let middle = text.len() / 2;
-    let line_no = text[..middle].matches('\n').count();
-    let line_start = text[..middle].rfind('\n').map_or(0, |i| i + 1);
+    let mut line_start = text[..middle].rfind('\n').map_or(0, |i| i + 1);
+    let is_prose =
+        |line: &str| line.starts_with(|c: char| c.is_ascii_alphabetic()) && !line.contains(':');
+    while let Some(end) = text[line_start..].find('\n') {
+        if is_prose(&text[line_start..line_start + end]) {
+            break;
+        }
+        line_start += end + 1;
+    }
+    let line_no = text[..line_start].matches('\n').count();
     let mut current = text.to_string();
     let mut latencies = Vec::with_capacity(edits);
     for k in 0..edits {
@@ -552,8 +562,8 @@ fn main() {
     let doc = format!(
         "# Performance\n\nMeasured by `cargo bench --features null-server --bench lsp` on this project's machine (2 cores, \
 shared with other builds while this was measured: 1-minute load average {load_before} at the start, {load_after} at the end — \
-the numbers are noisy), medians of {runs} runs, {edits} single-character incremental edits per run, typed into a prose line in the middle of a \
-synthetic journal (`benches/support/synthetic.rs`: offer sections with keys, counters, reasons of every kind, drafts, and days of \
+the numbers are noisy), medians of {runs} runs, {edits} single-character incremental edits per run, typed into the first line of diary prose \
+from the middle of a synthetic journal on (`benches/support/synthetic.rs`: offer sections with keys, counters, reasons of every kind, drafts, and days of \
 diary prose). The floor is the null server (`benches/support/null_server.rs`, the bench's own executable started again): tower-lsp-server \
 with the text in ropey, publishing empty diagnostics for every version; its latency is from `didChange` to that publish.\n\n\
 offer-notes is measured as an editor sees it. **Pull** (`offer-notes (pull)`): `didChange`, then `textDocument/diagnostic` with the \
@@ -561,8 +571,13 @@ last result id, to the answer — `unchanged` when a keystroke in prose changed 
 server publishes only diagnostics that differ from the last ones it sent for that document (positions included), so after a prose \
 keystroke there is no publish to wait for. To measure \"no publish needed\" honestly, the harness sends a `textDocument/diagnostic` \
 (with the last result id) right after each `didChange` and stops the clock at whichever comes first: the publish for that version, \
-or that answer. The server answers it only after analysing the edited text and queuing any publish the analysis made, so the \
-answer proves the editor already shows up-to-date diagnostics; it cannot come before a publish that was needed. No debouncing.\n\n{table}\n\
+or that answer. The server answers it only once it knows the edited text's diagnostics and has queued any publish they need, so the \
+answer proves the editor already shows up-to-date diagnostics; it cannot come before a publish that was needed. It knows them either by \
+analysing the text or, for a *quiet* keystroke, at once: typed within one line outside any fenced block, on which no finding starts or \
+ends, and which adds nothing to the journal before and after (`incremental::QuietLines`, `model::adds_nothing`) — such a keystroke \
+provably leaves every finding, line and column as it was, so the last diagnostics are the new text's too (the analysis still runs \
+behind it, for hovers and actions). `tests/quiet_lines.rs` checks that verdict against a full check over every journal in the \
+repository and random edit runs. No debouncing.\n\n{table}\n\
 Peak RSS is `VmHWM` from `/proc/<pid>/status` at the end of the session.\n\n{workspace_section}\n\
 Peer rows run the same harness on \
 another language server with a document of about the same size in its language: `harper-ls` on the journal as Markdown, \

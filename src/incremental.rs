@@ -16,7 +16,13 @@ use std::sync::Arc;
 /// journal. The sections themselves live once, in that journal (shared with its report):
 /// reusing a chunk clones them from there and moves their spans to its new place.
 struct Chunk {
-    text: Box<str>,
+    len: usize,
+    /// Its text, to recognise it again by comparing; not kept by an engine that is always
+    /// told what changed ([`Incremental::told_of_edits`]).
+    text: Option<Box<str>>,
+    /// Debug builds check what they are told against this.
+    #[cfg(debug_assertions)]
+    hash: u64,
     /// Where the chunk started in the last text.
     start: usize,
     /// Its sections and syntax issues in the last journal.
@@ -104,6 +110,8 @@ pub struct Incremental {
     classifications: HashMap<(String, String), Classification>,
     /// How many chunks the last run parsed (the rest were reused), for tests and tracing.
     pub last_parsed: usize,
+    /// The caller always says which bytes are unchanged: chunks are not kept as text.
+    told: bool,
 }
 
 /// Where each chunk starts: 0, then every line that opens an offer section
@@ -133,9 +141,64 @@ pub fn chunk_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// The lines of a checked text where typing provably changes nothing that was reported: no
+/// field, no finding, no position. A line qualifies when it sits outside every fenced block
+/// and no finding starts or ends on it; an edit within it qualifies when the line adds
+/// nothing to the journal before and after ([`model::adds_nothing`]). Such an edit moves
+/// byte offsets after it but no line and no column of another line, so the findings an
+/// editor shows stay exactly the same; an editor's server can answer for the new text at
+/// once and analyse it when it has time. Edits that keep qualifying keep the set valid (no
+/// line is added or removed and every line stays what it was).
+#[derive(Debug, Clone)]
+pub struct QuietLines {
+    /// One bit per line: set where typing may be quiet.
+    bits: Vec<u64>,
+}
+
+impl QuietLines {
+    /// For `text`, with `loud`: the lines (from 0) where a finding or a place it points to
+    /// starts or ends.
+    pub fn new(text: &str, loud: impl IntoIterator<Item = usize>) -> QuietLines {
+        let fenced = crate::syntax::fenced_lines(text);
+        let mut bits = vec![0u64; fenced.len().div_ceil(64)];
+        for (n, _) in fenced.iter().enumerate().filter(|(_, fenced)| !**fenced) {
+            bits[n / 64] |= 1 << (n % 64);
+        }
+        for n in loud {
+            if let Some(word) = bits.get_mut(n / 64) {
+                *word &= !(1 << (n % 64));
+            }
+        }
+        QuietLines { bits }
+    }
+
+    /// Whether replacing line `n`, written `old`, by `new` (neither with a line break)
+    /// leaves every finding as it was.
+    pub fn quiet(&self, n: usize, old: &str, new: &str) -> bool {
+        let line_break = |s: &str| s.contains(['\n', '\r']);
+        self.bits
+            .get(n / 64)
+            .is_some_and(|word| word & (1 << (n % 64)) != 0)
+            && !line_break(old)
+            && !line_break(new)
+            && model::adds_nothing(old)
+            && model::adds_nothing(new)
+    }
+}
+
 impl Incremental {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An engine whose caller always passes [`Unchanged`] (an editor's store knows it from
+    /// the edit ranges): it keeps no copy of the text to compare with. A chunk the hint does
+    /// not cover is parsed again, and without a hint every chunk is.
+    pub fn told_of_edits() -> Self {
+        Incremental {
+            told: true,
+            ..Self::default()
+        }
     }
 
     /// Check the document's current text, reusing what is unchanged since the last call.
@@ -202,13 +265,17 @@ impl Incremental {
                 && matches!(bytes.get(at + 2), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
         };
         let ends_chunk = |at: usize| at == text.len() || starts_chunk(at);
-        let compare =
-            |at: usize, chunk: &Chunk| text.get(at..at + chunk.text.len()) == Some(&*chunk.text);
+        let compare = |at: usize, chunk: &Chunk| {
+            chunk
+                .text
+                .as_deref()
+                .is_some_and(|old| text.get(at..at + chunk.len) == Some(old))
+        };
         // a chunk inside the unchanged prefix (in front, where old and new offsets agree) or
         // inside the unchanged suffix (at the back, the same distance from the end) is the
         // same without looking
         let same = |at: usize, chunk: &Chunk, from_back: bool| {
-            let end = at + chunk.text.len();
+            let end = at + chunk.len;
             let known = unchanged.is_some_and(|u| {
                 end <= text.len()
                     && if from_back {
@@ -218,7 +285,12 @@ impl Incremental {
                     }
             });
             if known {
-                debug_assert!(compare(at, chunk), "an Unchanged hint that is not true");
+                #[cfg(debug_assertions)]
+                assert_eq!(
+                    chunk.hash,
+                    text_hash(&text[at..end]),
+                    "an Unchanged hint that is not true"
+                );
                 true
             } else {
                 compare(at, chunk)
@@ -230,16 +302,16 @@ impl Incremental {
         let mut starts = Vec::with_capacity(old.len() + 1);
         let (mut front, mut front_end) = (0, 0);
         for chunk in &old {
-            if !same(front_end, chunk, false) || !ends_chunk(front_end + chunk.text.len()) {
+            if !same(front_end, chunk, false) || !ends_chunk(front_end + chunk.len) {
                 break;
             }
             starts.push(front_end);
-            front_end += chunk.text.len();
+            front_end += chunk.len;
             front += 1;
         }
         let (mut back, mut back_start) = (0, text.len());
         for (k, chunk) in old.iter().enumerate().skip(front).rev() {
-            let Some(start) = back_start.checked_sub(chunk.text.len()) else {
+            let Some(start) = back_start.checked_sub(chunk.len) else {
                 break;
             };
             // the first chunk only ever sits at 0; any other starts a section
@@ -275,19 +347,26 @@ impl Incremental {
         let mut at = back_start;
         for chunk in &old[old.len() - back..] {
             starts.push(at);
-            at += chunk.text.len();
+            at += chunk.len;
         }
         // the middle is parsed afresh; the chunks at both ends come from the last journal
+        // (a reused chunk's text is where it is now in the new text: it is unchanged)
         let texts: Vec<(Option<&Chunk>, &str, usize)> = old[..front]
             .iter()
-            .map(|c| (Some(c), &*c.text))
-            .chain(pieces.iter().map(|p| (None, *p)))
-            .chain(old[old.len() - back..].iter().map(|c| (Some(c), &*c.text)))
+            .map(|c| (Some(c), None))
+            .chain(pieces.iter().map(|p| (None, Some(*p))))
+            .chain(old[old.len() - back..].iter().map(|c| (Some(c), None)))
             .zip(starts)
-            .map(|((chunk, text), start)| (chunk, text, start))
+            .map(|((chunk, piece), start)| {
+                let piece =
+                    piece.unwrap_or_else(|| &text[start..start + chunk.map_or(0, |c| c.len)]);
+                (chunk, piece, start)
+            })
             .collect();
         let last = self.last.take();
-        let (mut journal, chunks, first_currency, parsed) = assemble(&texts, last.as_deref());
+        let keep_text = !self.told;
+        let (mut journal, chunks, first_currency, parsed) =
+            assemble(&texts, last.as_deref(), keep_text);
         let (journal, chunks, first_currency, parsed) = match &last {
             // the last journal's amounts without a currency were given its first one: if
             // that changed, what was taken from it is wrong; parse it all (rare: an edit
@@ -297,7 +376,7 @@ impl Incremental {
                     && first_currency.unwrap_or(Currency::USD) != last.default_currency =>
             {
                 drop(journal);
-                assemble(&texts, None)
+                assemble(&texts, None, keep_text)
             }
             _ => {
                 journal.sections.shrink_to_fit();
@@ -313,6 +392,14 @@ impl Incremental {
     }
 }
 
+#[cfg(debug_assertions)]
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// The journal of `texts` (each chunk's old state, if it is reused, its text and its start),
 /// its chunks, its first currency and how many chunks were parsed: reused chunks are cloned
 /// from `last` (or parsed again without it), the others parsed, straight into the journal.
@@ -321,6 +408,7 @@ impl Incremental {
 fn assemble(
     texts: &[(Option<&Chunk>, &str, usize)],
     last: Option<&Journal>,
+    keep_text: bool,
 ) -> (Journal, Vec<Chunk>, Option<Currency>, usize) {
     let parsed_here = |t: &&(Option<&Chunk>, &str, usize)| t.0.is_none() || last.is_none();
     let to_parse: usize = texts.iter().filter(parsed_here).map(|t| t.1.len()).sum();
@@ -336,7 +424,7 @@ fn assemble(
     };
     let all = sections(texts);
     if to_parse < crate::PARALLEL_FROM {
-        let (journal, chunks, parsed) = assemble_run(texts, last, all);
+        let (journal, chunks, parsed) = assemble_run(texts, last, all, keep_text);
         let first_currency = chunks.iter().find_map(|c| c.first_currency);
         return (journal, chunks, first_currency, parsed);
     }
@@ -354,9 +442,9 @@ fn assemble(
         .map_or(texts.len(), |i| i + 1);
     let (front, back) = texts.split_at(split);
     let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| assemble_run(back, last, sections(back)));
+        let second = scope.spawn(|| assemble_run(back, last, sections(back), keep_text));
         // the first run's journal has room for every section: the second's are moved in
-        (assemble_run(front, last, all), second.join())
+        (assemble_run(front, last, all, keep_text), second.join())
     });
     let (mut journal, mut chunks, parsed) = first;
     let (rest, rest_chunks, rest_parsed) =
@@ -384,6 +472,7 @@ fn assemble_run(
     texts: &[(Option<&Chunk>, &str, usize)],
     last: Option<&Journal>,
     sections: usize,
+    keep_text: bool,
 ) -> (Journal, Vec<Chunk>, usize) {
     let mut journal = Journal {
         title: None,
@@ -433,7 +522,10 @@ fn assemble_run(
             }
         };
         chunks.push(Chunk {
-            text: chunk_text.into(),
+            len: chunk_text.len(),
+            text: keep_text.then(|| chunk_text.into()),
+            #[cfg(debug_assertions)]
+            hash: text_hash(chunk_text),
             start,
             sections: base.0..journal.sections.len(),
             issues: base.1..journal.issues.len(),

@@ -181,6 +181,11 @@ impl Positions {
         Positions(line_cols(text, offsets, encoding))
     }
 
+    /// The lines of every position asked for.
+    pub fn lines(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().map(|(_, at)| at.line as usize)
+    }
+
     /// The position of `offset`, which must have been among those asked for; any other
     /// offset gets the position of the nearest one before it (never a panic).
     pub fn get(&self, offset: usize) -> LineCol {

@@ -57,8 +57,9 @@ proptest! {
         if opens_with_section {
             text = text[text.find("## ").unwrap()..].to_string();
         }
-        let mut engine = Incremental::new();
-        engine.check(&text, &config);
+        // an engine that is told of every edit keeps no text to compare with (the server's)
+        let mut engine = if hinted { Incremental::told_of_edits() } else { Incremental::new() };
+        engine.check_edited(&text, &config, None);
         // with `hinted`, the engine is told which bytes at both ends the edits left alone,
         // as the server's store tells it; several edits may come between two analyses
         let mut unchanged = Unchanged::ALL;
@@ -190,4 +191,22 @@ fn in_a_workspace_an_edit_that_names_the_company_again_gives_what_check_in_gives
         );
     }
     assert_eq!(fired, [false, true, false]);
+}
+
+/// The server's engine keeps no copy of the text: told which bytes an edit left alone, it
+/// still parses only the touched section; not told, it parses them all rather than guess.
+#[test]
+fn an_engine_told_of_edits_reuses_what_it_is_told_and_nothing_else() {
+    let config = Config::default();
+    let text = synthetic::journal(20_000);
+    let mut inc = Incremental::told_of_edits();
+    inc.check_edited(&text, &config, None);
+    let at = text.find("base: $").unwrap() + 7;
+    let edited = format!("{}9{}", &text[..at], &text[at..]);
+    let hint = Unchanged::ALL.edit(at, at, text.len());
+    let report = inc.check_edited(&edited, &config, Some(hint));
+    assert_eq!(inc.last_parsed, 1);
+    assert_eq!(report.diagnostics, check(&edited, &config).diagnostics);
+    inc.check_edited(&edited, &config, None);
+    assert_eq!(inc.last_parsed, chunk_starts(&edited).len());
 }

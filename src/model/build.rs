@@ -6,6 +6,31 @@ use super::values::{self, ValueError, UNSET_CURRENCY};
 use super::*;
 use crate::syntax::{Line, LineKind};
 
+/// Whether a line outside a fenced block adds nothing to the journal, read on its own: a
+/// blank line, a heading below `##`, prose that is not a dated key missing its colon, or a
+/// `words: …` line whose words are no key, in a profile or an offer, nor close to one.
+/// Editing such a line into another such line (adding or removing no line) changes no
+/// field, section or issue — only the byte offsets after it.
+pub fn adds_nothing(line: &str) -> bool {
+    adds_nothing_as(line, 0, &crate::syntax::kind_of_line(line))
+}
+
+/// [`adds_nothing`] for a line already classified, its spans counted from `start`: the
+/// builder skips exactly these lines.
+fn adds_nothing_as(line: &str, start: usize, kind: &LineKind) -> bool {
+    match kind {
+        LineKind::Blank => true,
+        LineKind::Heading { level, .. } => *level > 2,
+        LineKind::Prose => dated_key_without_colon(line).is_none(),
+        LineKind::Entry { key, arg, .. } => {
+            let written = &line[key.start - start..key.end - start];
+            Key::parse_in_offer(written).is_none()
+                && (arg.is_some() || Key::suggest(written).is_none())
+        }
+        _ => false,
+    }
+}
+
 /// Build the journal from its classified lines.
 pub fn build(text: &str, lines: &[Line]) -> Journal {
     let (mut journal, first_currency) = build_parts(text, lines);
@@ -61,6 +86,9 @@ impl<'t> Builder<'t> {
     }
 
     fn line(&mut self, line: &Line) {
+        if adds_nothing_as(line.span.of(self.text), line.span.start, &line.kind) {
+            return;
+        }
         match line.kind {
             LineKind::Heading { level: 1, .. }
                 if self.title.is_some() || self.sections.len() > 1 =>

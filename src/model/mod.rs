@@ -10,7 +10,7 @@ pub mod shift;
 pub mod values;
 mod wording;
 
-pub use build::{build, build_parts, fill_currencies};
+pub use build::{adds_nothing, build, build_parts, fill_currencies};
 pub use fuller::{Outcome, Plan, Refresher, RetirementMatch, SignOnParts, Tranche, Vesting};
 pub use keys::Key;
 pub use money::{Currency, Money};

@@ -1,10 +1,10 @@
 //! Open documents, held in ropes and edited in the exact order the client sent the edits
 //! (the transport applies them as it reads them, before any handler runs).
 //!
-//! Each document also keeps its text as one string, edited in place: the analysis worker
-//! reads it without copying the document (at 1 MB a copy out of the rope was a quarter of a
-//! millisecond per keystroke). The worker holds it only while it analyses; an edit arriving
-//! meanwhile copies it once (copy-on-write) rather than wait.
+//! Each document also keeps its text as one string: the analysis worker reads it without
+//! copying the document (at 1 MB a copy out of the rope was a quarter of a millisecond per
+//! keystroke). Edits reach the string when the worker next takes it, not as they arrive: the
+//! worker may be holding it, and a keystroke must never wait for, or copy, a megabyte.
 
 use super::convert;
 use crate::incremental::Unchanged;
@@ -17,8 +17,10 @@ use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 #[derive(Debug)]
 pub struct Document {
     pub rope: Rope,
-    /// The same text as one string.
+    /// The same text as one string, once `pending` is applied to it.
     text: Arc<String>,
+    /// Ranged edits not yet made to `text` (byte range, replacement), in order.
+    pending: Vec<(usize, usize, String)>,
     pub version: i32,
     /// Bumped on every edit; analysis results carry the revision they were computed for.
     pub revision: u64,
@@ -66,9 +68,40 @@ pub struct Documents {
     revision: u64,
 }
 
+/// Edits kept for the string before it is brought up to date at once: a worker that never
+/// takes the text (settings not in yet) cannot make the list grow without bound.
+const MAX_PENDING: usize = 4096;
+
 impl Document {
+    /// Bring the string up to date with the rope: a few edits are made in place, more are
+    /// replaced by one copy out of the rope (each edit in place moves the text after it).
+    /// The string is copied first only if the worker still holds it.
+    fn sync_text(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        if pending.is_empty() {
+            return;
+        }
+        match Arc::get_mut(&mut self.text) {
+            Some(text) if pending.len() <= 2 => {
+                for (from, to, with) in pending {
+                    text.replace_range(from..to, &with);
+                }
+            }
+            Some(text) => {
+                text.clear();
+                text.reserve(self.rope.len_bytes());
+                for chunk in self.rope.chunks() {
+                    text.push_str(chunk);
+                }
+            }
+            // the worker still holds the old text: leave it that, copy once from the rope
+            None => self.text = Arc::new(text_of(&self.rope)),
+        }
+    }
+
     /// The text as one string, shared: hold it briefly (an edit copies it while it is held).
-    pub fn text(&self) -> Arc<String> {
+    fn text(&mut self) -> Arc<String> {
+        self.sync_text();
         self.text.clone()
     }
 }
@@ -81,6 +114,7 @@ impl Documents {
             Document {
                 rope: Rope::from_str(text),
                 text: Arc::new(text.to_string()),
+                pending: Vec::new(),
                 version,
                 revision: self.revision,
                 unchanged: None,
@@ -113,6 +147,7 @@ impl Documents {
                     doc.desynchronised = false;
                     doc.rope = Rope::from_str(&change.text);
                     doc.text = Arc::new(change.text);
+                    doc.pending.clear();
                     doc.unchanged = doc.unchanged.map(|_| Unchanged {
                         prefix: 0,
                         suffix: 0,
@@ -126,9 +161,12 @@ impl Documents {
                     doc.unchanged = doc
                         .unchanged
                         .map(|u| u.edit(from, to, doc.rope.len_bytes()));
-                    Arc::make_mut(&mut doc.text).replace_range(from..to, &change.text);
                     doc.rope.remove(start..end);
                     doc.rope.insert(start, &change.text);
+                    doc.pending.push((from, to, change.text));
+                    if doc.pending.len() > MAX_PENDING {
+                        doc.sync_text();
+                    }
                 }
             }
         }
@@ -211,6 +249,8 @@ mod tests {
         let doc = docs.get(&uri).unwrap();
         assert_eq!(text_of(&doc.rope), "base: $172😀k\r\nfloor: $190k\r\n");
         assert_eq!(doc.version, 2);
+        let held = docs.take_for_analysis(&uri).unwrap().text;
+        assert_eq!(*held, "base: $172😀k\r\nfloor: $190k\r\n");
         let err = docs.change(
             &"file:///nope".parse::<Uri>().unwrap(),
             1,
@@ -218,5 +258,31 @@ mod tests {
             Encoding::Utf16,
         );
         assert_eq!(err, Err(EditError::NotOpen));
+    }
+
+    /// The worker may hold the text while edits arrive: they reach the text it takes next,
+    /// in order, and never the copy it holds.
+    #[test]
+    fn edits_made_while_the_worker_holds_the_text_reach_its_next_take() {
+        let uri = "file:///j.offer".parse::<Uri>().unwrap();
+        let mut docs = Documents::default();
+        docs.open(uri.clone(), "a\nb\n", 1);
+        let held = docs.take_for_analysis(&uri).unwrap().text;
+        for (k, typed) in ["x", "y", "z", "w"].iter().enumerate() {
+            let changes = vec![edit(1, k as u32, 1, k as u32, typed)];
+            docs.change(&uri, 2 + k as i32, changes, Encoding::Utf16)
+                .unwrap();
+            if k == 0 {
+                // the first take after an edit sees it
+                assert_eq!(*docs.take_for_analysis(&uri).unwrap().text, "a\nxb\n");
+            }
+        }
+        drop(docs.take_for_analysis(&uri)); // (three edits pending)
+        docs.change(&uri, 9, vec![edit(0, 0, 0, 1, "")], Encoding::Utf16)
+            .unwrap();
+        let next = docs.take_for_analysis(&uri).unwrap().text;
+        assert_eq!(*held, "a\nb\n");
+        assert_eq!(*next, "\nxyzwb\n");
+        assert_eq!(*next, text_of(&docs.get(&uri).unwrap().rope));
     }
 }

@@ -23,12 +23,13 @@ pub(super) enum Analysed {
 
 /// One analysis of a document's current text.
 pub(super) struct Fresh {
-    pub report: crate::Report,
-    pub rope: ropey::Rope,
+    /// Already cached for requests (before the engine was let go, so a request waiting for the
+    /// engine finds it rather than analysing the same text again).
+    pub snapshot: Arc<Snapshot>,
+    /// The analysis it replaced in the cache: the caller chooses when to pay for dropping it.
+    pub replaced: Option<Arc<Snapshot>>,
     /// Drop it as soon as it is not needed: an edit copies the text while this is held.
     pub text: Arc<String>,
-    pub version: i32,
-    pub revision: u64,
 }
 
 /// One analysed version of a document: what requests (hover, actions…) answer from.
@@ -102,6 +103,20 @@ pub struct State {
     pub(super) log: logging::Level,
 }
 
+/// Lock a document's engine; one left poisoned by an analysis that panicked half way starts
+/// the document afresh.
+fn lock_engine(engine: &Mutex<Incremental>) -> std::sync::MutexGuard<'_, Incremental> {
+    match engine.lock() {
+        Ok(engine) => engine,
+        Err(poisoned) => {
+            engine.clear_poison();
+            let mut engine = poisoned.into_inner();
+            *engine = Incremental::told_of_edits();
+            engine
+        }
+    }
+}
+
 impl State {
     pub(super) fn new(log: logging::Level) -> Self {
         State {
@@ -155,41 +170,50 @@ impl State {
     /// computed now otherwise, by the document's own incremental engine (a request always
     /// answers for the text the editor shows).
     pub fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
-        {
-            let docs = self.documents.lock().ok()?;
-            // an edit was lost: there is no right answer until the editor sends the text again
-            let doc = docs.get(uri).filter(|d| !d.desynchronised)?;
-            if let Some(cached) = self
-                .snapshots
-                .lock()
-                .ok()?
+        if let Some(cached) = self.cached(uri)? {
+            return Some(cached);
+        }
+        let engine = self.engine(uri)?;
+        let mut engine = lock_engine(&engine);
+        // the worker may have analysed this very text while this waited for the engine: one
+        // analysis per text, on the worker's thread (a second one here doubled the memory
+        // a megabyte journal's analysis takes, in another thread's allocator arena)
+        if let Some(cached) = self.cached(uri)? {
+            return Some(cached);
+        }
+        match self.analyse_with(uri, &mut engine) {
+            Analysed::Fresh(fresh) => {
+                drop(engine);
+                drop(fresh.replaced);
+                Some(fresh.snapshot)
+            }
+            _ => None,
+        }
+    }
+
+    /// `None`: there is no right answer (not open, or an edit was lost until the editor sends
+    /// the text again); else the cached analysis of the current text, if there is one.
+    fn cached(&self, uri: &Uri) -> Option<Option<Arc<Snapshot>>> {
+        let docs = self.documents.lock().ok()?;
+        let doc = docs.get(uri).filter(|d| !d.desynchronised)?;
+        let cache = self.snapshots.lock().ok()?;
+        Some(
+            cache
                 .get(uri)
                 .filter(|s| s.revision == doc.revision)
-            {
-                return Some(cached.clone());
-            }
-        }
-        let Analysed::Fresh(fresh) = self.analyse(uri) else {
-            return None;
-        };
-        let Fresh {
-            report,
-            rope,
-            text,
-            version,
-            revision,
-        } = *fresh;
-        let text = String::clone(&text);
-        let snapshot = Arc::new(Snapshot::new(rope, Some(text), report, version, revision));
-        // cache it only if the document is still open at that revision: a request racing a
-        // close must not leave a closed document's analysis behind
-        // (the documents lock is held while caching, so a close can't slip in between)
-        if let Ok(docs) = self.documents.lock() {
-            if docs.get(uri).is_some_and(|d| d.revision == revision) {
-                drop(self.remember(uri, snapshot.clone()));
-            }
-        }
-        Some(snapshot)
+                .cloned(),
+        )
+    }
+
+    /// The document's one engine, shared by the worker and requests.
+    fn engine(&self, uri: &Uri) -> Option<Arc<Mutex<Incremental>>> {
+        let mut engines = self.engines.lock().ok()?;
+        Some(
+            engines
+                .entry(uri.clone())
+                .or_insert_with(|| Arc::new(Mutex::new(Incremental::told_of_edits())))
+                .clone(),
+        )
     }
 
     /// Cache a snapshot unless a newer one is cached. Returns the one that is not kept, so
@@ -222,23 +246,35 @@ impl State {
     /// worker and requests share, so the editor and a request never see two analyses of one
     /// text. The engine is locked before the text is taken, so the store's "unchanged bytes"
     /// hint always describes the change since the engine's own last analysis.
+    /// A request may have analysed the current text already (it does when it comes before
+    /// the worker): that analysis is the answer, not a second one.
     pub(super) fn analyse(&self, uri: &Uri) -> Analysed {
-        let engine = {
-            let Ok(mut engines) = self.engines.lock() else {
-                return Analysed::Closed;
-            };
-            engines.entry(uri.clone()).or_default().clone()
+        let Some(engine) = self.engine(uri) else {
+            return Analysed::Closed;
         };
-        let mut engine = match engine.lock() {
-            Ok(engine) => engine,
-            Err(poisoned) => {
-                // an analysis panicked half way: start the document afresh
-                engine.clear_poison();
-                let mut engine = poisoned.into_inner();
-                *engine = Incremental::new();
-                engine
+        let mut engine = lock_engine(&engine);
+        if let Some(Some(snapshot)) = self.cached(uri) {
+            // (taken only at that revision: taking resets what the store knows of the edits
+            // since the engine's last analysis)
+            let text = self.documents.lock().ok().and_then(|mut docs| {
+                let current = docs.get(uri)?.revision == snapshot.revision;
+                current.then(|| docs.take_for_analysis(uri)).flatten()
+            });
+            let text = text.map(|taken| taken.text);
+            if let Some(text) = text {
+                return Analysed::Fresh(Box::new(Fresh {
+                    snapshot,
+                    replaced: None,
+                    text,
+                }));
             }
-        };
+        }
+        self.analyse_with(uri, &mut engine)
+    }
+
+    /// [`analyse`](Self::analyse) with the document's engine locked; the snapshot is cached
+    /// before the engine is let go.
+    fn analyse_with(&self, uri: &Uri, engine: &mut Incremental) -> Analysed {
         let taken = self
             .documents
             .lock()
@@ -254,7 +290,6 @@ impl State {
         }) = taken
         else {
             // closed meanwhile: a request racing the close must not leave its engine behind
-            drop(engine);
             if let Ok(mut engines) = self.engines.lock() {
                 engines.remove(uri);
             }
@@ -271,12 +306,17 @@ impl State {
             .map(|mut ws| ws.elsewhere_for(uri))
             .unwrap_or_default();
         let report = engine.check_edited_in(&text, &settings.config, unchanged, &elsewhere);
+        let snapshot = Arc::new(Snapshot::new(rope, None, report, version, revision));
+        // cached only while the document is open: an analysis racing a close must not leave a
+        // closed document's analysis behind (the documents lock is held while caching)
+        let replaced = match self.documents.lock() {
+            Ok(docs) if docs.get(uri).is_some() => self.remember(uri, snapshot.clone()),
+            _ => None,
+        };
         Analysed::Fresh(Box::new(Fresh {
-            report,
-            rope,
+            snapshot,
+            replaced,
             text,
-            version,
-            revision,
         }))
     }
 

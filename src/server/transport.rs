@@ -284,6 +284,28 @@ where
     writer.await.unwrap_or(code)
 }
 
+/// The line a `didChange` edits, when it is one ranged change inside one line that types no
+/// line break.
+fn one_line_edit(
+    changes: &[tower_lsp_server::ls_types::TextDocumentContentChangeEvent],
+) -> Option<usize> {
+    let [change] = changes else {
+        return None;
+    };
+    let range = change.range?;
+    (range.start.line == range.end.line && !change.text.contains(['\n', '\r']))
+        .then_some(range.start.line as usize)
+}
+
+/// Line `n` of a rope without its line break, if there is such a line.
+fn line_text(rope: &ropey::Rope, n: usize) -> Option<String> {
+    if n >= rope.len_lines() {
+        return None;
+    }
+    let line = rope.line(n).to_string();
+    Some(line.trim_end_matches(['\n', '\r']).to_string())
+}
+
 /// What tower-lsp-server's decoder reads as what it is: a request or notification (with a method),
 /// or a response. (Its decoder would read a response it cannot parse as a request with an
 /// empty method, and answer it.)
@@ -442,10 +464,45 @@ fn text_sync(state: &State, outbox: &Outbox, method: &str, params: Value) {
                         changes = p.content_changes.len(),
                         "change"
                     );
+                    // a keystroke within one line: that line before and after it, so the
+                    // workspace can tell whether it changed any diagnostic
+                    let line = one_line_edit(&p.content_changes);
+                    let before = line.and_then(|n| {
+                        let doc = docs.get(&uri).filter(|d| !d.desynchronised)?;
+                        Some((doc.revision, line_text(&doc.rope, n)?))
+                    });
                     match docs.change(&uri, p.text_document.version, p.content_changes, encoding) {
                         Ok(()) => {
+                            let typed = line.zip(before).and_then(|(n, (from, old))| {
+                                let doc = docs.get(&uri)?;
+                                Some((n, from, doc.revision, old, line_text(&doc.rope, n)?))
+                            });
                             drop(docs);
-                            state.schedule(Job::Analyze(uri));
+                            let mut quiet = false;
+                            if let Some((n, from, to, old, new)) = typed {
+                                quiet = state.workspace.lock().is_ok_and(|mut ws| {
+                                    super::workspace::quiet_edit(
+                                        &mut ws,
+                                        &uri,
+                                        n,
+                                        (&old, &new),
+                                        from,
+                                        to,
+                                    )
+                                });
+                                if quiet {
+                                    tracing::trace!(
+                                        uri = uri.as_str(),
+                                        "quiet keystroke: diagnostics unchanged"
+                                    );
+                                    state.reported.notify_waiters();
+                                }
+                            }
+                            state.schedule(if quiet {
+                                Job::Settle(uri)
+                            } else {
+                                Job::Analyze(uri)
+                            });
                         }
                         Err(e) => tracing::warn!(uri = uri.as_str(), "{e}"),
                     }

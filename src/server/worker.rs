@@ -9,7 +9,7 @@
 use super::outbox::Outbox;
 use super::state::Analysed;
 use super::workspace::{self, Progress, Reported};
-use super::{diagnostics, Snapshot, State};
+use super::{diagnostics, State};
 use crate::rules::Diagnostic;
 use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
@@ -25,6 +25,10 @@ use tower_lsp_server::Client;
 pub enum Job {
     /// The document changed (or was opened): analyse its latest text.
     Analyze(Uri),
+    /// A quiet keystroke changed the document: its diagnostics are already answered
+    /// (`workspace::quiet_edit`), so its analysis (for hovers and actions, which also analyse
+    /// on demand) waits until typing pauses for [`SETTLE`], or until other work comes.
+    Settle(Uri),
     /// The document was closed: clear what was published for it.
     Closed(Uri),
     /// Configuration changed: analyse every open document again.
@@ -194,6 +198,15 @@ fn deliver(
     };
     let pull = state.pulls();
     if let Ok(mut ws) = state.workspace.lock() {
+        // a newer revision's diagnostics are recorded already (a quiet keystroke's, recorded
+        // while this was analysed): these are stale, and an editor never sees older after newer
+        let stale = ws
+            .latest
+            .get(uri)
+            .is_some_and(|p| revision.is_some() && p.revision > revision);
+        if stale {
+            return;
+        }
         let already = ws.pushed.get(uri) == Some(&result_id);
         if !pull && !already {
             out.publish_serialised(uri, &json, version);
@@ -288,6 +301,9 @@ fn recheck(state: &State, uris: Vec<Uri>) {
     }
 }
 
+/// How long typing in prose must pause before the text is analysed (see [`Job::Settle`]).
+pub const SETTLE: std::time::Duration = std::time::Duration::from_millis(40);
+
 fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
     loop {
         let background_waiting = state
@@ -305,6 +321,21 @@ fn run(state: &State, out: &Out, jobs: &Receiver<Job>) {
         }
         // take everything already queued, so a burst of edits is analysed once
         batch.extend(jobs.try_iter());
+        // keystrokes already answered: analysed once typing pauses, so the analysis never
+        // competes with the answers for the machine's cores (not while journals on disk wait)
+        while !background_waiting
+            && !batch.is_empty()
+            && batch.iter().all(|job| matches!(job, Job::Settle(_)))
+        {
+            match jobs.recv_timeout(SETTLE) {
+                Ok(job) => {
+                    batch.push(job);
+                    batch.extend(jobs.try_iter());
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => break,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        }
         if batch.is_empty() {
             background_step(state, out);
         } else {
@@ -326,7 +357,7 @@ fn foreground(state: &State, out: &Out, batch: Vec<Job>) {
                     }
                 }
             }
-            Job::Analyze(uri) => {
+            Job::Analyze(uri) | Job::Settle(uri) => {
                 if seen.insert(uri.clone()) {
                     work.push(Job::Analyze(uri));
                 }
@@ -364,7 +395,7 @@ fn foreground(state: &State, out: &Out, batch: Vec<Job>) {
                     }
                 }
             }
-            Job::Reanalyze => {}
+            Job::Reanalyze | Job::Settle(_) => {}
         }
     }
     background_idle(state, out);
@@ -377,6 +408,7 @@ fn closed(state: &State, out: &Out, uri: Uri) {
         .workspace
         .lock()
         .map(|mut ws| {
+            ws.quiet.remove(&uri);
             let known = ws.on_disk.contains_key(&uri);
             if known {
                 ws.background.push(uri.clone());
@@ -623,7 +655,8 @@ fn check_on_disk(state: &State, out: &Out, uri: &Uri) {
         .unwrap_or_default();
     let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let report = crate::check_in(&text, &settings.config, &elsewhere);
-        let (records, found) = records_and_found(uri, Arc::new(text), &report, encoding);
+        let positions = Diagnostic::positions(&text, &report.diagnostics, encoding);
+        let (records, found) = records_and_found(uri, Arc::new(text), &report, &positions);
         (found, records)
     }));
     match checked {
@@ -645,21 +678,21 @@ fn check_on_disk(state: &State, out: &Out, uri: &Uri) {
 }
 
 /// A journal's history records and its diagnostics ready for [`deliver`], with `text` dropped
-/// once both are made from it: side by side on two threads for a large journal (each reads
-/// the finished report; neither needs the other).
+/// once the records are read from it: side by side on two threads for a large journal (each
+/// reads the finished report; neither needs the other).
 fn records_and_found(
     uri: &Uri,
     text: Arc<String>,
     report: &crate::Report,
-    encoding: crate::text::Encoding,
+    positions: &crate::text::Positions,
 ) -> (Vec<crate::history::Record>, Found) {
-    let positions = Diagnostic::positions(&text, &report.diagnostics, encoding);
+    let large = text.len() >= crate::PARALLEL_FROM;
     let records = |text: Arc<String>| {
         let name = workspace::journal_name(uri);
         crate::history::records(&name, &text, &report.journal, &report.analysis)
     };
-    let found = || Found::of(uri, &report.diagnostics, &positions);
-    if text.len() < crate::PARALLEL_FROM {
+    let found = || Found::of(uri, &report.diagnostics, positions);
+    if !large {
         return (records(text), found());
     }
     std::thread::scope(|scope| {
@@ -690,19 +723,15 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
         Analysed::Closed => None,
         Analysed::Desynchronised { version } => Some(Err(version)),
         Analysed::Fresh(fresh) => {
-            // (the text is dropped inside, as soon as it is read: the next edit can change
-            // the document in place again)
-            let (records, published) = records_and_found(&uri, fresh.text, &fresh.report, encoding);
-            let (version, revision) = (fresh.version, fresh.revision);
-            let snapshot = Arc::new(Snapshot::new(
-                fresh.rope,
-                None,
-                fresh.report,
-                version,
-                revision,
-            ));
-            let replaced = state.remember(&uri, snapshot);
-            Some(Ok((published, replaced, records, version, revision)))
+            let report = &fresh.snapshot.report;
+            let positions = Diagnostic::positions(&fresh.text, &report.diagnostics, encoding);
+            let quiet = crate::incremental::QuietLines::new(&fresh.text, positions.lines());
+            // (the text is dropped inside, once its records are read: the next edit can
+            // change the document in place again)
+            let (records, published) = records_and_found(&uri, fresh.text, report, &positions);
+            let (version, revision) = (fresh.snapshot.version, fresh.snapshot.revision);
+            let replaced = fresh.replaced;
+            Some(Ok((published, replaced, records, quiet, version, revision)))
         }
     }));
     let (outcome, version, revision) = match outcome {
@@ -723,8 +752,8 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
             );
             return;
         }
-        Ok(Some(Ok((published, replaced, records, version, revision)))) => {
-            (Ok((published, replaced, records)), version, revision)
+        Ok(Some(Ok((published, replaced, records, quiet, version, revision)))) => {
+            (Ok((published, replaced, records, quiet)), version, revision)
         }
         Err(panic) => {
             // which version panicked: the one the store holds now (a panic leaves no answer)
@@ -752,7 +781,7 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
         return;
     }
     match outcome {
-        Ok((diagnostics, replaced, records)) => {
+        Ok((diagnostics, replaced, records, quiet)) => {
             tracing::debug!(
                 uri = uri.as_str(),
                 version,
@@ -769,6 +798,13 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
             // the journals this one's companies touch are queued before the answer is
             // visible, so a workspace pull after it waits for them
             record_history(state, &uri, records);
+            if let Ok(mut ws) = state.workspace.lock() {
+                // (a quiet keystroke may have carried them to a newer revision meanwhile)
+                let newer = ws.quiet.get(&uri).is_some_and(|(r, _)| *r > revision);
+                if !newer {
+                    ws.quiet.insert(uri.clone(), (revision, Arc::new(quiet)));
+                }
+            }
             deliver(state, out, &uri, diagnostics, Some(revision), Some(version));
             // the previous analysis is freed once the client has its answer
             drop(replaced);

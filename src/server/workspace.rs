@@ -58,6 +58,9 @@ pub struct Workspace {
     pub on_disk: BTreeMap<Uri, PathBuf>,
     /// Every document's newest diagnostics (open or on disk).
     pub latest: HashMap<Uri, Reported>,
+    /// Open documents: the lines where typing changes no diagnostic, and the revision whose
+    /// diagnostics in `latest` they were worked out with (see [`quiet_edit`]).
+    pub quiet: HashMap<Uri, (u64, Arc<crate::incremental::QuietLines>)>,
     /// Push clients: the result id of what was last published per document.
     pub pushed: HashMap<Uri, String>,
     /// Diagnostics changed without an edit of their document since the client was last told
@@ -272,6 +275,34 @@ pub fn unreadable_message(lines: &[String]) -> String {
         "offer-notes could not check {what} in the workspace (the other journals are checked): {}",
         lines.join("; ")
     )
+}
+
+/// An edit of an open document that replaced line `line`, written `old`, by `new`, taking it
+/// from revision `from` to `to`. If its diagnostics for `from` are known and the edit is
+/// quiet there ([`crate::incremental::QuietLines`]), they are the diagnostics of `to` too:
+/// recorded as such at once, so a pull or a probe is answered without waiting for the
+/// analysis (which still runs, for hovers and actions, and finds the same). Returns whether
+/// it was.
+pub fn quiet_edit(
+    ws: &mut Workspace,
+    uri: &Uri,
+    line: usize,
+    (old, new): (&str, &str),
+    from: u64,
+    to: u64,
+) -> bool {
+    let Some((revision, lines)) = ws.quiet.get_mut(uri) else {
+        return false;
+    };
+    let Some(latest) = ws.latest.get_mut(uri) else {
+        return false;
+    };
+    if *revision != from || latest.revision != Some(from) || !lines.quiet(line, old, new) {
+        return false;
+    }
+    *revision = to;
+    latest.revision = Some(to);
+    true
 }
 
 #[cfg(test)]

@@ -44,33 +44,75 @@ pub enum LineKind {
 /// `key: value` inside a draft email stays part of the email.
 pub fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(text.len() / 32 + 1);
-    let mut fence: Option<(u8, usize)> = None;
+    let mut fences = Fences::default();
     for span in line_spans(text) {
         let line = span.of(text);
-        let kind = match fence {
+        let kind = fences.next(line, || classify(line, span));
+        out.push(Line { span, kind });
+    }
+    out
+}
+
+/// Which lines (numbered from 0, as editors number them) sit in a fenced block, its fences
+/// included: the lines whose meaning depends on the lines above them. Every other line is
+/// read on its own ([`kind_of_line`]). One pass without the grammar: only a line that may
+/// open a fence is looked at closely.
+pub fn fenced_lines(text: &str) -> Vec<bool> {
+    let mut out = Vec::with_capacity(text.len() / 32 + 1);
+    let mut fences = Fences::default();
+    for span in line_spans(text) {
+        let line = span.of(text);
+        let was_open = fences.is_open();
+        // outside a fence only whether the line opens one matters here
+        let kind = fences.next(line, || opens_fence(line, span).unwrap_or(LineKind::Prose));
+        out.push(was_open || matches!(kind, LineKind::FenceOpen { .. }));
+    }
+    out
+}
+
+/// What a line outside a fenced block is, read on its own (spans relative to the line).
+pub fn kind_of_line(line: &str) -> LineKind {
+    classify(line, Span::new(0, line.len()))
+}
+
+/// The fence tracking of [`lines`], line by line: the one place that decides where a fenced
+/// block opens and ends.
+#[derive(Default)]
+struct Fences {
+    /// The open fence's marker byte and length.
+    open: Option<(u8, usize)>,
+}
+
+impl Fences {
+    fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// The next line's kind; `outside` classifies it when it is not inside a fence.
+    fn next(&mut self, line: &str, outside: impl FnOnce() -> LineKind) -> LineKind {
+        let kind = match self.open {
             Some((marker, len)) => {
                 if closes_fence(line, marker, len) {
-                    fence = None;
+                    self.open = None;
                     LineKind::FenceClose
                 } else if ends_fence(line) {
                     // A draft never spans sections: a heading ends a fence left open.
-                    fence = None;
-                    classify(line, span)
+                    self.open = None;
+                    outside()
                 } else {
                     LineKind::FenceBody
                 }
             }
-            None => classify(line, span),
+            None => outside(),
         };
         if let LineKind::FenceOpen { .. } = kind {
             let trimmed = line.trim_start();
             let marker = trimmed.as_bytes()[0];
             let len = trimmed.bytes().take_while(|&b| b == marker).count();
-            fence = Some((marker, len));
+            self.open = Some((marker, len));
         }
-        out.push(Line { span, kind });
+        kind
     }
-    out
 }
 
 /// The spans of every line, without line breaks (`\n`, `\r\n` or `\r`).
@@ -123,7 +165,7 @@ fn classify(line: &str, span: Span) -> LineKind {
     match first {
         b'#' => heading(line, span).unwrap_or(LineKind::Prose),
         b'`' | b'~' if trimmed.starts_with("```") || trimmed.starts_with("~~~") => {
-            fence(line, span).unwrap_or(LineKind::Prose)
+            opens_fence(line, span).unwrap_or(LineKind::Prose)
         }
         // Cheap filter first: most journal lines are prose without a colon, or with one
         // after words that could never be a key.
@@ -192,7 +234,12 @@ fn heading(line: &str, span: Span) -> Option<LineKind> {
     })
 }
 
-fn fence(line: &str, span: Span) -> Option<LineKind> {
+/// A fence opening (```` ```email decline ````, `~~~`), or `None`.
+fn opens_fence(line: &str, span: Span) -> Option<LineKind> {
+    let trimmed = line.trim_start();
+    if !(trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+        return None;
+    }
     let pair = OfferGrammar::parse(Rule::fence, line).ok()?.next()?;
     let rest = &line[pair.as_span().end()..];
     let lead = rest.len() - rest.trim_start().len();
