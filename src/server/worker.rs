@@ -8,8 +8,8 @@
 
 use super::outbox::Outbox;
 use super::state::Analysed;
-use super::workspace::{self, Progress, Reported};
-use super::{diagnostics, State};
+use super::workspace::{self, records_and_found, Found, Progress, Reported};
+use super::State;
 use crate::rules::Diagnostic;
 use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
@@ -124,44 +124,6 @@ impl Out {
     }
 }
 
-/// An open document's diagnostics are kept for [`deliver`]'s comparison while their JSON is
-/// at most this long.
-const COMPARED_UP_TO: usize = 4 << 20;
-
-/// An analysis's diagnostics are converted to a list of LSP diagnostics (to compare with the
-/// last ones) while there are at most this many: their JSON is then about [`COMPARED_UP_TO`]
-/// or less (a finding is 200 to 500 bytes of it). More are serialised one at a time.
-const LISTED_UP_TO: usize = 10_000;
-
-/// What an analysis found, ready for [`deliver`].
-pub(super) enum Found {
-    /// Converted to LSP diagnostics: compared with an open document's last ones.
-    Listed(Vec<lsp::Diagnostic>),
-    /// Too many to keep for comparing: serialised straight from the report (their JSON).
-    Serialised { json: Vec<u8>, count: usize },
-}
-
-impl Found {
-    /// The report's diagnostics, listed or serialised by how many there are.
-    fn of(uri: &Uri, found: &[Diagnostic], positions: &crate::text::Positions) -> Found {
-        if found.len() <= LISTED_UP_TO {
-            Found::Listed(diagnostics::to_lsp_at(uri, found, positions))
-        } else {
-            Found::Serialised {
-                json: diagnostics::serialise_at(uri, found, positions),
-                count: found.len(),
-            }
-        }
-    }
-
-    fn count(&self) -> usize {
-        match self {
-            Found::Listed(listed) => listed.len(),
-            Found::Serialised { count, .. } => *count,
-        }
-    }
-}
-
 /// Record a document's newest diagnostics and, for a push client, publish them unless the
 /// client already has exactly these. The publish is queued before the record is visible, so
 /// a pull or a probe answered from the record never overtakes it.
@@ -228,7 +190,7 @@ fn deliver(
         }
         // (not for a journal whose diagnostics are megabytes: the copy would cost more
         // memory than serialising them again costs time)
-        let compared = revision.is_some() && json.len() <= COMPARED_UP_TO;
+        let compared = revision.is_some() && json.len() <= workspace::COMPARED_UP_TO;
         ws.latest.insert(
             uri.clone(),
             Reported {
@@ -675,35 +637,6 @@ fn check_on_disk(state: &State, out: &Out, uri: &Uri) {
             ));
         }
     }
-}
-
-/// A journal's history records and its diagnostics ready for [`deliver`], with `text` dropped
-/// once the records are read from it: side by side on two threads for a large journal (each
-/// reads the finished report; neither needs the other).
-fn records_and_found(
-    uri: &Uri,
-    text: Arc<String>,
-    report: &crate::Report,
-    positions: &crate::text::Positions,
-) -> (Vec<crate::history::Record>, Found) {
-    let large = text.len() >= crate::PARALLEL_FROM;
-    let records = |text: Arc<String>| {
-        let name = workspace::journal_name(uri);
-        crate::history::records(&name, &text, &report.journal, &report.analysis)
-    };
-    let found = || Found::of(uri, &report.diagnostics, positions);
-    if !large {
-        return (records(text), found());
-    }
-    std::thread::scope(|scope| {
-        let found = scope.spawn(found);
-        let records = records(text);
-        let found = found.join();
-        (
-            records,
-            found.unwrap_or_else(|p| std::panic::resume_unwind(p)),
-        )
-    })
 }
 
 /// What to say about a caught panic. Never its message: a panic raised while slicing a
