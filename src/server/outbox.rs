@@ -37,6 +37,11 @@ pub fn frame_json<T: serde::Serialize>(value: &T) -> serde_json::Result<Vec<u8>>
     Ok(out)
 }
 
+/// A shared middle of a frame is written in place from this many bytes; a smaller one is
+/// copied, so the frame is written in one piece (every write to stdout is handed to a
+/// blocking thread, and a keystroke's publish should not wait for three).
+pub const SPLICED_FROM: usize = 1 << 20;
+
 struct Item {
     /// Frames with the same key supersede each other (`publishDiagnostics` of one URI).
     key: Option<String>,
@@ -127,14 +132,21 @@ impl Outbox {
     }
 
     /// [`send_latest`](Self::send_latest) for a frame made of `start`, the shared `middle`
-    /// and `end`: the middle is written from where it is kept, never copied into a frame.
+    /// and `end`: from [`SPLICED_FROM`] bytes the middle is written from where it is kept,
+    /// not copied into a frame.
     pub fn send_latest_spliced(
         &self,
         key: String,
-        start: Vec<u8>,
+        mut start: Vec<u8>,
         middle: Arc<Vec<u8>>,
         end: Vec<u8>,
     ) {
+        if middle.len() < SPLICED_FROM {
+            start.reserve_exact(middle.len() + end.len());
+            start.extend_from_slice(&middle);
+            start.extend_from_slice(&end);
+            return self.queue_latest(key, start, None);
+        }
         self.queue_latest(key, start, Some((middle, end)));
     }
 
@@ -272,17 +284,26 @@ mod tests {
     #[tokio::test]
     async fn a_spliced_frame_is_written_whole_and_supersedes_like_any_other() {
         let outbox = Outbox::new();
-        let kept = Arc::new(b"[1,2]".to_vec());
+        let small = Arc::new(b"[1,2]".to_vec());
+        let large = Arc::new(vec![b'x'; SPLICED_FROM]);
         outbox.send_latest("doc".into(), b"v1".to_vec());
-        outbox.send_latest_spliced("doc".into(), b"v2:".to_vec(), kept.clone(), b";".to_vec());
-        outbox.send_latest_spliced("other".into(), b"o1:".to_vec(), kept.clone(), b";".to_vec());
+        outbox.send_latest_spliced("doc".into(), b"v2:".to_vec(), large.clone(), b";".to_vec());
+        outbox.send_latest_spliced(
+            "other".into(),
+            b"o1:".to_vec(),
+            large.clone(),
+            b";".to_vec(),
+        );
         outbox.send_latest("other".into(), b"o2".to_vec());
+        outbox.send_latest_spliced("third".into(), b"t:".to_vec(), small.clone(), b";".to_vec());
+        assert_eq!(Arc::strong_count(&small), 1, "a small middle is copied");
         outbox.finish(0);
         let mut written = Vec::new();
         assert_eq!(outbox.write_to(&mut written).await, 0);
-        assert_eq!(written, b"v2:[1,2];o2");
+        let expected = [&b"v2:"[..], &large, b";o2t:[1,2];"].concat();
+        assert!(written == expected, "{} bytes written", written.len());
         assert_eq!(
-            Arc::strong_count(&kept),
+            Arc::strong_count(&large),
             1,
             "the queue let go of the shared bytes"
         );
