@@ -266,10 +266,14 @@ fn run(command: &[String], text: &str, language: &str, edits: usize, mode: Mode)
     // item, no heading, no fence)
     let middle = text.len() / 2;
     let mut line_start = text[..middle].rfind('\n').map_or(0, |i| i + 1);
+    // (not a line of a draft email in a fenced block: that is an email being written)
+    let fenced = offer_notes::syntax::fenced_lines(text);
     let is_prose =
         |line: &str| line.starts_with(|c: char| c.is_ascii_alphabetic()) && !line.contains(':');
     while let Some(end) = text[line_start..].find('\n') {
-        if is_prose(&text[line_start..line_start + end]) {
+        let n = text[..line_start].matches('\n').count();
+        if is_prose(&text[line_start..line_start + end]) && !fenced.get(n).copied().unwrap_or(false)
+        {
             break;
         }
         line_start += end + 1;
@@ -493,15 +497,27 @@ fn main() {
         if size == 1_000 {
             floor_1kb = Some(f.p50);
         }
-        rows.push((label, bytes, "offer-notes (push)".to_string(), o, Some(f)));
         rows.push((
-            label,
+            label.to_string(),
+            bytes,
+            "offer-notes (push)".to_string(),
+            o,
+            Some(f),
+        ));
+        rows.push((
+            label.to_string(),
             bytes,
             "offer-notes (pull)".to_string(),
             pulled,
             Some(f),
         ));
-        rows.push((label, bytes, "null server (floor)".to_string(), f, None));
+        rows.push((
+            label.to_string(),
+            bytes,
+            "null server (floor)".to_string(),
+            f,
+            None,
+        ));
         if size >= 100_000 {
             for peer in &peers {
                 eprintln!("{label}: {}…", peer.name);
@@ -523,7 +539,7 @@ fn main() {
                     continue;
                 };
                 rows.push((
-                    label,
+                    label.to_string(),
                     document.len(),
                     format!("peer: {} ({})", peer.name, peer.language),
                     p,
@@ -546,6 +562,48 @@ fn main() {
             let _ = std::fs::remove_dir_all(&dir);
             workspace::markdown(&m, bytes, floor_1kb, runs)
         });
+    // the held-out long prose journals (tests/heldout/prose/, written from the SPEC alone in
+    // four people's styles of day-by-day notes): typed into the same way; in a full run, or
+    // with `LSP_BENCH_PROSE=1`
+    if sizes.is_none() || std::env::var("LSP_BENCH_PROSE").as_deref() == Ok("1") {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/heldout/prose");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == "offer"));
+        files.sort();
+        for path in files {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let label = format!(
+                "held-out `{}`",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            );
+            let bytes = text.len();
+            eprintln!("{label}: offer-notes, push…");
+            let o = median_of(&ours, &text, "offer", edits, runs, Mode::Probe);
+            eprintln!("{label}: offer-notes, pull…");
+            let pulled = median_of(&ours, &text, "offer", edits, runs, Mode::Pull);
+            eprintln!("{label}: null server…");
+            let f = median_of(&floor, &text, "offer", edits, runs, Mode::Versioned);
+            rows.push((
+                label.clone(),
+                bytes,
+                "offer-notes (push)".to_string(),
+                o,
+                Some(f),
+            ));
+            rows.push((
+                label.clone(),
+                bytes,
+                "offer-notes (pull)".to_string(),
+                pulled,
+                Some(f),
+            ));
+            rows.push((label, bytes, "null server (floor)".to_string(), f, None));
+        }
+    }
     let load_after = load_average();
     let mut table = String::from("| document | server | initialize | open → diagnostics | edit → diagnostics p50 / p95 / p99 | p50 vs floor | hover p50 | peak RSS |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (label, bytes, server, r, floor) in &rows {

@@ -62,8 +62,8 @@ fn figure(report: &Report, slug_wanted: &str, what: &str) -> Option<String> {
         }
         "pto-value" => years?.benefits.pto.map(|m| m.to_string()),
         "years-below-floor" => {
-            let floor = a.floor?.value.amount;
-            let below = years?.below(floor, 4);
+            let floor = a.floor?.value;
+            let below = years?.below(floor.amount, floor.basis, 4);
             Some(
                 below
                     .iter()

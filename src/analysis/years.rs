@@ -4,7 +4,7 @@
 //! year's figure — hover, `compare`, rules, the report — reads it from here.
 
 use super::Rates;
-use crate::model::{Bonus, Equity, Money, Percent, Section};
+use crate::model::{Basis, Bonus, Equity, Money, Percent, Section};
 
 /// How many years hover and `compare` show unless asked otherwise.
 pub const YEARS_SHOWN: u32 = 4;
@@ -62,11 +62,17 @@ impl Years {
         self.years.iter().find(|y| y.year == n)
     }
 
-    /// The years (of the first `shown`) whose total is below `floor`.
-    pub fn below(&self, floor: Money, shown: u32) -> Vec<u32> {
+    /// The years (of the first `shown`) below `floor`, measured on its basis: each year's
+    /// total for a total-comp floor, its base for a base floor. The rules, the hover and the
+    /// report all ask this.
+    pub fn below(&self, floor: Money, basis: Basis, shown: u32) -> Vec<u32> {
         self.years
             .iter()
-            .filter(|y| y.year <= shown && y.total.minor < floor.minor)
+            .filter(|y| y.year <= shown)
+            .filter(|y| match basis {
+                Basis::Total => y.total.minor < floor.minor,
+                Basis::Base => y.base.minor < floor.minor,
+            })
             .map(|y| y.year)
             .collect()
     }

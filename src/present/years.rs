@@ -83,7 +83,7 @@ pub fn years_markdown(report: &Report, section: &Section, a: &OfferAnalysis) -> 
                 floor.value.amount,
                 years.steady.currency,
             ) {
-                let below = years.below(here, YEARS_SHOWN);
+                let below = years.below(here, floor.value.basis, YEARS_SHOWN);
                 if !below.is_empty() {
                     let list: Vec<String> = below.iter().map(|y| format!("year {y}")).collect();
                     let _ = writeln!(

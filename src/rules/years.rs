@@ -37,7 +37,7 @@ pub fn year_one_below_floor(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(floor_here) = convert(ctx.journal, section, floor.value.amount, currency) else {
             continue;
         };
-        let below = years.below(floor_here, YEARS_SHOWN);
+        let below = years.below(floor_here, Basis::Total, YEARS_SHOWN);
         if below.first() != Some(&1) {
             continue;
         }

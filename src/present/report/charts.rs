@@ -46,15 +46,12 @@ fn basis_name(basis: Basis) -> &'static str {
     }
 }
 
-/// Whether year `y` is below the floor, on the floor's basis: the year's base for a base
-/// floor, its total for a total-comp floor (the hover's `Years::below`).
+/// Whether year `y` is below the floor, on the floor's basis (`Years::below`, as the hover
+/// and the rules ask it).
 fn year_below(years: &Years, year: u32, floor: &FloorLine) -> bool {
-    match floor.basis {
-        Basis::Total => years.below(floor.amount, YEARS_SHOWN).contains(&year),
-        Basis::Base => years
-            .year(year)
-            .is_some_and(|y| y.base.minor < floor.amount.minor),
-    }
+    years
+        .below(floor.amount, floor.basis, YEARS_SHOWN)
+        .contains(&year)
 }
 
 /// One offer's total comp for years 1–4: stacked bars (base, then the rest), the floor as a
