@@ -67,9 +67,20 @@ fn children_cpu_time() -> Duration {
     tv(usage.ru_utime) + tv(usage.ru_stime)
 }
 
+/// What one run of the server measured.
+struct LspRun {
+    /// `didOpen` → the publish read and parsed (as a JSON value tree).
+    took: Duration,
+    /// `didOpen` → the publish's last byte read (before the client parses it).
+    received: Duration,
+    count: usize,
+    peak_kb: u64,
+    cpu: Duration,
+}
+
 /// `didOpen` → first diagnostics (and how many), the server's peak RSS and its CPU time
 /// over the same interval.
-fn lsp_run(text: &str) -> (Duration, usize, u64, Duration) {
+fn lsp_run(text: &str) -> LspRun {
     // SECTIONS_BENCH_LOG=path: the server's log at debug level, for where the time goes
     let log = std::env::var_os("SECTIONS_BENCH_LOG");
     let mut child = Command::new(BIN)
@@ -114,21 +125,32 @@ fn lsp_run(text: &str) -> (Duration, usize, u64, Duration) {
     send(
         json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "offer", "version": 1, "text": text}}}),
     );
-    let count = loop {
-        let m = wire::read_message(&mut stdout).expect("a message");
+    let (count, received) = loop {
+        let body = wire::read_body(&mut stdout).expect("a message");
+        let received = started.elapsed();
+        let m: Value = serde_json::from_slice(&body).expect("JSON");
         if m["method"] == "workspace/configuration" {
             send(json!({"jsonrpc": "2.0", "id": m["id"], "result": [null]}));
         }
         if m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri {
-            break m["params"]["diagnostics"].as_array().map_or(0, Vec::len);
+            break (
+                m["params"]["diagnostics"].as_array().map_or(0, Vec::len),
+                received,
+            );
         }
     };
     let took = started.elapsed();
     let cpu = cpu_time(pid).saturating_sub(cpu_before);
-    let peak = status_kb(pid, "VmHWM:");
+    let peak_kb = status_kb(pid, "VmHWM:");
     let _ = child.kill();
     let _ = child.wait();
-    (took, count, peak, cpu)
+    LspRun {
+        took,
+        received,
+        count,
+        peak_kb,
+        cpu,
+    }
 }
 
 /// `check --format json` on the file: wall time, the child's peak RSS and its CPU time.
@@ -182,28 +204,28 @@ fn main() {
     println!("| measure | median | runs |");
     println!("|---|---|---|");
     let all = |v: Vec<String>| v.join(", ");
-    println!(
-        "| `didOpen` → first diagnostics | {:.2} s | {} |",
-        median(lsp.iter().map(|r| r.0).collect()).as_secs_f64(),
-        all(lsp
-            .iter()
-            .map(|r| format!("{:.2} s", r.0.as_secs_f64()))
-            .collect())
-    );
-    println!(
-        "| the server's CPU time for it | {:.2} s | {} |",
-        median(lsp.iter().map(|r| r.3).collect()).as_secs_f64(),
-        all(lsp
-            .iter()
-            .map(|r| format!("{:.2} s", r.3.as_secs_f64()))
-            .collect())
-    );
+    let seconds = |what: &str, of: fn(&LspRun) -> Duration| {
+        println!(
+            "| {what} | {:.2} s | {} |",
+            median(lsp.iter().map(of).collect()).as_secs_f64(),
+            all(lsp
+                .iter()
+                .map(|r| format!("{:.2} s", of(r).as_secs_f64()))
+                .collect())
+        );
+    };
+    seconds("`didOpen` → first diagnostics", |r| r.took);
+    seconds("of which: the publish received", |r| r.received);
+    seconds("the server's CPU time for it", |r| r.cpu);
     println!(
         "| server peak RSS (VmHWM) | {} MB | {} |",
-        median(lsp.iter().map(|r| r.2).collect()) / 1024,
-        all(lsp.iter().map(|r| format!("{} MB", r.2 / 1024)).collect())
+        median(lsp.iter().map(|r| r.peak_kb).collect()) / 1024,
+        all(lsp
+            .iter()
+            .map(|r| format!("{} MB", r.peak_kb / 1024))
+            .collect())
     );
-    println!("| diagnostics published | {} | |", lsp[0].1);
+    println!("| diagnostics published | {} | |", lsp[0].count);
     println!(
         "| `check --format json` | {:.2} s | {} |",
         median(check.iter().map(|r| r.0).collect()).as_secs_f64(),

@@ -403,19 +403,80 @@ fn text_hash(text: &str) -> u64 {
 /// The journal of `texts` (each chunk's old state, if it is reused, its text and its start),
 /// its chunks, its first currency and how many chunks were parsed: reused chunks are cloned
 /// from `last` (or parsed again without it), the others parsed, straight into the journal.
+/// With at least [`crate::PARALLEL_FROM`] bytes to parse (a large journal's first open), the
+/// chunks are assembled in two runs on two threads, the second run's appended to the first's.
 fn assemble(
     texts: &[(Option<&Chunk>, &str, usize)],
     last: Option<&Journal>,
     keep_text: bool,
 ) -> (Journal, Vec<Chunk>, Option<Currency>, usize) {
-    let reused: usize = texts
+    let parsed_here = |t: &&(Option<&Chunk>, &str, usize)| t.0.is_none() || last.is_none();
+    let to_parse: usize = texts.iter().filter(parsed_here).map(|t| t.1.len()).sum();
+    // a parsed chunk is one section, rarely more (a `# ` search profile inside it)
+    let sections = |texts: &[(Option<&Chunk>, &str, usize)]| -> usize {
+        texts
+            .iter()
+            .map(|t| match (t.0, last) {
+                (Some(chunk), Some(_)) => chunk.sections.len(),
+                _ => 1,
+            })
+            .sum()
+    };
+    let all = sections(texts);
+    if to_parse < crate::PARALLEL_FROM {
+        let (journal, chunks, parsed) = assemble_run(texts, last, all, keep_text);
+        let first_currency = chunks.iter().find_map(|c| c.first_currency);
+        return (journal, chunks, first_currency, parsed);
+    }
+    // the split leaves half the text to parse on each side (it is never at 0: the first
+    // chunk, which holds the title, is assembled first)
+    let mut behind = 0;
+    let split = texts
         .iter()
-        .filter_map(|(chunk, _, _)| chunk.map(|c| c.sections.len()))
-        .sum();
+        .position(|t| {
+            if parsed_here(&t) {
+                behind += t.1.len();
+            }
+            behind * 2 >= to_parse
+        })
+        .map_or(texts.len(), |i| i + 1);
+    let (front, back) = texts.split_at(split);
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| assemble_run(back, last, sections(back), keep_text));
+        // the first run's journal has room for every section: the second's are moved in
+        (assemble_run(front, last, all, keep_text), second.join())
+    });
+    let (mut journal, mut chunks, parsed) = first;
+    let (rest, rest_chunks, rest_parsed) =
+        second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let base = (journal.sections.len(), journal.issues.len());
+    journal
+        .issues
+        .extend(rest.issues.into_iter().map(|mut issue| {
+            issue.section += base.0;
+            issue
+        }));
+    journal.sections.extend(rest.sections);
+    chunks.extend(rest_chunks.into_iter().map(|mut chunk| {
+        chunk.sections = chunk.sections.start + base.0..chunk.sections.end + base.0;
+        chunk.issues = chunk.issues.start + base.1..chunk.issues.end + base.1;
+        chunk
+    }));
+    let first_currency = chunks.iter().find_map(|c| c.first_currency);
+    (journal, chunks, first_currency, parsed + rest_parsed)
+}
+
+/// [`assemble`] on one thread: the journal of `texts` (with room for `sections`), its
+/// chunks, and how many chunks were parsed.
+fn assemble_run(
+    texts: &[(Option<&Chunk>, &str, usize)],
+    last: Option<&Journal>,
+    sections: usize,
+    keep_text: bool,
+) -> (Journal, Vec<Chunk>, usize) {
     let mut journal = Journal {
         title: None,
-        // a parsed chunk is one section, rarely more (a `# ` search profile inside it)
-        sections: Vec::with_capacity(reused + texts.iter().filter(|t| t.0.is_none()).count()),
+        sections: Vec::with_capacity(sections),
         searches: Vec::new(),
         issues: Vec::new(),
         default_currency: Currency::USD,
@@ -471,8 +532,7 @@ fn assemble(
             first_currency,
         });
     }
-    let first_currency = chunks.iter().find_map(|c| c.first_currency);
-    (journal, chunks, first_currency, parsed_count)
+    (journal, chunks, parsed_count)
 }
 
 #[cfg(test)]
@@ -510,6 +570,33 @@ mod tests {
             assert_eq!(report.journal, full.journal, "{text:?}");
             assert_eq!(report.diagnostics, full.diagnostics, "{text:?}");
         }
+    }
+
+    /// A large journal's chunks are parsed on two threads: the journal, its issues and its
+    /// findings are a full check's, and so are they after an edit reuses most of them.
+    #[test]
+    fn a_journal_parsed_on_two_threads_matches_a_full_check() {
+        let config = Config::default();
+        let mut inc = Incremental::new();
+        let text = crate::large_journal();
+        let report = inc.check(&text, &config);
+        assert_eq!(
+            inc.last_parsed,
+            inc.chunks.len(),
+            "a first run parses every chunk"
+        );
+        let full = crate::check(&text, &config);
+        assert!(full.journal.issues.len() > 100 && full.journal.searches.len() > 100);
+        assert_eq!(report.journal, full.journal);
+        assert_eq!(report.diagnostics, full.diagnostics);
+        // an edit in the middle: most chunks reused, the edited one parsed again
+        let at = text[text.len() / 2..].find("\n## ").unwrap() + text.len() / 2;
+        let edited = format!("{}\nbase: 1\n{}", &text[..at], &text[at..]);
+        let report = inc.check(&edited, &config);
+        assert!(inc.last_parsed < 3, "{} chunks parsed", inc.last_parsed);
+        let full = crate::check(&edited, &config);
+        assert_eq!(report.journal, full.journal);
+        assert_eq!(report.diagnostics, full.diagnostics);
     }
 
     /// The sections an edit did not touch are reused from the last journal, where their

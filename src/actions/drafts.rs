@@ -202,7 +202,7 @@ struct Person {
 }
 
 impl Person {
-    fn from(field: &Option<Field<String>>) -> Option<Person> {
+    fn from(field: &Option<Box<Field<String>>>) -> Option<Person> {
         let full = field.as_ref()?.value.trim().to_string();
         if !full.chars().any(char::is_alphabetic) {
             return None;

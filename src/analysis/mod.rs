@@ -282,8 +282,6 @@ pub struct OfferAnalysis {
     pub recommendation: advice::Recommendation,
     /// The classification of each `walk:` reason, by index into the section's reasons.
     pub reasons: Vec<(usize, Classification)>,
-    /// Total comp for years 1–4 and the benefits, on the live number.
-    pub years: Option<years::Years>,
     /// What walking costs in money, with `burn` in the profile.
     pub walk_cost: Option<runway::WalkCost>,
 }
@@ -296,6 +294,12 @@ impl OfferAnalysis {
             anchor_years: self.anchor_years,
             raise_rate: self.raise_rate,
         }
+    }
+
+    /// Total comp for years 1–4 and the benefits, on the live number: worked out when asked
+    /// (one rule and the report's charts read it), not kept for every offer (480 bytes each).
+    pub fn years(&self, journal: &Journal) -> Option<years::Years> {
+        offer_years(journal, self, years::YEARS_SHOWN)
     }
 
     /// The anchoring projection of the live number (computed when asked: only hovers need it).
@@ -358,7 +362,10 @@ pub fn analyze_with(
     }
 }
 
-fn sourced<T: Copy>(own: &Option<Field<T>>, profile: &Option<Field<T>>) -> Option<Sourced<T>> {
+fn sourced<T: Copy>(
+    own: &Option<Box<Field<T>>>,
+    profile: &Option<Box<Field<T>>>,
+) -> Option<Sourced<T>> {
     match (own, profile) {
         (Some(f), _) => Some(Sourced {
             value: f.value,
@@ -497,7 +504,6 @@ fn analyze_offer(
         situation,
         recommendation: advice::Recommendation::None,
         reasons,
-        years,
         walk_cost: runway::walk_cost(profile),
     };
     analysis.recommendation = advice::recommend(&analysis.situation, &analysis);

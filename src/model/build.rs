@@ -299,29 +299,31 @@ impl<'t> Builder<'t> {
         }
         let section = self.section();
         match parsed {
-            Parsed::Target(t) if key == Key::Floor => section.floor = Some(field!(t)),
-            Parsed::Target(t) => section.wish = Some(field!(t)),
-            Parsed::Duration(d) if key == Key::Runway => section.runway = Some(field!(d)),
-            Parsed::Duration(d) if key == Key::Clawback => section.clawback = Some(field!(d)),
-            Parsed::Duration(d) => section.pto = Some(field!(d)),
+            Parsed::Target(t) if key == Key::Floor => section.floor = Some(Box::new(field!(t))),
+            Parsed::Target(t) => section.wish = Some(Box::new(field!(t))),
+            Parsed::Duration(d) if key == Key::Runway => section.runway = Some(Box::new(field!(d))),
+            Parsed::Duration(d) if key == Key::Clawback => {
+                section.clawback = Some(Box::new(field!(d)))
+            }
+            Parsed::Duration(d) => section.pto = Some(Box::new(field!(d))),
             Parsed::Date(d) => match key {
-                Key::DecisionDate => section.decision_date = Some(field!(d)),
-                Key::Today => section.today = Some(field!(d)),
-                Key::StartDate => section.start_date = Some(field!(d)),
-                Key::Expires => section.expires = Some(field!(d)),
-                _ => section.review = Some(field!(d)),
+                Key::DecisionDate => section.decision_date = Some(Box::new(field!(d))),
+                Key::Today => section.today = Some(Box::new(field!(d))),
+                Key::StartDate => section.start_date = Some(Box::new(field!(d))),
+                Key::Expires => section.expires = Some(Box::new(field!(d))),
+                _ => section.review = Some(Box::new(field!(d))),
             },
-            Parsed::Percent(p) => section.raise_rate = Some(field!(p)),
-            Parsed::AnchorYears(a) => section.anchor_years = Some(field!(a)),
+            Parsed::Percent(p) => section.raise_rate = Some(Box::new(field!(p))),
+            Parsed::AnchorYears(a) => section.anchor_years = Some(Box::new(field!(a))),
             Parsed::ExchangeRate(r) => section.exchange_rates.push(field!(r)),
             Parsed::Status(s) => section.status = Some(field!(s)),
             Parsed::Text(t) => match key {
                 Key::Role => section.role = Some(field!(t)),
-                Key::Recruiter => section.recruiter = Some(field!(t)),
-                Key::HiringManager => section.hiring_manager = Some(field!(t)),
-                Key::ReferredBy => section.referred_by = Some(field!(t)),
-                Key::Location => section.location = Some(field!(t)),
-                Key::Expect => section.expect = Some(field!(t)),
+                Key::Recruiter => section.recruiter = Some(Box::new(field!(t))),
+                Key::HiringManager => section.hiring_manager = Some(Box::new(field!(t))),
+                Key::ReferredBy => section.referred_by = Some(Box::new(field!(t))),
+                Key::Location => section.location = Some(Box::new(field!(t))),
+                Key::Expect => section.expect = Some(Box::new(field!(t))),
                 Key::Lesson => section.lessons.push(field!(t)),
                 Key::Walk => section.reasons.push(field!(Reason {
                     side: Side::Walk,
@@ -333,26 +335,26 @@ impl<'t> Builder<'t> {
                 })),
             },
             Parsed::Money(m) => match key {
-                Key::Relocation => section.relocation = Some(field!(m)),
-                Key::Savings => section.savings = Some(field!(m)),
+                Key::Relocation => section.relocation = Some(Box::new(field!(m))),
+                Key::Savings => section.savings = Some(Box::new(field!(m))),
                 _ => section.base = Some(field!(m)),
             },
             Parsed::Bonus(b) => section.bonus = Some(field!(b)),
             Parsed::Equity(e, v) => {
                 section.equity = Some(field!(e));
-                section.vesting = Some(field!(v));
+                section.vesting = Some(Box::new(field!(v)));
             }
             Parsed::SignOn(parts) => {
-                section.sign_on = Some(field!(parts.total));
+                section.sign_on = Some(Box::new(field!(parts.total)));
                 section.sign_on_tranches = parts.tranches;
             }
-            Parsed::Refresher(r) => section.refresher = Some(field!(r)),
-            Parsed::Burn(m) => section.burn = Some(field!(m)),
-            Parsed::Match(m) => section.retirement_match = Some(field!(m)),
-            Parsed::Plan(p) => section.plan = Some(field!(p)),
+            Parsed::Refresher(r) => section.refresher = Some(Box::new(field!(r))),
+            Parsed::Burn(m) => section.burn = Some(Box::new(field!(m))),
+            Parsed::Match(m) => section.retirement_match = Some(Box::new(field!(m))),
+            Parsed::Plan(p) => section.plan = Some(Box::new(field!(p))),
             Parsed::Outcome(o) => section.outcomes.push(field!(o)),
             Parsed::Prose => {}
-            Parsed::YesNo(y) => section.in_writing = Some(field!(y)),
+            Parsed::YesNo(y) => section.in_writing = Some(Box::new(field!(y))),
             Parsed::Rating(r) => {
                 let factor = factor_of(key);
                 section.ratings.retain(|(f, _)| *f != factor);
@@ -607,7 +609,7 @@ fn fill_currency(section: &mut Section, currency: Currency) {
     {
         fix(m);
     }
-    if let Some(Field { value: Some(m), .. }) = &mut section.sign_on {
+    if let Some(Field { value: Some(m), .. }) = section.sign_on.as_deref_mut() {
         fix(m);
     }
     if let Some(f) = &mut section.equity {
@@ -627,7 +629,7 @@ fn fill_currency(section: &mut Section, currency: Currency) {
     {
         fix(&mut m.value);
     }
-    if let Some(Field { value: Some(r), .. }) = &mut section.refresher {
+    if let Some(Field { value: Some(r), .. }) = section.refresher.as_deref_mut() {
         fix(&mut r.per_year);
     }
     for t in &mut section.sign_on_tranches {

@@ -29,6 +29,12 @@ impl<T: Shift> Shift for Option<T> {
     }
 }
 
+impl<T: Shift> Shift for Box<T> {
+    fn shift(&mut self, by: usize) {
+        (**self).shift(by);
+    }
+}
+
 impl<T: Shift> Shift for Vec<T> {
     fn shift(&mut self, by: usize) {
         for x in self {

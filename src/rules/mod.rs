@@ -339,10 +339,40 @@ pub fn code_hint(code: &str) -> String {
 
 /// Run every enabled rule and apply `allow:` and severity overrides.
 pub fn run(ctx: &Context) -> Vec<Diagnostic> {
+    let mut out = if ctx.text.len() < crate::PARALLEL_FROM {
+        run_rules(ctx, RULES.iter())
+    } else {
+        // a large journal: every other rule on a second thread (the order they are found in
+        // does not matter: they are sorted below, and the sort keeps one rule's own order)
+        let (mut first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| run_rules(ctx, RULES.iter().skip(1).step_by(2)));
+            (run_rules(ctx, RULES.iter().step_by(2)), second.join())
+        });
+        first.extend(second.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        first
+    };
+    sort(&mut out);
+    out
+}
+
+/// By place, then by code as written (the order users have always seen); one rule's findings
+/// at the same place stay in the order it found them.
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code.as_str()).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.code.as_str(),
+        ))
+    });
+}
+
+/// The findings of `rules` that are on and not allowed, unsorted.
+fn run_rules<'r>(ctx: &Context, rules: impl Iterator<Item = &'r Rule>) -> Vec<Diagnostic> {
     let file_allows = ctx.journal.profile();
     let mut out = Vec::new();
     let mut findings = Vec::new();
-    for rule in RULES {
+    for rule in rules {
         let code = rule.code.as_str();
         if !ctx.config.is_enabled(code) || file_allows.allows(code) {
             continue;
@@ -369,14 +399,6 @@ pub fn run(ctx: &Context) -> Vec<Diagnostic> {
             });
         }
     }
-    // by place, then by code as written (the order users have always seen)
-    out.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.code.as_str()).cmp(&(
-            b.span.start,
-            b.span.end,
-            b.code.as_str(),
-        ))
-    });
     out
 }
 
@@ -401,4 +423,29 @@ pub fn doc_page(rule: &Rule) -> String {
         explanation = rule.explanation(&Numbers::default()),
         sources = sources.join("; "),
     )
+}
+
+#[cfg(test)]
+mod parallel_tests {
+    use super::*;
+
+    #[test]
+    fn rules_run_on_two_threads_find_what_one_thread_finds_in_the_same_order() {
+        let text = crate::large_journal();
+        assert!(text.len() >= crate::PARALLEL_FROM);
+        let report = crate::check(&text, &Config::default());
+        let ctx = Context {
+            text: &text,
+            journal: &report.journal,
+            analysis: &report.analysis,
+            config: &Config::default(),
+            before: &report.before,
+        };
+        let mut one_thread = run_rules(&ctx, RULES.iter());
+        sort(&mut one_thread);
+        // many rules, on both threads
+        let codes: std::collections::HashSet<Code> = one_thread.iter().map(|d| d.code).collect();
+        assert!(codes.len() > 15, "{} rules fired", codes.len());
+        assert_eq!(report.diagnostics, one_thread);
+    }
 }

@@ -24,13 +24,15 @@ pub fn year_one_below_floor(ctx: &Context, out: &mut Vec<Finding>) {
         if section.status() == Some(Status::Current) {
             continue;
         }
-        let (Some(floor), Some(gap), Some(years), Some(live)) = (a.floor, a.gap, &a.years, a.live)
-        else {
+        let (Some(floor), Some(gap), Some(live)) = (a.floor, a.gap, a.live) else {
             continue;
         };
         if floor.value.basis != Basis::Total || gap.is_below() {
             continue;
         }
+        let Some(years) = a.years(ctx.journal) else {
+            continue;
+        };
         let currency = years.steady.currency;
         let Some(floor_here) = convert(ctx.journal, section, floor.value.amount, currency) else {
             continue;

@@ -109,6 +109,23 @@ pub fn to_lsp_at(
         .collect()
 }
 
+/// Serialise the report's diagnostics as the JSON array of their LSP diagnostics, converting
+/// one at a time into the buffer: the same bytes as serialising [`to_lsp_at`]'s vector, without
+/// holding that vector (a journal of 100,000 offers has 157,500 findings, 150 MB as LSP values).
+pub fn serialise_at(uri: &Uri, diagnostics: &[Diagnostic], positions: &Positions) -> Vec<u8> {
+    let mut json = Vec::with_capacity(diagnostics.len() * 384 + 2);
+    json.push(b'[');
+    for (n, d) in diagnostics.iter().enumerate() {
+        if n > 0 {
+            json.push(b',');
+        }
+        // serialising a plain struct into a vector does not fail
+        let _ = serde_json::to_writer(&mut json, &to_lsp_one(uri, d, positions));
+    }
+    json.push(b']');
+    json
+}
+
 /// One diagnostic as an LSP diagnostic.
 fn to_lsp_one(uri: &Uri, d: &Diagnostic, positions: &Positions) -> lsp::Diagnostic {
     let position = |offset| convert::lsp_position(positions.get(offset));
@@ -143,6 +160,26 @@ mod tests {
 
     fn link(base: Option<&str>, code: Code) -> Option<String> {
         links_from(base).get(&code).map(|u| u.as_str().to_string())
+    }
+
+    #[test]
+    fn diagnostics_serialised_one_at_a_time_are_the_bytes_of_the_converted_list() {
+        let uri = "file:///j.offer".parse::<Uri>().unwrap();
+        // findings with related information (a key set twice) and columns that differ by
+        // encoding (the emoji)
+        let text = "# Offers ☕\nfloor: $190k base\n\n## Acme 😀\nstatus: live\nstatus: live\nbase: $150,000\nmanager: weak\n- walk: they never pushed back\n";
+        let report = crate::check(text, &crate::Config::default());
+        assert!(report.diagnostics.iter().any(|d| !d.related.is_empty()));
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            let positions = Diagnostic::positions(text, &report.diagnostics, encoding);
+            let listed = to_lsp_at(&uri, &report.diagnostics, &positions);
+            assert_eq!(
+                serialise_at(&uri, &report.diagnostics, &positions),
+                serde_json::to_vec(&listed).unwrap()
+            );
+        }
+        let none = Diagnostic::positions("", &[], Encoding::Utf8);
+        assert_eq!(serialise_at(&uri, &[], &none), b"[]");
     }
 
     #[test]

@@ -37,10 +37,18 @@ pub fn frame_json<T: serde::Serialize>(value: &T) -> serde_json::Result<Vec<u8>>
     Ok(out)
 }
 
+/// A shared middle of a frame is written in place from this many bytes; a smaller one is
+/// copied, so the frame is written in one piece (every write to stdout is handed to a
+/// blocking thread, and a keystroke's publish should not wait for three).
+pub const SPLICED_FROM: usize = 1 << 20;
+
 struct Item {
     /// Frames with the same key supersede each other (`publishDiagnostics` of one URI).
     key: Option<String>,
     frame: Vec<u8>,
+    /// Written after `frame`: bytes shared with whoever else keeps them (a publish's
+    /// diagnostics, kept for pulls), then the frame's last bytes.
+    spliced: Option<(Arc<Vec<u8>>, Vec<u8>)>,
 }
 
 #[derive(Default)]
@@ -107,7 +115,11 @@ impl Outbox {
         self.with_queue(|q| {
             if !q.closed {
                 q.bytes += frame.len();
-                q.items.push_back(Item { key: None, frame });
+                q.items.push_back(Item {
+                    key: None,
+                    frame,
+                    spliced: None,
+                });
             }
         });
         self.0.ready.notify_one();
@@ -116,15 +128,42 @@ impl Outbox {
     /// Queue a frame that supersedes any queued frame with the same key (never waits: at
     /// most one frame per key is ever queued).
     pub fn send_latest(&self, key: String, frame: Vec<u8>) {
+        self.queue_latest(key, frame, None);
+    }
+
+    /// [`send_latest`](Self::send_latest) for a frame made of `start`, the shared `middle`
+    /// and `end`: from [`SPLICED_FROM`] bytes the middle is written from where it is kept,
+    /// not copied into a frame.
+    pub fn send_latest_spliced(
+        &self,
+        key: String,
+        mut start: Vec<u8>,
+        middle: Arc<Vec<u8>>,
+        end: Vec<u8>,
+    ) {
+        if middle.len() < SPLICED_FROM {
+            start.reserve_exact(middle.len() + end.len());
+            start.extend_from_slice(&middle);
+            start.extend_from_slice(&end);
+            return self.queue_latest(key, start, None);
+        }
+        self.queue_latest(key, start, Some((middle, end)));
+    }
+
+    fn queue_latest(&self, key: String, frame: Vec<u8>, spliced: Option<(Arc<Vec<u8>>, Vec<u8>)>) {
         self.with_queue(|q| {
             if q.closed {
                 return;
             }
             match q.items.iter_mut().find(|i| i.key.as_ref() == Some(&key)) {
-                Some(item) => item.frame = frame,
+                Some(item) => {
+                    item.frame = frame;
+                    item.spliced = spliced;
+                }
                 None => q.items.push_back(Item {
                     key: Some(key),
                     frame,
+                    spliced,
                 }),
             }
         });
@@ -174,14 +213,21 @@ impl Outbox {
                     if item.key.is_none() {
                         q.bytes -= item.frame.len().min(q.bytes);
                     }
-                    Ok(item.frame)
+                    Ok((item.frame, item.spliced))
                 }
                 None => Err(q.exit),
             });
             match next {
-                Some(Ok(frame)) => {
+                Some(Ok((frame, spliced))) => {
                     self.0.space.notify_waiters();
-                    if out.write_all(&frame).await.is_err() || out.flush().await.is_err() {
+                    let mut written = out.write_all(&frame).await;
+                    if let (Ok(()), Some((middle, end))) = (&written, &spliced) {
+                        written = out.write_all(middle).await;
+                        if written.is_ok() {
+                            written = out.write_all(end).await;
+                        }
+                    }
+                    if written.is_err() || out.flush().await.is_err() {
                         self.close();
                         return 1;
                     }
@@ -233,6 +279,34 @@ mod tests {
         let mut written = Vec::new();
         assert_eq!(outbox.write_to(&mut written).await, 0);
         assert_eq!(written, b"av2bo1");
+    }
+
+    #[tokio::test]
+    async fn a_spliced_frame_is_written_whole_and_supersedes_like_any_other() {
+        let outbox = Outbox::new();
+        let small = Arc::new(b"[1,2]".to_vec());
+        let large = Arc::new(vec![b'x'; SPLICED_FROM]);
+        outbox.send_latest("doc".into(), b"v1".to_vec());
+        outbox.send_latest_spliced("doc".into(), b"v2:".to_vec(), large.clone(), b";".to_vec());
+        outbox.send_latest_spliced(
+            "other".into(),
+            b"o1:".to_vec(),
+            large.clone(),
+            b";".to_vec(),
+        );
+        outbox.send_latest("other".into(), b"o2".to_vec());
+        outbox.send_latest_spliced("third".into(), b"t:".to_vec(), small.clone(), b";".to_vec());
+        assert_eq!(Arc::strong_count(&small), 1, "a small middle is copied");
+        outbox.finish(0);
+        let mut written = Vec::new();
+        assert_eq!(outbox.write_to(&mut written).await, 0);
+        let expected = [&b"v2:"[..], &large, b";o2t:[1,2];"].concat();
+        assert!(written == expected, "{} bytes written", written.len());
+        assert_eq!(
+            Arc::strong_count(&large),
+            1,
+            "the queue let go of the shared bytes"
+        );
     }
 
     #[tokio::test]

@@ -8,8 +8,8 @@
 
 use super::outbox::Outbox;
 use super::state::Analysed;
-use super::workspace::{self, Progress, Reported};
-use super::{diagnostics, State};
+use super::workspace::{self, records_and_found, Found, Progress, Reported};
+use super::State;
 use crate::rules::Diagnostic;
 use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
@@ -71,30 +71,33 @@ struct Out {
 
 impl Out {
     /// Publish diagnostics already serialised (as [`workspace::serialise`] made them).
-    fn publish_serialised(&self, uri: &Uri, diagnostics: &[u8], version: Option<i32>) {
+    fn publish_serialised(&self, uri: &Uri, diagnostics: &Arc<Vec<u8>>, version: Option<i32>) {
         let uri_json = serde_json::to_string(uri).unwrap_or_else(|_| "\"\"".into());
         let version = version.map_or_else(|| "null".to_string(), |v| v.to_string());
-        let parts: [&[u8]; 7] = [
-            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+        let head = [
+            &br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#[..],
             uri_json.as_bytes(),
             br#","diagnostics":"#,
-            diagnostics,
-            br#","version":"#,
-            version.as_bytes(),
-            b"}}",
-        ];
-        // the frame is written once, header first: a journal of 100,000 offers publishes
-        // 60 MB, and a body copied into its frame held it twice
-        let length: usize = parts.iter().map(|p| p.len()).sum();
-        let header = format!("Content-Length: {length}\r\n\r\n");
-        let mut framed = Vec::with_capacity(header.len() + length);
-        framed.extend_from_slice(header.as_bytes());
-        for part in parts {
-            framed.extend_from_slice(part);
-        }
+        ]
+        .concat();
+        let tail = [br#","version":"#, version.as_bytes(), b"}}"].concat();
+        // the diagnostics are written from the bytes the workspace keeps, not copied into
+        // the frame: a journal of 100,000 offers publishes 60 MB
+        let length = head.len() + diagnostics.len() + tail.len();
+        let mut framed = format!("Content-Length: {length}\r\n\r\n").into_bytes();
+        framed.extend_from_slice(&head);
         // only the newest diagnostics of a document wait for a client that is not reading
-        self.outbox
-            .send_latest(format!("publishDiagnostics {}", uri.as_str()), framed);
+        self.outbox.send_latest_spliced(
+            format!("publishDiagnostics {}", uri.as_str()),
+            framed,
+            Arc::clone(diagnostics),
+            tail,
+        );
+    }
+
+    /// Tell the client a document has no diagnostics.
+    fn publish_none(&self, uri: &Uri) {
+        self.publish_serialised(uri, &Arc::new(b"[]".to_vec()), None);
     }
 
     fn progress(&self, token: &lsp::ProgressToken, value: WorkDoneProgress) {
@@ -121,10 +124,6 @@ impl Out {
     }
 }
 
-/// An open document's diagnostics are kept for [`deliver`]'s comparison while their JSON is
-/// at most this long.
-const COMPARED_UP_TO: usize = 4 << 20;
-
 /// Record a document's newest diagnostics and, for a push client, publish them unless the
 /// client already has exactly these. The publish is queued before the record is visible, so
 /// a pull or a probe answered from the record never overtakes it.
@@ -132,21 +131,31 @@ fn deliver(
     state: &State,
     out: &Out,
     uri: &Uri,
-    diagnostics: Vec<lsp::Diagnostic>,
+    found: Found,
     revision: Option<u64>,
     version: Option<i32>,
 ) {
-    // an open document's last diagnostics, compared as they are: equal ones (positions
-    // included) serialise to the same bytes, so those and their id are kept
-    let last = state.workspace.lock().ok().and_then(|ws| {
-        let r = ws.latest.get(uri).filter(|_| revision.is_some())?;
-        Some((r.diagnostics.clone()?, r.json.clone(), r.result_id.clone()))
-    });
-    let (json, result_id, diagnostics) = match last {
-        Some((last, json, result_id)) if *last == diagnostics => (json, result_id, last),
-        _ => {
-            let (json, result_id) = workspace::serialise(&diagnostics);
-            (Arc::new(json), result_id, Arc::new(diagnostics))
+    let (json, result_id, diagnostics) = match found {
+        Found::Listed(diagnostics) => {
+            // an open document's last diagnostics, compared as they are: equal ones
+            // (positions included) serialise to the same bytes, so those and their id are kept
+            let last = state.workspace.lock().ok().and_then(|ws| {
+                let r = ws.latest.get(uri).filter(|_| revision.is_some())?;
+                Some((r.diagnostics.clone()?, r.json.clone(), r.result_id.clone()))
+            });
+            match last {
+                Some((last, json, result_id)) if *last == diagnostics => {
+                    (json, result_id, Some(last))
+                }
+                _ => {
+                    let (json, result_id) = workspace::serialise(&diagnostics);
+                    (Arc::new(json), result_id, Some(Arc::new(diagnostics)))
+                }
+            }
+        }
+        Found::Serialised { json, .. } => {
+            let result_id = workspace::result_id(&json);
+            (Arc::new(json), result_id, None)
         }
     };
     let pull = state.pulls();
@@ -181,14 +190,14 @@ fn deliver(
         }
         // (not for a journal whose diagnostics are megabytes: the copy would cost more
         // memory than serialising them again costs time)
-        let compared = revision.is_some() && json.len() <= COMPARED_UP_TO;
+        let compared = revision.is_some() && json.len() <= workspace::COMPARED_UP_TO;
         ws.latest.insert(
             uri.clone(),
             Reported {
                 json,
                 result_id,
                 revision,
-                diagnostics: compared.then_some(diagnostics),
+                diagnostics: diagnostics.filter(|_| compared),
             },
         );
     }
@@ -203,7 +212,7 @@ fn withdraw(state: &State, out: &Out, uri: &Uri) {
         ws.latest.remove(uri);
         let had = ws.pushed.remove(uri);
         if !state.pulls() && had.is_some() {
-            out.publish_serialised(uri, b"[]", None);
+            out.publish_none(uri);
         }
         affected = ws.set_records(uri, Vec::new());
     }
@@ -377,7 +386,7 @@ fn closed(state: &State, out: &Out, uri: Uri) {
             affected = ws.set_records(&uri, Vec::new());
         }
         if !state.pulls() {
-            out.publish_serialised(&uri, b"[]", None);
+            out.publish_none(&uri);
         }
         recheck(state, affected);
         state.reported.notify_waiters();
@@ -606,14 +615,12 @@ fn check_on_disk(state: &State, out: &Out, uri: &Uri) {
         .lock()
         .map(|mut ws| ws.elsewhere_for(uri))
         .unwrap_or_default();
-    let name = workspace::journal_name(uri);
     let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let report = crate::check_in(&text, &settings.config, &elsewhere);
-        let records = crate::history::records(&name, &text, &report.journal, &report.analysis);
-        let found = diagnostics::to_lsp(uri, &text, &report.diagnostics, encoding);
+        let positions = Diagnostic::positions(&text, &report.diagnostics, encoding);
+        let (records, found) = records_and_found(uri, Arc::new(text), &report, &positions);
         (found, records)
     }));
-    drop(text);
     match checked {
         // opened meanwhile: the editor's text wins, and its analysis is queued
         Ok(_) if state.is_open(uri) => {}
@@ -652,14 +659,9 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
             let report = &fresh.snapshot.report;
             let positions = Diagnostic::positions(&fresh.text, &report.diagnostics, encoding);
             let quiet = crate::incremental::QuietLines::new(&fresh.text, positions.lines());
-            let records = crate::history::records(
-                &workspace::journal_name(&uri),
-                &fresh.text,
-                &report.journal,
-                &report.analysis,
-            );
-            drop(fresh.text); // the next edit can change the document in place again
-            let published = diagnostics::to_lsp_at(&uri, &report.diagnostics, &positions);
+            // (the text is dropped inside, once its records are read: the next edit can
+            // change the document in place again)
+            let (records, published) = records_and_found(&uri, fresh.text, report, &positions);
             let (version, revision) = (fresh.snapshot.version, fresh.snapshot.revision);
             let replaced = fresh.replaced;
             Some(Ok((published, replaced, records, quiet, version, revision)))
@@ -677,7 +679,7 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
                 state,
                 out,
                 &uri,
-                vec![lost_edit_diagnostic()],
+                Found::Listed(vec![lost_edit_diagnostic()]),
                 revision,
                 Some(version),
             );
@@ -716,7 +718,7 @@ fn analyze(state: &State, out: &Out, uri: Uri) {
             tracing::debug!(
                 uri = uri.as_str(),
                 version,
-                count = diagnostics.len(),
+                count = diagnostics.count(),
                 analysed_us = started.elapsed().as_micros() as u64,
                 "publishing diagnostics"
             );

@@ -11,7 +11,9 @@
 //!   everything and is pushed nothing; any other client is pushed everything, unopened
 //!   workspace journals included.
 
+use super::diagnostics;
 use crate::history::{Elsewhere, Record};
+use crate::rules::Diagnostic;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -48,6 +50,73 @@ pub fn serialise(diagnostics: &[lsp::Diagnostic]) -> (Vec<u8>, String) {
     let json = serde_json::to_vec(diagnostics).unwrap_or_else(|_| b"[]".to_vec());
     let id = result_id(&json);
     (json, id)
+}
+
+/// An open document's diagnostics are kept for the worker's comparison with the next ones
+/// while their JSON is at most this long.
+pub const COMPARED_UP_TO: usize = 4 << 20;
+
+/// An analysis's diagnostics are converted to a list of LSP diagnostics (to compare with the
+/// last ones) while there are at most this many: their JSON is then about [`COMPARED_UP_TO`]
+/// or less (a finding is 200 to 500 bytes of it). More are serialised one at a time.
+const LISTED_UP_TO: usize = 10_000;
+
+/// What an analysis found, ready for the worker to deliver.
+pub enum Found {
+    /// Converted to LSP diagnostics: compared with an open document's last ones.
+    Listed(Vec<lsp::Diagnostic>),
+    /// Too many to keep for comparing: serialised straight from the report (their JSON).
+    Serialised { json: Vec<u8>, count: usize },
+}
+
+impl Found {
+    /// The report's diagnostics, listed or serialised by how many there are.
+    pub fn of(uri: &Uri, found: &[Diagnostic], positions: &crate::text::Positions) -> Found {
+        if found.len() <= LISTED_UP_TO {
+            Found::Listed(diagnostics::to_lsp_at(uri, found, positions))
+        } else {
+            Found::Serialised {
+                json: diagnostics::serialise_at(uri, found, positions),
+                count: found.len(),
+            }
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        match self {
+            Found::Listed(listed) => listed.len(),
+            Found::Serialised { count, .. } => *count,
+        }
+    }
+}
+
+/// A journal's history records and its diagnostics ready for the worker to deliver, with `text` dropped
+/// once the records are read from it: side by side on two threads for a large journal (each
+/// reads the finished report; neither needs the other).
+pub fn records_and_found(
+    uri: &Uri,
+    text: Arc<String>,
+    report: &crate::Report,
+    positions: &crate::text::Positions,
+) -> (Vec<crate::history::Record>, Found) {
+    let large = text.len() >= crate::PARALLEL_FROM;
+    let records = |text: Arc<String>| {
+        let name = journal_name(uri);
+        crate::history::records(&name, &text, &report.journal, &report.analysis)
+    };
+    let found = || Found::of(uri, &report.diagnostics, positions);
+    if !large {
+        return (records(text), found());
+    }
+    std::thread::scope(|scope| {
+        let found = scope.spawn(found);
+        let records = records(text);
+        let found = found.join();
+        (
+            records,
+            found.unwrap_or_else(|p| std::panic::resume_unwind(p)),
+        )
+    })
 }
 
 #[derive(Debug, Default)]

@@ -5,6 +5,11 @@ use serde_json::Value;
 use std::io::BufRead;
 
 pub fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+    serde_json::from_slice(&read_body(reader)?).ok()
+}
+
+/// The body of the next message, unparsed.
+pub fn read_body(reader: &mut impl BufRead) -> Option<Vec<u8>> {
     let mut length = None;
     loop {
         let mut line = String::new();
@@ -23,5 +28,5 @@ pub fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     }
     let mut body = vec![0; length?];
     reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
+    Some(body)
 }

@@ -26,7 +26,7 @@ pub struct FloorLine {
 /// The offer's floor in the currency of its years, when it can be converted.
 pub fn floor_line(report: &Report, section: &Section, a: &OfferAnalysis) -> Option<FloorLine> {
     let floor = a.floor?.value;
-    let years = a.years.as_ref()?;
+    let years = a.years(&report.journal)?;
     let amount = convert(
         &report.journal,
         section,
