@@ -69,17 +69,11 @@ pub fn run() -> std::process::ExitCode {
 /// the server's memory flat however documents come and go (measured by
 /// `hostile::memory::closing_a_document_with_a_hover_in_flight_frees_its_analysis`: 31→47 MB
 /// with glibc's default, flat at ~30 MB with two arenas).
-///
-/// Freed memory at the top of the heap is handed back to the system only past 64 MB: with
-/// glibc's default the first analysis of a very large journal handed back and faulted in
-/// again what it would need a moment later, and its CPU time varied from 2.6 to 4 s between
-/// runs of `cargo bench --bench sections` (2.67–2.75 s with this, peak RSS 449 MB).
 fn bound_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets allocator parameters; it is called once at start-up,
+    // SAFETY: mallopt only sets an allocator parameter; it is called once at start-up,
     // before the runtime's threads exist.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 2);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
     }
 }
