@@ -68,12 +68,18 @@ pub fn run() -> std::process::ExitCode {
 /// keeps what a megabyte document's analysis freed. One arena per busy thread at most keeps
 /// the server's memory flat however documents come and go (measured by
 /// `hostile::memory::closing_a_document_with_a_hover_in_flight_frees_its_analysis`: 31→47 MB
-/// with glibc's default, flat at ~30 MB with two arenas).
+/// with glibc's default, flat at ~30 MB with two arenas, 31→34 MB with eight).
+///
+/// Eight, not two: a large journal's analysis runs on two threads (`PARALLEL_FROM`), and with
+/// two arenas the second thread often landed in the analysis thread's arena, the two then
+/// contending for its lock on every allocation: the 100,000-section journal took 3.7 s of
+/// CPU instead of 2.6 s in about one run of three (`cargo bench --bench sections`; with one
+/// thread it is a steady 2.4 s). With eight, six runs took 2.4–2.9 s.
 fn bound_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets an allocator parameter; it is called once at start-up,
     // before the runtime's threads exist.
     unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 2);
+        libc::mallopt(libc::M_ARENA_MAX, 8);
     }
 }
