@@ -229,23 +229,28 @@ impl Incremental {
     ) -> Report {
         crate::fault_injection(text);
         let journal = self.journal(text, unchanged);
-        let mut used = HashMap::new();
-        let previous = &mut self.classifications;
-        let mut classify = |reason: &str, context: &reasons::Context| {
-            // a reason written twice in the same company is classified once; the section's
-            // people are part of the key ("Dev pushed back" is pushback only if Dev is theirs)
-            let key = (context.cache_key(), reason.to_string());
-            if let Some(c) = used.get(&key) {
-                return Classification::clone(c);
-            }
-            let c = previous
-                .remove(&key)
-                .unwrap_or_else(|| reasons::classify_in(reason, context));
-            used.insert(key, c.clone());
-            c
-        };
-        let analysis = analysis::analyze_with(&journal, config, &mut classify);
         // keep only this text's reasons, so the cache never outgrows the document
+        let previous = std::mem::take(&mut self.classifications);
+        let mut used = HashMap::new();
+        let analysis = if text.len() >= crate::PARALLEL_FROM {
+            let mut later = HashMap::new();
+            let analysis = analysis::analyze_halves(
+                &journal,
+                config,
+                &mut |reason: &str, context: &reasons::Context| {
+                    cached(&previous, &mut used, reason, context)
+                },
+                &mut |reason: &str, context: &reasons::Context| {
+                    cached(&previous, &mut later, reason, context)
+                },
+            );
+            used.extend(later);
+            analysis
+        } else {
+            analysis::analyze_with(&journal, config, &mut |reason, context| {
+                cached(&previous, &mut used, reason, context)
+            })
+        };
         self.classifications = used;
         let journal = Arc::new(journal);
         self.last = Some(Arc::clone(&journal));
@@ -398,6 +403,28 @@ fn text_hash(text: &str) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);
     hasher.finish()
+}
+
+/// A reason's classification, from this analysis (`used`) or the last one (`previous`) when
+/// it was classified there. A reason written twice in the same company is classified once;
+/// the section's people are part of the key ("Dev pushed back" is pushback only if Dev is
+/// theirs).
+fn cached(
+    previous: &HashMap<(String, String), Classification>,
+    used: &mut HashMap<(String, String), Classification>,
+    reason: &str,
+    context: &reasons::Context,
+) -> Classification {
+    let key = (context.cache_key(), reason.to_string());
+    if let Some(c) = used.get(&key) {
+        return c.clone();
+    }
+    let c = previous
+        .get(&key)
+        .cloned()
+        .unwrap_or_else(|| reasons::classify_in(reason, context));
+    used.insert(key, c.clone());
+    c
 }
 
 /// The journal of `texts` (each chunk's old state, if it is reused, its text and its start),

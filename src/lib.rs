@@ -67,7 +67,11 @@ pub fn check_in(text: &str, config: &Config, elsewhere: &history::Elsewhere) -> 
     // the server's requests read them again (from the incremental engine's reports, which
     // fill them on first use)
     drop(lines);
-    let analysis = analysis::analyze(&journal, config);
+    let analysis = if text.len() >= PARALLEL_FROM {
+        analysis::analyze_on_two(&journal, config)
+    } else {
+        analysis::analyze(&journal, config)
+    };
     report(
         text,
         std::sync::Arc::new(journal),

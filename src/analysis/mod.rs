@@ -314,51 +314,131 @@ pub fn analyze(journal: &Journal, config: &Config) -> Analysis {
     analyze_with(journal, config, &mut reasons::classify_in)
 }
 
+/// [`analyze`] on two threads (a large journal's).
+pub fn analyze_on_two(journal: &Journal, config: &Config) -> Analysis {
+    let (mut first, mut second) = (reasons::classify_in, reasons::classify_in);
+    analyze_halves(journal, config, &mut first, &mut second)
+}
+
 /// Analyse with a given reason classifier (incremental analysis passes a cached one).
 pub fn analyze_with(
     journal: &Journal,
     config: &Config,
     classify: &mut dyn FnMut(&str, &reasons::Context) -> Classification,
 ) -> Analysis {
-    let profile = journal.profile();
-    // `today` pins the date for the whole file wherever it is written
-    let today = journal
-        .sections
-        .iter()
-        .find_map(|s| s.today.as_ref())
-        .map(|f| f.value)
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    // counted once per search: "no other offer open" is then a comparison, not a scan
-    let mut open: Vec<Vec<usize>> = vec![Vec::new(); journal.searches.len().max(1)];
-    for (i, s) in journal.offers().filter(|(_, s)| is_open(s)) {
-        if let Some(list) = open.get_mut(s.search).filter(|l| l.len() < 2) {
-            list.push(i);
+    let whole = Whole::of(journal, config);
+    let mut offers = Vec::with_capacity(journal.sections.len());
+    offers.extend(
+        journal
+            .offers()
+            .map(|(index, section)| whole.offer(journal, index, section, config, classify)),
+    );
+    whole.with(offers)
+}
+
+/// A reason classifier one of two threads can use.
+pub type Classifier<'a> = dyn FnMut(&str, &reasons::Context) -> Classification + Send + 'a;
+
+/// [`analyze_with`], the offers in two halves on two threads (a large journal's: see
+/// `PARALLEL_FROM`), each half with its own classifier. Offers are analysed each on its own
+/// (what they share is worked out first, once), so the result is the same, in the same order.
+pub fn analyze_halves(
+    journal: &Journal,
+    config: &Config,
+    first: &mut Classifier,
+    second: &mut Classifier,
+) -> Analysis {
+    let whole = Whole::of(journal, config);
+    let middle = journal.sections.len() / 2;
+    // (the first half's vector has room for all: the second is moved in, never regrown)
+    let half = |range: std::ops::Range<usize>, room: usize, classify: &mut Classifier| {
+        let mut out = Vec::with_capacity(room);
+        out.extend(
+            journal
+                .offers()
+                .filter(|(index, _)| range.contains(index))
+                .map(|(index, section)| whole.offer(journal, index, section, config, classify)),
+        );
+        out
+    };
+    let all = journal.sections.len();
+    let (mut offers, rest) = std::thread::scope(|scope| {
+        let later = scope.spawn(|| half(middle..usize::MAX, all - middle, second));
+        let earlier = half(0..middle, all, first);
+        (earlier, later.join())
+    });
+    match rest {
+        Ok(rest) => offers.extend(rest),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+    whole.with(offers)
+}
+
+/// What every offer's analysis shares, worked out once for the journal.
+struct Whole {
+    today: NaiveDate,
+    /// Per search, up to two of its open offers: "no other offer open" is then a comparison.
+    open: Vec<Vec<usize>>,
+    numbers: Numbers,
+}
+
+impl Whole {
+    fn of(journal: &Journal, config: &Config) -> Whole {
+        let profile = journal.profile();
+        // `today` pins the date for the whole file wherever it is written
+        let today = journal
+            .sections
+            .iter()
+            .find_map(|s| s.today.as_ref())
+            .map(|f| f.value)
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let mut open: Vec<Vec<usize>> = vec![Vec::new(); journal.searches.len().max(1)];
+        for (i, s) in journal.offers().filter(|(_, s)| is_open(s)) {
+            if let Some(list) = open.get_mut(s.search).filter(|l| l.len() < 2) {
+                list.push(i);
+            }
+        }
+        let numbers = Numbers {
+            small_gap: config.small_gap,
+            anchor_years: profile
+                .anchor_years
+                .as_ref()
+                .map_or(default_anchor_years(config), |f| f.value),
+            raise_rate: profile
+                .raise_rate
+                .as_ref()
+                .map_or(config.raise_rate, |f| f.value),
+        };
+        Whole {
+            today,
+            open,
+            numbers,
         }
     }
-    // at most one per section: sized once, not grown by doubling (a journal of 100,000
-    // offers would otherwise hold a half-empty copy of them at the peak)
-    let mut offers = Vec::with_capacity(journal.sections.len());
-    offers.extend(journal.offers().map(|(index, section)| {
-        let only_open = !open
+
+    fn offer(
+        &self,
+        journal: &Journal,
+        index: usize,
+        section: &Section,
+        config: &Config,
+        classify: &mut dyn FnMut(&str, &reasons::Context) -> Classification,
+    ) -> OfferAnalysis {
+        let only_open = !self
+            .open
             .get(section.search)
             .is_some_and(|l| l.iter().any(|&i| i != index));
-        analyze_offer(journal, index, section, config, today, only_open, classify)
-    }));
-    let numbers = Numbers {
-        small_gap: config.small_gap,
-        anchor_years: profile
-            .anchor_years
-            .as_ref()
-            .map_or(default_anchor_years(config), |f| f.value),
-        raise_rate: profile
-            .raise_rate
-            .as_ref()
-            .map_or(config.raise_rate, |f| f.value),
-    };
-    Analysis {
-        today,
-        numbers,
-        offers,
+        analyze_offer(
+            journal, index, section, config, self.today, only_open, classify,
+        )
+    }
+
+    fn with(self, offers: Vec<OfferAnalysis>) -> Analysis {
+        Analysis {
+            today: self.today,
+            numbers: self.numbers,
+            offers,
+        }
     }
 }
 
@@ -678,5 +758,28 @@ pub fn is_open(section: &Section) -> bool {
     match section.status() {
         Some(status) => matches!(status, Status::Live | Status::Accepted | Status::Signed),
         None => section.base.is_some() || !section.counters.is_empty(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A large journal's offers analysed in two halves on two threads are what one thread
+    /// finds, in the same order, every field.
+    #[test]
+    fn offers_analysed_on_two_threads_are_what_one_thread_finds() {
+        let text = crate::large_journal();
+        let lines = crate::syntax::lines(&text);
+        let journal = crate::model::build(&text, &lines);
+        let config = Config::default();
+        let one = analyze(&journal, &config);
+        let two = analyze_on_two(&journal, &config);
+        assert!(one.offers.len() > 1000, "{} offers", one.offers.len());
+        assert_eq!(one.offers.len(), two.offers.len());
+        for (a, b) in one.offers.iter().zip(&two.offers) {
+            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        }
+        assert_eq!(format!("{:?}", one.numbers), format!("{:?}", two.numbers));
     }
 }
