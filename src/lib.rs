@@ -25,8 +25,9 @@ pub use config::Config;
 pub use rules::{Diagnostic, Severity};
 
 /// Work on a text of at least this many bytes is split across two threads (parsing a large
-/// journal's sections, running the rules over them, serialising its diagnostics beside its
-/// history records): below it, starting a thread costs more than it saves. A journal of
+/// journal's sections, analysing its offers, running the rules over them, serialising its
+/// diagnostics beside its history records): below it, starting a thread costs more than it
+/// saves. A journal of
 /// 100,000 offers is 15 MB.
 pub(crate) const PARALLEL_FROM: usize = 1 << 20;
 
