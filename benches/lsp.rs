@@ -8,7 +8,8 @@
 //! `docs/PERFORMANCE.md`. Peer rows: `harper-ls` (Markdown) and `taplo` (TOML) when on PATH, or
 //! `PEER_LSP="cmd args"` with `PEER_LANGUAGE=markdown|toml`. `LSP_BENCH_EDITS`,
 //! `LSP_BENCH_RUNS` and `LSP_BENCH_SIZES` (byte counts, e.g. `1000000`) shrink it for a quick
-//! look; a run limited to some sizes prints its table and leaves PERFORMANCE.md alone.
+//! look; a run limited to some sizes prints its table and leaves PERFORMANCE.md alone (with
+//! `LSP_BENCH_PROSE=1` it types into the held-out prose journals too).
 
 use serde_json::{json, Value};
 use std::io::{BufReader, Write};
@@ -212,6 +213,9 @@ impl Server {
     }
 }
 
+/// One row of the table: the document, its size, the server, its run, the floor's run.
+type Row = (String, usize, String, Run, Option<Run>);
+
 #[derive(Clone, Copy, Default)]
 struct Run {
     initialize: f64,
@@ -266,19 +270,19 @@ fn run(command: &[String], text: &str, language: &str, edits: usize, mode: Mode)
     // item, no heading, no fence)
     let middle = text.len() / 2;
     let mut line_start = text[..middle].rfind('\n').map_or(0, |i| i + 1);
+    let mut line_no = text[..line_start].matches('\n').count();
     // (not a line of a draft email in a fenced block: that is an email being written)
     let fenced = offer_notes::syntax::fenced_lines(text);
     let is_prose =
         |line: &str| line.starts_with(|c: char| c.is_ascii_alphabetic()) && !line.contains(':');
     while let Some(end) = text[line_start..].find('\n') {
-        let n = text[..line_start].matches('\n').count();
-        if is_prose(&text[line_start..line_start + end]) && !fenced.get(n).copied().unwrap_or(false)
-        {
+        let in_fence = fenced.get(line_no).copied().unwrap_or(false);
+        if is_prose(&text[line_start..line_start + end]) && !in_fence {
             break;
         }
         line_start += end + 1;
+        line_no += 1;
     }
-    let line_no = text[..line_start].matches('\n').count();
     let mut current = text.to_string();
     let mut latencies = Vec::with_capacity(edits);
     for k in 0..edits {
@@ -481,43 +485,35 @@ fn main() {
         .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect());
     let mut rows = Vec::new();
     let mut floor_1kb = None;
+    // offer-notes pushing and pulling, and the null floor, on one document: its three rows
+    // (the floor's latency, for the ratio of the peers measured on the same document)
+    let measure = |rows: &mut Vec<Row>, label: &str, text: &str| -> Run {
+        let bytes = text.len();
+        eprintln!("{label}: offer-notes, push…");
+        let pushed = median_of(&ours, text, "offer", edits, runs, Mode::Probe);
+        eprintln!("{label}: offer-notes, pull…");
+        let pulled = median_of(&ours, text, "offer", edits, runs, Mode::Pull);
+        eprintln!("{label}: null server…");
+        let f = median_of(&floor, text, "offer", edits, runs, Mode::Versioned);
+        for (server, run, floor) in [
+            ("offer-notes (push)", pushed, Some(f)),
+            ("offer-notes (pull)", pulled, Some(f)),
+            ("null server (floor)", f, None),
+        ] {
+            rows.push((label.to_string(), bytes, server.to_string(), run, floor));
+        }
+        f
+    };
     let load_before = load_average();
     for (label, size) in [("1 KB", 1_000), ("100 KB", 100_000), ("1 MB", 1_000_000)] {
         if sizes.as_ref().is_some_and(|s| !s.contains(&size)) {
             continue;
         }
         let text = synthetic::journal(size);
-        let bytes = text.len();
-        eprintln!("{label}: offer-notes, push…");
-        let o = median_of(&ours, &text, "offer", edits, runs, Mode::Probe);
-        eprintln!("{label}: offer-notes, pull…");
-        let pulled = median_of(&ours, &text, "offer", edits, runs, Mode::Pull);
-        eprintln!("{label}: null server…");
-        let f = median_of(&floor, &text, "offer", edits, runs, Mode::Versioned);
+        let f = measure(&mut rows, label, &text);
         if size == 1_000 {
             floor_1kb = Some(f.p50);
         }
-        rows.push((
-            label.to_string(),
-            bytes,
-            "offer-notes (push)".to_string(),
-            o,
-            Some(f),
-        ));
-        rows.push((
-            label.to_string(),
-            bytes,
-            "offer-notes (pull)".to_string(),
-            pulled,
-            Some(f),
-        ));
-        rows.push((
-            label.to_string(),
-            bytes,
-            "null server (floor)".to_string(),
-            f,
-            None,
-        ));
         if size >= 100_000 {
             for peer in &peers {
                 eprintln!("{label}: {}…", peer.name);
@@ -580,28 +576,7 @@ fn main() {
                 "held-out `{}`",
                 path.file_name().unwrap_or_default().to_string_lossy()
             );
-            let bytes = text.len();
-            eprintln!("{label}: offer-notes, push…");
-            let o = median_of(&ours, &text, "offer", edits, runs, Mode::Probe);
-            eprintln!("{label}: offer-notes, pull…");
-            let pulled = median_of(&ours, &text, "offer", edits, runs, Mode::Pull);
-            eprintln!("{label}: null server…");
-            let f = median_of(&floor, &text, "offer", edits, runs, Mode::Versioned);
-            rows.push((
-                label.clone(),
-                bytes,
-                "offer-notes (push)".to_string(),
-                o,
-                Some(f),
-            ));
-            rows.push((
-                label.clone(),
-                bytes,
-                "offer-notes (pull)".to_string(),
-                pulled,
-                Some(f),
-            ));
-            rows.push((label, bytes, "null server (floor)".to_string(), f, None));
+            measure(&mut rows, &label, &text);
         }
     }
     let load_after = load_average();

@@ -477,12 +477,7 @@ fn assemble(
     let (rest, rest_chunks, rest_parsed) =
         second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     let base = (journal.sections.len(), journal.issues.len());
-    journal
-        .issues
-        .extend(rest.issues.into_iter().map(|mut issue| {
-            issue.section += base.0;
-            issue
-        }));
+    append_issues(&mut journal.issues, rest.issues, base.0);
     journal.sections.extend(rest.sections);
     chunks.extend(rest_chunks.into_iter().map(|mut chunk| {
         chunk.sections = chunk.sections.start + base.0..chunk.sections.end + base.0;
@@ -491,6 +486,15 @@ fn assemble(
     }));
     let first_currency = chunks.iter().find_map(|c| c.first_currency);
     (journal, chunks, first_currency, parsed + rest_parsed)
+}
+
+/// Append issues counted from section 0 of their own part to a journal whose part starts at
+/// section `at`.
+fn append_issues(into: &mut Vec<SyntaxIssue>, issues: Vec<SyntaxIssue>, at: usize) {
+    into.extend(issues.into_iter().map(|mut issue| {
+        issue.section += at;
+        issue
+    }));
 }
 
 /// [`assemble`] on one thread: the journal of `texts` (with room for `sections`), its
@@ -535,12 +539,7 @@ fn assemble_run(
             _ => {
                 parsed_count += 1;
                 let parsed = Parsed::new(chunk_text, start, start == 0);
-                journal
-                    .issues
-                    .extend(parsed.issues.into_iter().map(|mut issue| {
-                        issue.section += base.0;
-                        issue
-                    }));
+                append_issues(&mut journal.issues, parsed.issues, base.0);
                 journal.sections.extend(parsed.sections);
                 if start == 0 {
                     journal.title = parsed.title;

@@ -85,15 +85,16 @@ fn quiet_lines(text: &str) -> QuietLines {
     QuietLines::new(text, loud)
 }
 
-/// Replace `line`'s bytes `from..to` by `typed`; the old and new line texts.
+/// Replace `line`'s bytes `from..to` by `typed` (`index` is `text`'s); the new text, and the
+/// old and new line texts.
 fn edited(
     text: &str,
+    index: &LineIndex,
     line: usize,
     from: usize,
     to: usize,
     typed: &str,
 ) -> (String, String, String) {
-    let index = LineIndex::new(text);
     let span = index.line_span(text, line);
     let old_line = span.of(text);
     let (from, to) = (from.min(old_line.len()), to.min(old_line.len()));
@@ -137,12 +138,13 @@ fn journals() -> Vec<PathBuf> {
 fn try_edit(
     name: &str,
     text: &str,
+    index: &LineIndex,
     quiet: &QuietLines,
     before: &[String],
     edit: (usize, usize, usize, &str),
 ) -> bool {
     let (line, from, to, typed) = edit;
-    let (new_text, old_line, new_line) = edited(text, line, from, to, typed);
+    let (new_text, old_line, new_line) = edited(text, index, line, from, to, typed);
     if !quiet.quiet(line, &old_line, &new_line) {
         return false;
     }
@@ -166,10 +168,11 @@ fn a_quiet_edit_never_changes_what_the_editor_shows_in_any_journal_of_the_reposi
         let name = path.display().to_string();
         let quiet = quiet_lines(&text);
         let before = shown(&text);
-        let lines = LineIndex::new(&text).line_count();
+        let index = LineIndex::new(&text);
+        let lines = index.line_count();
         // (every line of a small journal; about 60 lines, spread out, of a long one)
         for line in (0..lines).step_by(lines.div_ceil(60).max(1)) {
-            let len = LineIndex::new(&text).line_span(&text, line).len();
+            let len = index.line_span(&text, line).len();
             // one insertion per line in the middle, one typed thing chosen by the line,
             // and deleting the line's first half
             let typed = TYPED[line % TYPED.len()];
@@ -178,7 +181,7 @@ fn a_quiet_edit_never_changes_what_the_editor_shows_in_any_journal_of_the_reposi
                 (line, 0, len / 2, ""),
                 (line, len, len, "x"),
             ] {
-                if try_edit(&name, &text, &quiet, &before, edit) {
+                if try_edit(&name, &text, &index, &quiet, &before, edit) {
                     quiet_count += 1;
                 } else {
                     loud_count += 1;
@@ -256,7 +259,8 @@ proptest! {
         let lines = LineIndex::new(&text).line_count();
         for (line, at, cut, typed) in edits {
             let line = line.index(lines);
-            let (new_text, old_line, new_line) = edited(&text, line, at, at + cut, typed);
+            let index = LineIndex::new(&text);
+            let (new_text, old_line, new_line) = edited(&text, &index, line, at, at + cut, typed);
             if quiet.quiet(line, &old_line, &new_line) {
                 prop_assert_eq!(&first, &shown(&new_text));
                 text = new_text;

@@ -302,8 +302,9 @@ fn line_text(rope: &ropey::Rope, n: usize) -> Option<String> {
     if n >= rope.len_lines() {
         return None;
     }
-    let line = rope.line(n).to_string();
-    Some(line.trim_end_matches(['\n', '\r']).to_string())
+    let mut line = rope.line(n).to_string();
+    line.truncate(line.trim_end_matches(['\n', '\r']).len());
+    Some(line)
 }
 
 /// What tower-lsp-server's decoder reads as what it is: a request or notification (with a method),
